@@ -1,0 +1,57 @@
+// Facts about the running test bed (scripts/test-bed.sh), and the fixture build contexts.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const REGISTRY = '127.0.0.1:5000';
+export const ROOTFS = join(ROOT, '__tests__/fixtures/rootfs');
+
+let up: boolean | undefined;
+
+/** Whether the engine and the registry answer; `MULTIARCH_E2E_REQUIRED=1` makes "no" a failure. */
+export function bedIsUp(): boolean {
+  if (up !== undefined) return up;
+  try {
+    execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], { stdio: 'pipe', timeout: 10_000 });
+    execFileSync('curl', ['-fsS', `http://${REGISTRY}/v2/`], { stdio: 'pipe', timeout: 10_000 });
+    up = existsSync(join(ROOTFS, 'rootfs-arm64.tar'));
+  } catch {
+    up = false;
+  }
+  if (!up && process.env.MULTIARCH_E2E_REQUIRED === '1') {
+    throw new Error('MULTIARCH_E2E_REQUIRED=1 but the test bed is not up: run scripts/test-bed.sh');
+  }
+  return up;
+}
+
+/** A unique repository on the loopback registry, so tests never see each other's images. */
+export function uniqueRepo(name: string): string {
+  return `${REGISTRY}/e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/${name}`;
+}
+
+/** A build context holding both busybox rootfs tars and the given Dockerfile. */
+export function makeContext(dockerfile: string, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mab-ctx-'));
+  for (const arch of ['amd64', 'arm64']) {
+    copyFileSync(join(ROOTFS, `rootfs-${arch}.tar`), join(dir, `rootfs-${arch}.tar`));
+  }
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** The fixture: busybox for the target arch and a RUN (under QEMU for arm64) that records uname. */
+export const ARCH_DOCKERFILE = `FROM scratch
+ARG TARGETARCH
+ADD rootfs-\${TARGETARCH}.tar /
+RUN ["/bin/busybox", "sh", "-c", "/bin/busybox uname -m > /arch"]
+`;
+
+export function dockerRun(image: string, platform: string, ...cmd: string[]): string {
+  return execFileSync('docker', ['run', '--rm', '--pull', 'never', '--platform', platform, image, ...cmd], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  }).trim();
+}

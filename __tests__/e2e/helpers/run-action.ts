@@ -1,0 +1,116 @@
+// Runs the built action (dist) the way the runner does: INPUT_* variables, the GITHUB_OUTPUT,
+// GITHUB_STATE and GITHUB_STEP_SUMMARY files, then the post step with the saved state.
+// buildx is reached through a recording pass-through wrapper (a CLI plugin in a private
+// DOCKER_CONFIG) that logs each argv and then runs the real buildx: a record, not a mock.
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './bed.js';
+
+export interface StepResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ActionRun extends StepResult {
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+  post?: StepResult;
+  /** Every buildx invocation's argv, in order. */
+  buildxCalls: string[][];
+  dir: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  post?: boolean;
+  /** While the main step runs, called every 50 ms (e.g. to sample process command lines). */
+  onTick?: () => void;
+}
+
+const REAL_BUILDX = [
+  '/usr/local/lib/docker/cli-plugins/docker-buildx',
+  '/usr/libexec/docker/cli-plugins/docker-buildx',
+  '/usr/lib/docker/cli-plugins/docker-buildx',
+].find((p) => existsSync(p)) ?? '/usr/libexec/docker/cli-plugins/docker-buildx';
+
+export function recordingDockerConfig(dir: string, realBuildx = REAL_BUILDX): string {
+  const config = join(dir, 'docker-config');
+  mkdirSync(join(config, 'cli-plugins'), { recursive: true });
+  const wrapper = join(config, 'cli-plugins', 'docker-buildx');
+  writeFileSync(wrapper, `#!/bin/sh
+{ printf '%s\\0' "$@"; printf '\\036'; } >> "${join(dir, 'buildx-calls')}"
+exec "${realBuildx}" "$@"
+`);
+  chmodSync(wrapper, 0o755);
+  return config;
+}
+
+export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'mab-run-'));
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary' };
+  const base: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    RUNNER_TEMP: dir,
+    DOCKER_CONFIG: recordingDockerConfig(dir),
+    GITHUB_ACTIONS: 'true',
+  };
+  for (const [k, f] of Object.entries(files)) {
+    base[k] = join(dir, f);
+    writeFileSync(base[k] as string, '');
+  }
+  for (const [name, value] of Object.entries(inputs)) base[`INPUT_${name.toUpperCase()}`] = value;
+  const env = { ...base, ...opts.env };
+
+  const main = await runNode(env, opts.onTick);
+  const state = parseFileCommands(read(env.GITHUB_STATE));
+  const result: ActionRun = {
+    ...main,
+    outputs: parseFileCommands(read(env.GITHUB_OUTPUT)),
+    state,
+    summary: read(env.GITHUB_STEP_SUMMARY),
+    buildxCalls: parseCalls(read(join(dir, 'buildx-calls'))),
+    dir,
+  };
+  if (opts.post !== false) {
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+    result.post = await runNode({ ...env, ...stateEnv });
+  }
+  return result;
+}
+
+function runNode(env: Record<string, string>, onTick?: () => void): Promise<StepResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const tick = onTick ? setInterval(onTick, 50) : undefined;
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (tick) clearInterval(tick);
+      resolve({ exitCode: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+function read(file: string | undefined): string {
+  return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** The runner's file-command format: `name<<DELIM\nvalue\nDELIM`. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1] as string] = m[3] as string;
+  return out;
+}
+
+function parseCalls(text: string): string[][] {
+  return text.split('\x1e').filter((c) => c !== '').map((c) => c.split('\0').slice(0, -1));
+}

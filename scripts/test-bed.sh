@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The project's test bed (facts in ../shared/LAB.md): Docker Engine + buildx from Debian's newer
+# suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
+# Every piece is idempotent: run the whole script, or one piece by name:
+#   scripts/test-bed.sh [apt|binfmt|engine|registry|fixtures|status]...
+set -euo pipefail
+
+BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
+FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/.." && pwd)/__tests__/fixtures/rootfs}
+REGISTRY_ADDR=${REGISTRY_ADDR:-127.0.0.1:5000}
+export DEBIAN_FRONTEND=noninteractive
+
+log() { printf '[test-bed] %s\n' "$*" >&2; }
+loud() { printf '\n[test-bed] !!! %s\n\n' "$*" >&2; }
+
+# Wait until a command succeeds, or fail naming what never came up.
+wait_for() {
+  local what=$1 tries=$2; shift 2
+  for _ in $(seq "$tries"); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  log "$what did not come up; last try:"; "$@" || true
+  return 1
+}
+
+piece_apt() {
+  # Newer suites, pinned low so nothing else upgrades from them.
+  if [ ! -f /etc/apt/sources.list.d/multiarch-bed.sources ]; then
+    cat >/etc/apt/sources.list.d/multiarch-bed.sources <<'SRC'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: trixie sid
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    cat >/etc/apt/preferences.d/multiarch-bed <<'PIN'
+Package: *
+Pin: release n=trixie
+Pin-Priority: 100
+
+Package: *
+Pin: release n=sid
+Pin-Priority: 50
+PIN
+  fi
+  dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
+  if [ ! -f "$BED_DIR/.apt-updated" ] || [ -n "$(find "$BED_DIR/.apt-updated" -mmin +720)" ]; then
+    apt-get update -qq
+    mkdir -p "$BED_DIR" && touch "$BED_DIR/.apt-updated"
+  fi
+  local base=(qemu-user-static binfmt-support docker-registry skopeo iproute2 openssl curl ca-certificates)
+  local missing=()
+  for p in "${base[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] || apt-get install -y -qq "${missing[@]}" >/dev/null
+  if ! command -v dockerd >/dev/null || ! docker buildx version >/dev/null 2>&1; then
+    local pkgs=(docker.io docker-cli docker-buildx containerd tini-static)
+    # runc stays bookworm's: a newer one would need a newer libc.
+    if apt-get install -y -qq "${pkgs[@]/%//sid}" >/dev/null; then
+      log "installed Docker Engine and buildx from sid"
+    else
+      loud "sid's docker packages cannot be installed; FALLING BACK to trixie (Docker 26, buildx 0.13)"
+      apt-get install -y -qq "${pkgs[@]/%//trixie}" >/dev/null
+    fi
+  fi
+  log "$(dockerd --version); buildx $(docker buildx version | awk '{print $2}')"
+}
+
+piece_binfmt() {
+  [ -f /proc/sys/fs/binfmt_misc/status ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  for h in qemu-aarch64 qemu-arm qemu-riscv64 qemu-ppc64le qemu-s390x; do
+    [ -f "/proc/sys/fs/binfmt_misc/$h" ] || update-binfmts --enable "$h" || log "no handler $h"
+  done
+  grep -q '^flags: .*F' /proc/sys/fs/binfmt_misc/qemu-aarch64
+}
+
+start_daemon() { # name logfile argv...
+  local name=$1 logf=$2; shift 2
+  setsid nohup "$@" >"$logf" 2>&1 </dev/null &
+  log "started $name (pid $!)"
+}
+
+piece_engine() {
+  mkdir -p /etc/docker "$BED_DIR"
+  local want='{"features":{"containerd-snapshotter":true}}'
+  [ "$(cat /etc/docker/daemon.json 2>/dev/null)" = "$want" ] || echo "$want" >/etc/docker/daemon.json
+  if ! docker version >/dev/null 2>&1; then
+    # A stale pid file from a stopped session keeps dockerd from starting.
+    rm -f /var/run/docker.pid
+    start_daemon dockerd "$BED_DIR/dockerd.log" dockerd
+    wait_for "dockerd" 120 docker version
+  fi
+  docker info --format '{{.DriverStatus}}' | grep -q io.containerd.snapshotter \
+    || { log "engine is not on the containerd image store"; return 1; }
+}
+
+piece_registry() {
+  mkdir -p "$BED_DIR/registry"
+  cat >"$BED_DIR/registry.yml" <<CFG
+version: 0.1
+log: {level: warn}
+storage:
+  filesystem: {rootdirectory: $BED_DIR/registry}
+  delete: {enabled: true}
+http: {addr: $REGISTRY_ADDR}
+CFG
+  if ! curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; then
+    start_daemon registry "$BED_DIR/registry.log" docker-registry serve "$BED_DIR/registry.yml"
+    wait_for "registry on $REGISTRY_ADDR" 60 curl -fsS "http://$REGISTRY_ADDR/v2/"
+  fi
+}
+
+piece_fixtures() {
+  mkdir -p "$FIXTURES"
+  local arch tmp
+  for arch in amd64 arm64; do
+    [ -s "$FIXTURES/rootfs-$arch.tar" ] && continue
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -qq "busybox-static:$arch" && dpkg-deb -x ./*.deb x)
+    tar -C "$tmp/x" -cf "$FIXTURES/rootfs-$arch.tar" bin/busybox
+    rm -rf "$tmp"
+    log "made $FIXTURES/rootfs-$arch.tar"
+  done
+}
+
+piece_status() {
+  log "engine: $(docker version --format '{{.Server.Version}}')," \
+    "buildx: $(docker buildx version | awk '{print $2}')," \
+    "registry: $(curl -fsS -o /dev/null -w '%{http_code}' "http://$REGISTRY_ADDR/v2/")," \
+    "aarch64 handler: $(head -1 /proc/sys/fs/binfmt_misc/qemu-aarch64)"
+}
+
+pieces=("$@")
+[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine registry fixtures status)
+for p in "${pieces[@]}"; do "piece_$p"; done

@@ -1,0 +1,194 @@
+// The one place that reads inputs: every value is parsed and validated once, into `Inputs`.
+import { getInput } from '@actions/core';
+import { InputError } from './errors.js';
+import { splitLines, splitLinesAndCommas, splitKeyValue } from './input-lists.js';
+import * as rule from './input-rules.js';
+import { formatPlatform, parsePlatform, type Platform } from './platform.js';
+import { parseReference } from './reference.js';
+import { githubContext } from './github-context.js';
+
+export interface Secret {
+  id: string;
+  value: string;
+}
+
+export interface Inputs {
+  context: string;
+  /** False for Git/HTTP contexts that buildx fetches itself. */
+  contextIsLocal: boolean;
+  file?: string;
+  platforms: string[];
+  tags: string[];
+  push: boolean;
+  load: boolean;
+  buildArgs: string[];
+  buildContexts: string[];
+  labels: string[];
+  annotations: string[];
+  target?: string;
+  secrets: Secret[];
+  secretEnvs: { id: string; env: string }[];
+  secretFiles: { id: string; path: string }[];
+  ssh: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  outputs: string[];
+  noCache: boolean;
+  noCacheFilters: string[];
+  pull: boolean;
+  provenance?: string;
+  sbom?: string;
+  attests: string[];
+  addHosts: string[];
+  shmSize?: string;
+  ulimit: string[];
+  cgroupParent?: string;
+  call?: string;
+  network?: string;
+  allow: string[];
+  builder?: string;
+  githubToken?: string;
+}
+
+export const DEFAULT_PLATFORMS = 'linux/amd64,linux/arm64';
+
+/** Reads a raw input by its action.yml name; '' when unset. */
+export type RawInputs = (name: string) => string;
+
+export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env): Inputs {
+  const text = (name: string): string => raw(name).trim();
+  const optional = (name: string, check?: rule.Rule): string | undefined => {
+    const v = text(name);
+    if (v === '') return undefined;
+    checkValue(name, v, check);
+    return v;
+  };
+  const flag = (name: string, fallback = false): boolean => {
+    const v = text(name);
+    if (v === '') return fallback;
+    checkValue(name, v, rule.boolean);
+    return rule.booleanValue(v);
+  };
+  const lines = (name: string, check?: rule.Rule): string[] =>
+    checkAll(name, splitLines(raw(name)).map(unquote), check);
+  const list = (name: string, check?: rule.Rule): string[] =>
+    checkAll(name, splitLinesAndCommas(raw(name)), check);
+
+  const context = resolveContext(text('context'), env);
+  const contextIsLocal = !rule.isRemoteContext(context);
+  if (contextIsLocal) checkValue('context', context, rule.pathExists('dir'));
+  const file = optional('file', contextIsLocal ? rule.pathExists('file') : undefined);
+
+  const platforms = list('platforms', platformRule);
+  if (text('platforms') === '') platforms.push(...DEFAULT_PLATFORMS.split(','));
+  const normalized = platforms.map((p) => formatPlatform(parsePlatform(p) as Platform));
+  const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
+  if (twice) throw new InputError('platforms', text('platforms'), `lists ${twice} twice`);
+
+  const tags = list('tags', tagRule);
+  const push = flag('push');
+  const outputs = lines('outputs', rule.csvAttributes(false));
+  if (push && tags.length === 0 && outputs.length === 0) {
+    throw new InputError('tags', '', 'is empty, but push is true: name the image to push');
+  }
+
+  const secretLines = lines('secrets', rule.keyValue(rule.SECRET_ID, 'ID'));
+  const secrets = secretLines.map((s) => {
+    const [id, value] = splitKeyValue(s) as [string, string];
+    return { id, value };
+  });
+  const secretEnvs = list('secret-envs', rule.keyValue(rule.SECRET_ID, 'ID')).map((s) => {
+    const [id, envName] = splitKeyValue(s) as [string, string];
+    checkValue('secret-envs', s, () => (rule.ENV_NAME.test(envName) ? undefined : 'names no valid environment variable'));
+    return { id, env: envName };
+  });
+  const secretFiles = lines('secret-files', rule.keyValue(rule.SECRET_ID, 'ID')).map((s) => {
+    const [id, path] = splitKeyValue(s) as [string, string];
+    checkValue('secret-files', s, (v) => { const e = rule.pathExists('file')(path); return e && `names a file that ${e}: ${v}`; });
+    return { id, path };
+  });
+
+  return {
+    context,
+    contextIsLocal,
+    file,
+    platforms: normalized,
+    tags,
+    push,
+    load: flag('load'),
+    buildArgs: lines('build-args', rule.keyValue(rule.BUILD_ARG, 'build arg name', true)),
+    buildContexts: lines('build-contexts', rule.keyValue(rule.STAGE, 'context name')),
+    labels: lines('labels', rule.keyValue(rule.LABEL_KEY, 'label key')),
+    annotations: lines('annotations', rule.keyValue(rule.LABEL_KEY, 'annotation key')),
+    target: optional('target', rule.matches(rule.STAGE, 'a build stage name')),
+    secrets,
+    secretEnvs,
+    secretFiles,
+    ssh: lines('ssh', rule.matches(rule.SSH, 'default or ID[=PATH[,PATH]]')),
+    cacheFrom: lines('cache-from', cacheRule),
+    cacheTo: lines('cache-to', rule.csvAttributes(true)),
+    outputs,
+    noCache: flag('no-cache'),
+    noCacheFilters: list('no-cache-filters', rule.matches(rule.STAGE, 'a build stage name')),
+    pull: flag('pull'),
+    provenance: optional('provenance', attestationRule),
+    sbom: optional('sbom', attestationRule),
+    attests: lines('attests', rule.csvAttributes(true)),
+    addHosts: list('add-hosts', rule.matches(rule.ADD_HOST, 'of the form HOST:IP')),
+    shmSize: optional('shm-size', rule.matches(rule.SIZE, 'a size such as 2g or 512m')),
+    ulimit: lines('ulimit', rule.matches(rule.ULIMIT, 'of the form NAME=SOFT[:HARD]')),
+    cgroupParent: optional('cgroup-parent', rule.matches(/^[^\s]+$/, 'a cgroup path')),
+    call: optional('call', rule.matches(rule.CALL, 'build, check, outline or targets')),
+    network: optional('network', rule.matches(rule.NETWORK, 'a network mode (default, none, host)')),
+    allow: list('allow', rule.matches(rule.ALLOW, 'an entitlement (network.host, security.insecure)')),
+    builder: optional('builder', rule.matches(rule.BUILDER, 'a builder name')),
+    githubToken: optional('github-token'),
+  };
+}
+
+function checkValue(name: string, value: string, check?: rule.Rule): void {
+  const why = check?.(value);
+  if (why !== undefined) throw new InputError(name, value, why);
+}
+
+function checkAll(name: string, values: string[], check?: rule.Rule): string[] {
+  for (const v of values) checkValue(name, v, check);
+  return values;
+}
+
+/** A whole line in double quotes is one CSV field, as build-push-action reads it. */
+function unquote(item: string): string {
+  return /^".*"$/s.test(item) ? item.slice(1, -1).replace(/""/g, '"') : item;
+}
+
+const platformRule: rule.Rule = (v) => {
+  const p = parsePlatform(v);
+  return typeof p === 'string' ? p : undefined;
+};
+
+const tagRule: rule.Rule = (v) => {
+  const ref = parseReference(v);
+  if (typeof ref === 'string') return ref;
+  return ref.digest ? 'has a digest; a tag cannot' : undefined;
+};
+
+const cacheRule: rule.Rule = (v) =>
+  v.includes('=') ? rule.csvAttributes(true)(v) : tagRule(v) && 'is neither type=... nor an image reference';
+
+const attestationRule: rule.Rule = (v) =>
+  rule.isBooleanText(v) ? undefined : rule.csvAttributes(false)(v) ??
+    (v.split(',').every((f) => f.includes('=')) ? undefined : 'is not true, false or KEY=VALUE,...');
+
+/** Default and `{{defaultContext}}`: the Git context of the workflow's commit, like docker's. */
+function resolveContext(value: string, env: NodeJS.ProcessEnv): string {
+  const git = githubContext(env);
+  if (value === '') return git ?? '.';
+  if (!value.includes('{{defaultContext}}')) return value;
+  if (!git) throw new InputError('context', value, 'uses {{defaultContext}} outside a GitHub workflow');
+  return value.replace('{{defaultContext}}', git);
+}
+
+/** The action's inputs, read from the runner (INPUT_* variables). */
+export function getInputs(): Inputs {
+  return parseInputs((name) => getInput(name));
+}

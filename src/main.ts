@@ -1,0 +1,54 @@
+// The main step: orchestration only; every piece lives in its own module.
+import { setFailed, setSecret } from '@actions/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCommand, pushesToRegistry } from './build-argv.js';
+import { runBuild } from './build.js';
+import { locateBuildx } from './buildx-command.js';
+import { errorMessage, oneLine } from './errors.js';
+import { getInputs, type Inputs } from './inputs.js';
+import { imageId, readMetadata } from './metadata.js';
+import { setOutputs, writeSummary, type Results } from './outputs.js';
+import { pushedNames, readPushed } from './pushed-image.js';
+import { RegistryClient } from './registry-client.js';
+import { markMainStarted } from './state.js';
+
+export async function run(): Promise<void> {
+  markMainStarted();
+  const workDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'multiarch-build-'));
+  try {
+    const inputs = getInputs();
+    maskSecrets(inputs);
+    const metadataFile = join(workDir, 'metadata.json');
+    await runBuild(locateBuildx(), buildCommand(inputs, metadataFile));
+    const results = await collectResults(inputs, metadataFile);
+    setOutputs(results);
+    await writeSummary(results);
+  } catch (error) {
+    setFailed(oneLine(errorMessage(error)));
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function collectResults(inputs: Inputs, metadataFile: string): Promise<Results> {
+  const meta = readMetadata(metadataFile);
+  const pushed = pushesToRegistry(inputs);
+  const base = { imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed };
+  if (!pushed) {
+    return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };
+  }
+  const image = await readPushed(pushedNames(inputs.tags, inputs.outputs), new RegistryClient());
+  return { ...base, ...image, platforms: Object.keys(image.digests) };
+}
+
+function maskSecrets(inputs: Inputs): void {
+  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ''];
+  for (const v of values) {
+    if (v === '') continue;
+    setSecret(v);
+    // The runner masks line by line in its log; mask each line of a multi-line secret too.
+    for (const line of v.split(/\r?\n/)) if (line.trim().length > 2) setSecret(line);
+  }
+}

@@ -1,0 +1,39 @@
+// The step's outputs and job summary, from the build's results.
+import { setOutput, summary } from '@actions/core';
+
+export interface Results {
+  digest: string;
+  digests: Record<string, string>;
+  imageid: string;
+  metadata: string;
+  platforms: string[];
+  tags: string[];
+  /** Whether digests were read back from the registry. */
+  pushed: boolean;
+}
+
+export function setOutputs(r: Results): void {
+  setOutput('digest', r.digest);
+  setOutput('digests', JSON.stringify(r.digests));
+  setOutput('imageid', r.imageid);
+  setOutput('metadata', r.metadata);
+  setOutput('platforms', r.platforms.join(','));
+}
+
+export async function writeSummary(r: Results): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const tags = r.tags.join('<br>') || '(none)';
+  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), tags]);
+  await summary
+    .addHeading('multiarch-build', 3)
+    .addTable([
+      [{ data: 'platform', header: true }, { data: 'digest', header: true }, { data: 'tags', header: true }],
+      ...rows,
+    ])
+    .addRaw(r.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true)
+    .write();
+}
+
+function code(text: string): string {
+  return text ? `<code>${text}</code>` : '';
+}

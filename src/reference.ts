@@ -1,0 +1,59 @@
+// Image references, with the grammar of github.com/distribution/reference.
+
+const alnum = '[a-z0-9]+';
+const separator = '(?:[._]|__|[-]+)';
+const pathComponent = `${alnum}(?:${separator}${alnum})*`;
+const domainLabel = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domainName = `${domainLabel}(?:\\.${domainLabel})*`;
+const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const domain = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const referenceRe = new RegExp(
+  `^((?:${domain}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
+);
+const domainRe = new RegExp(`^${domain}$`);
+
+export const DOCKER_HUB = 'docker.io';
+
+export interface ImageReference {
+  /** Registry host as written (with port), docker.io when none was written. */
+  registry: string;
+  /** Repository path inside the registry (library/ added for official Hub images). */
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Parses a reference; returns an error text instead when it is not a valid one. */
+export function parseReference(text: string): ImageReference | string {
+  const m = referenceRe.exec(text);
+  if (!m) return 'is not a valid image reference (REGISTRY/NAME[:TAG][@DIGEST], lowercase name)';
+  const name = m[1] as string;
+  if (name.length > 255) return 'has a repository name longer than 255 characters';
+  const slash = name.indexOf('/');
+  const first = slash < 0 ? '' : name.slice(0, slash);
+  const hasDomain =
+    slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' ||
+      first !== first.toLowerCase()) && domainRe.test(first);
+  if (!hasDomain && name !== name.toLowerCase()) return 'must be lowercase';
+  let registry = hasDomain ? first : DOCKER_HUB;
+  let repository = hasDomain ? name.slice(slash + 1) : name;
+  if (registry === 'index.docker.io') registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && !repository.includes('/')) repository = `library/${repository}`;
+  const ref: ImageReference = { registry, repository };
+  if (m[2] !== undefined) ref.tag = m[2];
+  if (m[3] !== undefined) ref.digest = m[3];
+  return ref;
+}
+
+/** The host to speak the registry API to (Docker Hub's API is not on docker.io itself). */
+export function apiHost(registry: string): string {
+  return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+}
+
+/** Loopback registries speak plain HTTP first, as the engine and buildx treat them. */
+export function isLoopback(registry: string): boolean {
+  const host = registry.replace(/:[0-9]+$/, '');
+  return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
+}

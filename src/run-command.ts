@@ -1,0 +1,51 @@
+// Runs a program with an argv array (never a shell), streams its output to the log, and keeps
+// what the caller needs. The exit code is always checked by the caller; stderr is only a message.
+import { spawn } from 'node:child_process';
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  /** The last lines of stderr, for error messages. */
+  stderrTail: string[];
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Echo output to this process's stdout/stderr (the build log). */
+  stream?: boolean;
+  input?: string;
+  tailLines?: number;
+}
+
+export function runCommand(file: string, args: readonly string[], opts: RunOptions = {}): Promise<CommandResult> {
+  const tailLines = opts.tailLines ?? 40;
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      env: opts.env ?? process.env,
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      shell: false,
+    });
+    const out: Buffer[] = [];
+    let errText = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out.push(chunk);
+      if (opts.stream) process.stdout.write(chunk);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (opts.stream) process.stderr.write(chunk);
+      errText += chunk.toString('utf8');
+      // Bound memory on long builds: keep a generous tail only.
+      if (errText.length > 256 * 1024) errText = errText.slice(-128 * 1024);
+    });
+    child.on('error', (err) => reject(new Error(`cannot run ${file}: ${err.message}`)));
+    child.on('close', (code, signal) => {
+      const lines = errText.split(/\r?\n/).filter((l) => l.trim() !== '');
+      resolve({
+        exitCode: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderrTail: lines.slice(-tailLines),
+      });
+    });
+    if (opts.input !== undefined && child.stdin) child.stdin.end(opts.input);
+  });
+}
