@@ -637,24 +637,40 @@ async function runBuild(buildx, cmd) {
 }
 
 // src/input-lists.ts
+function split(raw, commas) {
+  const out = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  const end = () => {
+    const value = wasQuoted ? field : field.trim();
+    if (value !== "" && !(!wasQuoted && value.startsWith("#"))) out.push(value);
+    field = "";
+    wasQuoted = false;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quoted) {
+      if (ch === '"' && raw[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === "") {
+      quoted = true;
+      wasQuoted = true;
+      field = "";
+    } else if (ch === "\n" || commas && ch === ",") end();
+    else if (ch !== "\r") field += ch;
+  }
+  end();
+  return out;
+}
 function splitLines(raw) {
-  return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+  return split(raw, false);
 }
 function splitLinesAndCommas(raw) {
-  const out = [];
-  for (const line of splitLines(raw)) {
-    let field = "";
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === "," && !quoted) {
-        out.push(field.trim());
-        field = "";
-      } else field += ch;
-    }
-    out.push(field.trim());
-  }
-  return out.filter((v) => v !== "");
+  return split(raw, true);
 }
 function splitKeyValue(item) {
   const at = item.indexOf("=");
@@ -775,7 +791,7 @@ function parsePlatform(text) {
   if (!OSES.has(os5)) return `has an unknown os "${os5}"`;
   const variants = VARIANTS[architecture];
   if (!variants) return `has an unknown architecture "${architecture}"`;
-  if (variant === void 0) return { os: os5, architecture };
+  if (variant === void 0 || architecture === "arm64" && variant === "v8" || architecture === "amd64" && variant === "v1") return { os: os5, architecture };
   if (!variants.has(variant)) return `has an unknown variant "${variant}" for ${architecture}`;
   return { os: os5, architecture, variant };
 }
@@ -800,13 +816,14 @@ var domainRe = new RegExp(`^${domain}$`);
 var DOCKER_HUB = "docker.io";
 function parseReference(text) {
   const m = referenceRe.exec(text);
-  if (!m) return "is not a valid image reference (REGISTRY/NAME[:TAG][@DIGEST], lowercase name)";
+  if (!m) {
+    return referenceRe.test(text.toLowerCase()) ? "must have a lowercase repository name" : "is not a valid image reference ([REGISTRY/]NAME[:TAG])";
+  }
   const name = m[1];
   if (name.length > 255) return "has a repository name longer than 255 characters";
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase()) && domainRe.test(first);
-  if (!hasDomain && name !== name.toLowerCase()) return "must be lowercase";
   let registry = hasDomain ? first : DOCKER_HUB;
   let repository = hasDomain ? name.slice(slash + 1) : name;
   if (registry === "index.docker.io") registry = DOCKER_HUB;
@@ -840,7 +857,7 @@ function parseInputs(raw, env = process.env) {
     checkValue(name, v, boolean);
     return booleanValue(v);
   };
-  const lines = (name, check) => checkAll(name, splitLines(raw(name)).map(unquote), check);
+  const lines = (name, check) => checkAll(name, splitLines(raw(name)), check);
   const list = (name, check) => checkAll(name, splitLinesAndCommas(raw(name)), check);
   const context = resolveContext(text("context"), env);
   const contextIsLocal = !isRemoteContext(context);
@@ -857,24 +874,10 @@ function parseInputs(raw, env = process.env) {
   if (push && tags.length === 0 && outputs.length === 0) {
     throw new InputError("tags", "", "is empty, but push is true: name the image to push");
   }
-  const secretLines = lines("secrets", keyValue(SECRET_ID, "ID"));
-  const secrets = secretLines.map((s) => {
-    const [id, value] = splitKeyValue(s);
-    return { id, value };
-  });
-  const secretEnvs = list("secret-envs", keyValue(SECRET_ID, "ID")).map((s) => {
-    const [id, envName] = splitKeyValue(s);
-    checkValue("secret-envs", s, () => ENV_NAME.test(envName) ? void 0 : "names no valid environment variable");
-    return { id, env: envName };
-  });
-  const secretFiles = lines("secret-files", keyValue(SECRET_ID, "ID")).map((s) => {
-    const [id, path] = splitKeyValue(s);
-    checkValue("secret-files", s, (v) => {
-      const e = pathExists("file")(path);
-      return e && `names a file that ${e}: ${v}`;
-    });
-    return { id, path };
-  });
+  const idRule = keyValue(SECRET_ID, "ID");
+  const secrets = secretLines(splitLines(raw("secrets")), idRule);
+  const secretEnvs = pairs("secret-envs", list("secret-envs", idRule), envNameRule).map(([id, env2]) => ({ id, env: env2 }));
+  const secretFiles = pairs("secret-files", lines("secret-files", idRule), pathExists("file")).map(([id, path]) => ({ id, path }));
   return {
     context,
     contextIsLocal,
@@ -916,12 +919,27 @@ function checkValue(name, value, check) {
   const why = check?.(value);
   if (why !== void 0) throw new InputError(name, value, why);
 }
+function pairs(name, items, valueRule) {
+  return items.map((item) => {
+    const [id, value] = splitKeyValue(item);
+    const why = valueRule?.(value);
+    if (why !== void 0) throw new InputError(name, item, `has a value that ${why}`);
+    return [id, value];
+  });
+}
+var envNameRule = (v) => ENV_NAME.test(v) ? void 0 : "is not a valid environment variable name";
+function secretLines(items, idRule) {
+  return items.map((item, i) => {
+    const why = idRule(item);
+    const id = splitKeyValue(item)?.[0];
+    if (why !== void 0) throw new InputError("secrets", `line ${i + 1}${id ? ` (ID ${id})` : ""}`, why);
+    const [key, value] = splitKeyValue(item);
+    return { id: key, value };
+  });
+}
 function checkAll(name, values, check) {
   for (const v of values) checkValue(name, v, check);
   return values;
-}
-function unquote(item) {
-  return /^".*"$/s.test(item) ? item.slice(1, -1).replace(/""/g, '"') : item;
 }
 var platformRule = (v) => {
   const p = parsePlatform(v);
@@ -1017,7 +1035,11 @@ function platformDigests(index) {
 
 // src/pushed-image.ts
 async function readPushed(names, client) {
-  const refs = names.map((n) => parseReference(n));
+  const refs = names.map((name) => {
+    const ref = parseReference(name);
+    if (typeof ref === "string") throw new Error(`cannot read ${name} back from its registry: it ${ref}`);
+    return ref;
+  });
   const manifests = await Promise.all(refs.map((r) => client.manifest(r)));
   const first = manifests[0];
   const firstRef = refs[0];
@@ -1036,10 +1058,10 @@ async function readPushed(names, client) {
 }
 function pushedNames(tags, outputs) {
   const names = [...tags];
-  for (const o of outputs) {
-    const m = /(?:^|,)name=("([^"]*)"|[^,]*)/.exec(o);
-    const value = m?.[2] ?? m?.[1];
-    if (value) names.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+  for (const output of outputs) {
+    for (const field of splitLinesAndCommas(output)) {
+      if (field.startsWith("name=")) names.push(...splitLinesAndCommas(field.slice(5)));
+    }
   }
   return [...new Set(names)];
 }

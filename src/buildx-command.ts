@@ -29,6 +29,10 @@ export function locateBuildx(env: NodeJS.ProcessEnv = process.env): Buildx {
   return plugin ? { file: plugin, prefix: [] } : { file: 'docker', prefix: ['buildx'] };
 }
 
-export function runBuildx(buildx: Buildx, args: readonly string[], opts: RunOptions = {}): Promise<CommandResult> {
+export function runBuildx(
+  buildx: Buildx,
+  args: readonly string[],
+  opts: RunOptions = {},
+): Promise<CommandResult> {
   return runCommand(buildx.file, [...buildx.prefix, ...args], opts);
 }

@@ -1,30 +1,45 @@
 // List rules of docker/build-push-action: some inputs split on newlines only (a value may hold
-// commas, e.g. a build arg "A=x,y"), others on newlines and commas.
+// commas, e.g. a build arg "A=x,y"), others on newlines and commas. As there, a field in double
+// quotes is read CSV-style: it may hold the separators, even newlines, and `""` is one quote.
 
-/** Splits on newlines; trims; drops empty lines and YAML-style `#` comment lines. */
-export function splitLines(raw: string): string[] {
-  return raw
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+function split(raw: string, commas: boolean): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  const end = (): void => {
+    const value = wasQuoted ? field : field.trim();
+    if (value !== '' && !(!wasQuoted && value.startsWith('#'))) out.push(value);
+    field = '';
+    wasQuoted = false;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] as string;
+    if (quoted) {
+      if (ch === '"' && raw[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      wasQuoted = true;
+      field = '';
+    } else if (ch === '\n' || (commas && ch === ',')) end();
+    else if (ch !== '\r') field += ch;
+  }
+  end();
+  return out;
 }
 
-/** Splits on newlines and commas, keeping commas inside double quotes (CSV-style). */
+/** Items one per line; commas stay inside values. */
+export function splitLines(raw: string): string[] {
+  return split(raw, false);
+}
+
+/** Items separated by newlines or commas. */
 export function splitLinesAndCommas(raw: string): string[] {
-  const out: string[] = [];
-  for (const line of splitLines(raw)) {
-    let field = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        out.push(field.trim());
-        field = '';
-      } else field += ch;
-    }
-    out.push(field.trim());
-  }
-  return out.filter((v) => v !== '');
+  return split(raw, true);
 }
 
 /** Splits `KEY=VALUE` at the first `=`; undefined when there is none or the key is empty. */

@@ -70,7 +70,7 @@ export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env
     return rule.booleanValue(v);
   };
   const lines = (name: string, check?: rule.Rule): string[] =>
-    checkAll(name, splitLines(raw(name)).map(unquote), check);
+    checkAll(name, splitLines(raw(name)), check);
   const list = (name: string, check?: rule.Rule): string[] =>
     checkAll(name, splitLinesAndCommas(raw(name)), check);
 
@@ -92,21 +92,12 @@ export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env
     throw new InputError('tags', '', 'is empty, but push is true: name the image to push');
   }
 
-  const secretLines = lines('secrets', rule.keyValue(rule.SECRET_ID, 'ID'));
-  const secrets = secretLines.map((s) => {
-    const [id, value] = splitKeyValue(s) as [string, string];
-    return { id, value };
-  });
-  const secretEnvs = list('secret-envs', rule.keyValue(rule.SECRET_ID, 'ID')).map((s) => {
-    const [id, envName] = splitKeyValue(s) as [string, string];
-    checkValue('secret-envs', s, () => (rule.ENV_NAME.test(envName) ? undefined : 'names no valid environment variable'));
-    return { id, env: envName };
-  });
-  const secretFiles = lines('secret-files', rule.keyValue(rule.SECRET_ID, 'ID')).map((s) => {
-    const [id, path] = splitKeyValue(s) as [string, string];
-    checkValue('secret-files', s, (v) => { const e = rule.pathExists('file')(path); return e && `names a file that ${e}: ${v}`; });
-    return { id, path };
-  });
+  const idRule = rule.keyValue(rule.SECRET_ID, 'ID');
+  const secrets = secretLines(splitLines(raw('secrets')), idRule);
+  const secretEnvs = pairs('secret-envs', list('secret-envs', idRule), envNameRule)
+    .map(([id, env]) => ({ id, env }));
+  const secretFiles = pairs('secret-files', lines('secret-files', idRule), rule.pathExists('file'))
+    .map(([id, path]) => ({ id, path }));
 
   return {
     context,
@@ -151,14 +142,33 @@ function checkValue(name: string, value: string, check?: rule.Rule): void {
   if (why !== undefined) throw new InputError(name, value, why);
 }
 
+/** `ID=VALUE` items, already checked for their form; `valueRule` checks each value. */
+function pairs(name: string, items: string[], valueRule?: rule.Rule): [string, string][] {
+  return items.map((item) => {
+    const [id, value] = splitKeyValue(item) as [string, string];
+    const why = valueRule?.(value);
+    if (why !== undefined) throw new InputError(name, item, `has a value that ${why}`);
+    return [id, value];
+  });
+}
+
+const envNameRule: rule.Rule = (v) =>
+  rule.ENV_NAME.test(v) ? undefined : 'is not a valid environment variable name';
+
+/** Like `pairs`, but an error shows the line's ID at most, never a secret value. */
+function secretLines(items: string[], idRule: rule.Rule): Secret[] {
+  return items.map((item, i) => {
+    const why = idRule(item);
+    const id = splitKeyValue(item)?.[0];
+    if (why !== undefined) throw new InputError('secrets', `line ${i + 1}${id ? ` (ID ${id})` : ''}`, why);
+    const [key, value] = splitKeyValue(item) as [string, string];
+    return { id: key, value };
+  });
+}
+
 function checkAll(name: string, values: string[], check?: rule.Rule): string[] {
   for (const v of values) checkValue(name, v, check);
   return values;
-}
-
-/** A whole line in double quotes is one CSV field, as build-push-action reads it. */
-function unquote(item: string): string {
-  return /^".*"$/s.test(item) ? item.slice(1, -1).replace(/""/g, '"') : item;
 }
 
 const platformRule: rule.Rule = (v) => {

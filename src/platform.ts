@@ -36,7 +36,10 @@ export function parsePlatform(text: string): Platform | string {
   if (!OSES.has(os)) return `has an unknown os "${os}"`;
   const variants = VARIANTS[architecture];
   if (!variants) return `has an unknown architecture "${architecture}"`;
-  if (variant === undefined) return { os, architecture };
+  // containerd's normalization, which BuildKit applies to what it pushes: arm64/v8 and
+  // amd64/v1 are the plain architecture.
+  if (variant === undefined || (architecture === 'arm64' && variant === 'v8') ||
+    (architecture === 'amd64' && variant === 'v1')) return { os, architecture };
   if (!variants.has(variant)) return `has an unknown variant "${variant}" for ${architecture}`;
   return { os, architecture, variant };
 }

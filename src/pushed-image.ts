@@ -1,4 +1,5 @@
 // What the registry serves after a push, read back for every pushed name.
+import { splitLinesAndCommas } from './input-lists.js';
 import { isIndex, platformDigests } from './digests.js';
 import { formatPlatform, type Platform } from './platform.js';
 import { parseReference, type ImageReference } from './reference.js';
@@ -11,7 +12,11 @@ export interface PushedImage {
 }
 
 export async function readPushed(names: readonly string[], client: RegistryClient): Promise<PushedImage> {
-  const refs = names.map((n) => parseReference(n) as ImageReference);
+  const refs = names.map((name): ImageReference => {
+    const ref = parseReference(name);
+    if (typeof ref === 'string') throw new Error(`cannot read ${name} back from its registry: it ${ref}`);
+    return ref;
+  });
   const manifests = await Promise.all(refs.map((r) => client.manifest(r)));
   const first = manifests[0];
   const firstRef = refs[0];
@@ -29,13 +34,13 @@ export async function readPushed(names: readonly string[], client: RegistryClien
   return { digest: first.digest, digests: { [formatPlatform(config)]: first.digest } };
 }
 
-/** Names the build pushes: the tags, and `name=` of image/registry outputs. */
+/** Names the build pushes: the tags, and `name=` of image/registry outputs (CSV, as buildx reads them). */
 export function pushedNames(tags: readonly string[], outputs: readonly string[]): string[] {
   const names = [...tags];
-  for (const o of outputs) {
-    const m = /(?:^|,)name=("([^"]*)"|[^,]*)/.exec(o);
-    const value = m?.[2] ?? m?.[1];
-    if (value) names.push(...value.split(',').map((s) => s.trim()).filter(Boolean));
+  for (const output of outputs) {
+    for (const field of splitLinesAndCommas(output)) {
+      if (field.startsWith('name=')) names.push(...splitLinesAndCommas(field.slice(5)));
+    }
   }
   return [...new Set(names)];
 }

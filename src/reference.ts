@@ -28,7 +28,10 @@ export interface ImageReference {
 /** Parses a reference; returns an error text instead when it is not a valid one. */
 export function parseReference(text: string): ImageReference | string {
   const m = referenceRe.exec(text);
-  if (!m) return 'is not a valid image reference (REGISTRY/NAME[:TAG][@DIGEST], lowercase name)';
+  if (!m) {
+    return referenceRe.test(text.toLowerCase()) ? 'must have a lowercase repository name'
+      : 'is not a valid image reference ([REGISTRY/]NAME[:TAG])';
+  }
   const name = m[1] as string;
   if (name.length > 255) return 'has a repository name longer than 255 characters';
   const slash = name.indexOf('/');
@@ -36,7 +39,6 @@ export function parseReference(text: string): ImageReference | string {
   const hasDomain =
     slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' ||
       first !== first.toLowerCase()) && domainRe.test(first);
-  if (!hasDomain && name !== name.toLowerCase()) return 'must be lowercase';
   let registry = hasDomain ? first : DOCKER_HUB;
   let repository = hasDomain ? name.slice(slash + 1) : name;
   if (registry === 'index.docker.io') registry = DOCKER_HUB;

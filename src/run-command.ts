@@ -17,7 +17,11 @@ export interface RunOptions {
   tailLines?: number;
 }
 
-export function runCommand(file: string, args: readonly string[], opts: RunOptions = {}): Promise<CommandResult> {
+export function runCommand(
+  file: string,
+  args: readonly string[],
+  opts: RunOptions = {},
+): Promise<CommandResult> {
   const tailLines = opts.tailLines ?? 40;
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {

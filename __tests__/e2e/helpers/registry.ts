@@ -14,7 +14,11 @@ export interface Served {
   digest?: string;
   json?: {
     mediaType?: string;
-    manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }[];
+    manifests?: {
+      digest: string;
+      platform?: { os: string; architecture: string; variant?: string };
+      annotations?: Record<string, string>;
+    }[];
   };
 }
 

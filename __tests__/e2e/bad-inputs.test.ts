@@ -1,0 +1,57 @@
+// Bad inputs through the built action: one ::error:: line naming the input and the value, no
+// stack trace, and no buildx process started. Needs no engine: validation runs before any.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runAction } from './helpers/run-action.js';
+
+const ctx = mkdtempSync(join(tmpdir(), 'mab-bad-'));
+writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\n');
+
+const cases: [string, string][] = [
+  ['platforms', 'linux/amd65'],
+  ['platforms', 'linux/arm64,linux/arm64'],
+  ['platforms', 'arm64'],
+  ['tags', 'localhost:5000/UPPER/app:1'],
+  ['tags', 'app:tag with space'],
+  ['push', 'yes'],
+  ['load', 'nope'],
+  ['pull', '2'],
+  ['no-cache', 'sometimes'],
+  ['context', '/definitely/not/here'],
+  ['file', '/definitely/not/here/Dockerfile'],
+  ['build-args', 'NOT VALID=1'],
+  ['labels', 'just-a-key'],
+  ['secret-envs', 'token=not-an-env-name!'],
+  ['secret-files', 'key=/definitely/not/here'],
+  ['cache-to', 'mode=max'],
+  ['shm-size', 'huge'],
+  ['ulimit', 'nofile:10'],
+  ['add-hosts', 'nohostip'],
+  ['allow', 'everything'],
+  ['call', 'format-disk'],
+  ['network', 'host; curl evil'],
+  ['builder', 'x$(reboot)'],
+  ['target', 'two words'],
+  ['attests', 'sbom'],
+];
+
+describe('bad inputs fail before any docker command', () => {
+  test.each(cases)('%s: %j', async (name, value) => {
+    const run = await runAction({ context: ctx, builder: 'default', [name]: value }, { post: false });
+    expect(run.exitCode).toBe(1);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`Input "${name}": ${JSON.stringify(value)}`);
+    expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.buildxCalls).toEqual([]);
+  });
+
+  test('push without tags names the tags input', async () => {
+    const run = await runAction({ context: ctx, push: 'true' }, { post: false });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('::error::Input "tags": "" is empty, but push is true');
+    expect(run.buildxCalls).toEqual([]);
+  });
+});
