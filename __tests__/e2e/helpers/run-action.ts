@@ -27,6 +27,8 @@ export interface ActionRun extends StepResult {
 export interface RunOptions {
   env?: Record<string, string>;
   post?: boolean;
+  /** false: buildx runs without the recording wrapper (for timing). */
+  record?: boolean;
   /** While the main step runs, called every 50 ms (e.g. to sample process command lines). */
   onTick?: () => void;
 }
@@ -56,9 +58,9 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/root',
     RUNNER_TEMP: dir,
-    DOCKER_CONFIG: recordingDockerConfig(dir),
     GITHUB_ACTIONS: 'true',
   };
+  if (opts.record !== false) base.DOCKER_CONFIG = recordingDockerConfig(dir);
   for (const [k, f] of Object.entries(files)) {
     base[k] = join(dir, f);
     writeFileSync(base[k] as string, '');
