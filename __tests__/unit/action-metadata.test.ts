@@ -9,7 +9,11 @@ import { section, tables } from '../../scripts/docs-tables.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const actionYml = readFileSync(join(root, 'action.yml'), 'utf8');
-const action = parse(actionYml) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
+interface ActionYml {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+}
+const action = parse(actionYml) as ActionYml;
 
 describe('action.yml', () => {
   test('declares exactly the inputs the code reads', () => {
