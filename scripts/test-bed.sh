@@ -8,6 +8,7 @@ set -euo pipefail
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
 FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/.." && pwd)/__tests__/fixtures/rootfs}
 REGISTRY_ADDR=${REGISTRY_ADDR:-127.0.0.1:5000}
+AUTH_REGISTRY_ADDR=${AUTH_REGISTRY_ADDR:-127.0.0.1:5001}
 export DEBIAN_FRONTEND=noninteractive
 
 log() { printf '[test-bed] %s\n' "$*" >&2; }
@@ -46,7 +47,8 @@ PIN
     apt-get update -qq
     mkdir -p "$BED_DIR" && touch "$BED_DIR/.apt-updated"
   fi
-  local base=(qemu-user-static binfmt-support docker-registry skopeo iproute2 openssl curl ca-certificates)
+  local base=(qemu-user-static binfmt-support docker-registry skopeo iproute2 openssl curl ca-certificates
+    apache2-utils)
   local missing=()
   for p in "${base[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] || apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -91,20 +93,32 @@ piece_engine() {
     || { log "engine is not on the containerd image store"; return 1; }
 }
 
-piece_registry() {
-  mkdir -p "$BED_DIR/registry"
-  cat >"$BED_DIR/registry.yml" <<CFG
+# A distribution registry: NAME ADDR [extra YAML lines].
+start_registry() {
+  local name=$1 addr=$2 extra=${3:-}
+  mkdir -p "$BED_DIR/$name"
+  cat >"$BED_DIR/$name.yml" <<CFG
 version: 0.1
 log: {level: warn}
 storage:
-  filesystem: {rootdirectory: $BED_DIR/registry}
+  filesystem: {rootdirectory: $BED_DIR/$name}
   delete: {enabled: true}
-http: {addr: $REGISTRY_ADDR}
+http: {addr: $addr, secret: multiarch-bed}
+$extra
 CFG
-  if ! curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; then
-    start_daemon registry "$BED_DIR/registry.log" docker-registry serve "$BED_DIR/registry.yml"
-    wait_for "registry on $REGISTRY_ADDR" 60 curl -fsS "http://$REGISTRY_ADDR/v2/"
+  if ! curl -sS -o /dev/null "http://$addr/v2/" 2>/dev/null; then
+    start_daemon "$name" "$BED_DIR/$name.log" docker-registry serve "$BED_DIR/$name.yml"
+    wait_for "$name on $addr" 60 curl -sS -o /dev/null "http://$addr/v2/"
   fi
+}
+
+piece_registry() {
+  start_registry registry "$REGISTRY_ADDR"
+  # One that wants credentials (user ci, password ci-password): reading digests back must use
+  # the runner's logins.
+  [ -s "$BED_DIR/htpasswd" ] || htpasswd -Bbn ci ci-password >"$BED_DIR/htpasswd"
+  start_registry registry-auth "$AUTH_REGISTRY_ADDR" \
+    "auth: {htpasswd: {realm: multiarch-bed, path: $BED_DIR/htpasswd}}"
 }
 
 piece_fixtures() {
@@ -113,6 +127,7 @@ piece_fixtures() {
   for arch in amd64 arm64; do
     [ -s "$FIXTURES/rootfs-$arch.tar" ] && continue
     tmp=$(mktemp -d)
+    chmod 755 "$tmp" # apt's _apt user downloads into it
     (cd "$tmp" && apt-get download -qq "busybox-static:$arch" && dpkg-deb -x ./*.deb x)
     tar -C "$tmp/x" -cf "$FIXTURES/rootfs-$arch.tar" bin/busybox
     rm -rf "$tmp"
@@ -123,7 +138,8 @@ piece_fixtures() {
 piece_status() {
   log "engine: $(docker version --format '{{.Server.Version}}')," \
     "buildx: $(docker buildx version | awk '{print $2}')," \
-    "registry: $(curl -fsS -o /dev/null -w '%{http_code}' "http://$REGISTRY_ADDR/v2/")," \
+    "registry: $(curl -sS -o /dev/null -w '%{http_code}' "http://$REGISTRY_ADDR/v2/")," \
+    "registry with auth: $(curl -sS -o /dev/null -w '%{http_code}' "http://$AUTH_REGISTRY_ADDR/v2/")," \
     "aarch64 handler: $(head -1 /proc/sys/fs/binfmt_misc/qemu-aarch64)"
 }
 

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ARCH_DOCKERFILE, bedIsUp, dockerRun, makeContext, uniqueRepo } from './helpers/bed.js';
+import { ARCH_DOCKERFILE, AUTH_LOGIN, AUTH_REGISTRY, bedIsUp, dockerRun, makeContext, uniqueRepo } from './helpers/bed.js';
 import { served, servedPlatforms } from './helpers/registry.js';
 import { runAction } from './helpers/run-action.js';
 
@@ -32,5 +35,37 @@ describe.skipIf(!bedIsUp())('two-platform build pushed to the loopback registry'
 
     expect(dockerRun(tag, 'linux/arm64', '/bin/busybox', 'cat', '/arch')).toBe('aarch64');
     expect(dockerRun(tag, 'linux/amd64', '/bin/busybox', 'cat', '/arch')).toBe('x86_64');
+  });
+
+  test("digests are read back with the runner's registry login", async () => {
+    const tag = `${uniqueRepo('private', AUTH_REGISTRY)}:1`;
+    const dockerConfig = { auths: { [AUTH_REGISTRY]: { auth: Buffer.from(AUTH_LOGIN).toString('base64') } } };
+    const run = await runAction(
+      { context: makeContext(ARCH_DOCKERFILE), tags: tag, push: 'true', builder: 'default' },
+      { dockerConfig },
+    );
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect((await served(tag)).status).toBe(401); // the registry really wants the login
+    const index = await served(tag, AUTH_LOGIN);
+    expect(run.outputs.digest).toBe(index.digest);
+    expect(JSON.parse(run.outputs.digests ?? '')).toEqual(servedPlatforms(index));
+  });
+
+  test('a credential helper named in the docker config serves the login, as docker asks it', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'mab-helper-'));
+    const asked = join(bin, 'asked');
+    // The credential-helper protocol: `get` with the server on stdin, JSON on stdout.
+    writeFileSync(join(bin, 'docker-credential-mab-test'), `#!/bin/sh
+read -r server; echo "$1 $server" >> ${asked}
+printf '{"ServerURL":"%s","Username":"ci","Secret":"ci-password"}' "$server"
+`, { mode: 0o755 });
+    const tag = `${uniqueRepo('helper', AUTH_REGISTRY)}:1`;
+    const run = await runAction(
+      { context: makeContext(ARCH_DOCKERFILE), tags: tag, push: 'true', builder: 'default', platforms: 'linux/arm64' },
+      { dockerConfig: { credHelpers: { [AUTH_REGISTRY]: 'mab-test' } }, env: { PATH: `${bin}:${process.env.PATH}` } },
+    );
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.digest).toBe((await served(tag, AUTH_LOGIN)).digest);
+    expect(readFileSync(asked, 'utf8')).toContain(`get ${AUTH_REGISTRY}`);
   });
 });

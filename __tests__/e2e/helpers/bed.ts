@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const REGISTRY = '127.0.0.1:5000';
+/** A registry that wants the login ci / ci-password. */
+export const AUTH_REGISTRY = '127.0.0.1:5001';
+export const AUTH_LOGIN = 'ci:ci-password';
 export const ROOTFS = join(ROOT, '__tests__/fixtures/rootfs');
 
 let up: boolean | undefined;
@@ -27,8 +30,8 @@ export function bedIsUp(): boolean {
 }
 
 /** A unique repository on the loopback registry, so tests never see each other's images. */
-export function uniqueRepo(name: string): string {
-  return `${REGISTRY}/e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/${name}`;
+export function uniqueRepo(name: string, registry = REGISTRY): string {
+  return `${registry}/e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/${name}`;
 }
 
 /** A build context holding both busybox rootfs tars and the given Dockerfile. */

@@ -23,13 +23,15 @@ export interface Served {
 }
 
 /** GET a manifest by `host/repo:tag`; status 404 when the registry has no such tag. */
-export async function served(ref: string): Promise<Served> {
+export async function served(ref: string, basicAuth?: string): Promise<Served> {
   const slash = ref.indexOf('/');
   const host = ref.slice(0, slash);
   const rest = ref.slice(slash + 1);
   const at = rest.lastIndexOf(':');
   const [repo, tag] = [rest.slice(0, at), rest.slice(at + 1)];
-  const res = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, { headers: { accept: ACCEPT } });
+  const headers: Record<string, string> = { accept: ACCEPT };
+  if (basicAuth) headers.authorization = `Basic ${Buffer.from(basicAuth).toString('base64')}`;
+  const res = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, { headers });
   if (!res.ok) return { status: res.status };
   const body = Buffer.from(await res.arrayBuffer());
   return {

@@ -27,6 +27,8 @@ export interface ActionRun extends StepResult {
 export interface RunOptions {
   env?: Record<string, string>;
   post?: boolean;
+  /** The docker config.json the run sees (e.g. registry logins), beside the recording wrapper. */
+  dockerConfig?: object;
   /** false: buildx runs without the recording wrapper (for timing). */
   record?: boolean;
   /** While the main step runs, called every 50 ms (e.g. to sample process command lines). */
@@ -61,6 +63,9 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     GITHUB_ACTIONS: 'true',
   };
   if (opts.record !== false) base.DOCKER_CONFIG = recordingDockerConfig(dir);
+  if (opts.dockerConfig && base.DOCKER_CONFIG) {
+    writeFileSync(join(base.DOCKER_CONFIG, 'config.json'), JSON.stringify(opts.dockerConfig));
+  }
   for (const [k, f] of Object.entries(files)) {
     base[k] = join(dir, f);
     writeFileSync(base[k] as string, '');
