@@ -2,13 +2,14 @@
 # The project's test bed (facts in ../shared/LAB.md): Docker Engine + buildx from Debian's newer
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
-#   scripts/test-bed.sh [apt|binfmt|engine|registry|fixtures|status]...
+#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|oldbuildx|fixtures|status]...
 set -euo pipefail
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
 FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/.." && pwd)/__tests__/fixtures/rootfs}
 REGISTRY_ADDR=${REGISTRY_ADDR:-127.0.0.1:5000}
 AUTH_REGISTRY_ADDR=${AUTH_REGISTRY_ADDR:-127.0.0.1:5001}
+BRIDGE=$(cd "$(dirname "$0")" && pwd)/engine-bridge.mjs
 export DEBIAN_FRONTEND=noninteractive
 
 log() { printf '[test-bed] %s\n' "$*" >&2; }
@@ -93,6 +94,56 @@ piece_engine() {
     || { log "engine is not on the containerd image store"; return 1; }
 }
 
+# A second, independent engine (engine B) on its own bridge. Never --bridge=none: that deletes
+# engine A's docker0 (LAB.md).
+piece_engine2() {
+  ip link show docker1 >/dev/null 2>&1 || ip link add docker1 type bridge
+  ip addr show docker1 | grep -q 172.29.0.1/16 || ip addr add 172.29.0.1/16 dev docker1
+  ip link set docker1 up
+  mkdir -p /etc/docker2
+  echo '{"features":{"containerd-snapshotter":true}}' >/etc/docker2/daemon.json
+  if ! DOCKER_HOST=unix:///var/run/docker2.sock docker version >/dev/null 2>&1; then
+    rm -f /var/run/docker2.pid
+    start_daemon dockerd-b "$BED_DIR/dockerd-b.log" dockerd --config-file /etc/docker2/daemon.json \
+      --data-root /var/lib/docker2 --exec-root /var/run/docker2 -H unix:///var/run/docker2.sock \
+      --pidfile /var/run/docker2.pid --bridge=docker1 --iptables=false --ip6tables=false
+    wait_for "engine B" 120 env DOCKER_HOST=unix:///var/run/docker2.sock docker version
+  fi
+}
+
+# Each engine's embedded BuildKit as a remote node: 7001 -> engine A, 7003 -> engine B.
+piece_bridges() {
+  local port sock
+  for pair in 7001:/var/run/docker.sock 7003:/var/run/docker2.sock; do
+    port=${pair%%:*} sock=${pair#*:}
+    if ! bridge_answers "$port"; then
+      start_daemon "bridge-$port" "$BED_DIR/bridge-$port.log" node "$BRIDGE" "$port" "$sock"
+      wait_for "bridge port $port" 40 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port"
+      wait_for "bridge on $port" 3 bridge_answers "$port"
+    fi
+  done
+}
+
+bridge_answers() { # a real gRPC answer through the bridge, not just an open port
+  local name="bed-probe-$1"
+  docker buildx inspect "$name" >/dev/null 2>&1 ||
+    docker buildx create --name "$name" --driver remote "tcp://127.0.0.1:$1" >/dev/null 2>&1
+  timeout 15 docker buildx inspect --bootstrap "$name" 2>/dev/null | grep -q 'Status: *running'
+}
+
+# buildx 0.13.1 (Debian trixie), which exits 0 from `inspect --bootstrap` when only some nodes
+# fail to boot. Used through DOCKER_CONFIG=$BED_DIR/buildx-0.13.1 (its cli-plugins/docker-buildx).
+piece_oldbuildx() {
+  local dir="$BED_DIR/buildx-0.13.1" tmp
+  [ -x "$dir/cli-plugins/docker-buildx" ] && return 0
+  tmp=$(mktemp -d) && chmod 755 "$tmp"
+  (cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root docker-buildx=0.13.1+ds1-3 && dpkg-deb -x ./*.deb x)
+  mkdir -p "$dir/cli-plugins"
+  cp "$tmp/x/usr/libexec/docker/cli-plugins/docker-buildx" "$dir/cli-plugins/docker-buildx"
+  rm -rf "$tmp"
+  log "buildx $("$dir/cli-plugins/docker-buildx" version | awk '{print $2}') in $dir"
+}
+
 # A distribution registry: NAME ADDR [extra YAML lines].
 start_registry() {
   local name=$1 addr=$2 extra=${3:-}
@@ -128,7 +179,7 @@ piece_fixtures() {
     [ -s "$FIXTURES/rootfs-$arch.tar" ] && continue
     tmp=$(mktemp -d)
     chmod 755 "$tmp" # apt's _apt user downloads into it
-    (cd "$tmp" && apt-get download -qq "busybox-static:$arch" && dpkg-deb -x ./*.deb x)
+    (cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root "busybox-static:$arch" && dpkg-deb -x ./*.deb x)
     tar -C "$tmp/x" -cf "$FIXTURES/rootfs-$arch.tar" bin/busybox
     rm -rf "$tmp"
     log "made $FIXTURES/rootfs-$arch.tar"
@@ -140,9 +191,10 @@ piece_status() {
     "buildx: $(docker buildx version | awk '{print $2}')," \
     "registry: $(curl -sS -o /dev/null -w '%{http_code}' "http://$REGISTRY_ADDR/v2/")," \
     "registry with auth: $(curl -sS -o /dev/null -w '%{http_code}' "http://$AUTH_REGISTRY_ADDR/v2/")," \
+    "engine B: $(DOCKER_HOST=unix:///var/run/docker2.sock docker version --format '{{.Server.Version}}')," \
     "aarch64 handler: $(head -1 /proc/sys/fs/binfmt_misc/qemu-aarch64)"
 }
 
 pieces=("$@")
-[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine registry fixtures status)
+[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry oldbuildx fixtures status)
 for p in "${pieces[@]}"; do "piece_$p"; done

@@ -11,12 +11,23 @@ export interface BuildCommand {
 
 export const SECRET_ENV_PREFIX = 'MULTIARCH_BUILD_SECRET_';
 
+/** Where the build runs: the builder, and whether the action granted it the host network. */
+export interface BuildTarget {
+  builder?: string;
+  hostNetwork: boolean;
+}
+
 export function buildCommand(
   inputs: Inputs,
   metadataFile: string,
   env: NodeJS.ProcessEnv = process.env,
+  target: BuildTarget = { builder: inputs.builder, hostNetwork: false },
 ): BuildCommand {
   const argv = ['build'];
+  // Host network (seed 000): RUN steps use the host's network unless `network` says otherwise.
+  const network = inputs.network ?? (target.hostNetwork ? 'host' : undefined);
+  const allow = [...inputs.allow];
+  if (target.hostNetwork && network === 'host' && !allow.includes('network.host')) allow.push('network.host');
   const secretEnv: Record<string, string> = {};
   const add = (flag: string, values: readonly string[]): void => {
     for (const v of values) argv.push(flag, v);
@@ -26,7 +37,7 @@ export function buildCommand(
   };
 
   add('--add-host', inputs.addHosts);
-  add('--allow', inputs.allow);
+  add('--allow', allow);
   add('--annotation', inputs.annotations);
   add('--attest', inputs.attests);
   add('--build-arg', inputs.buildArgs);
@@ -62,9 +73,9 @@ export function buildCommand(
   addOne('--target', inputs.target);
   add('--ulimit', inputs.ulimit);
   argv.push('--metadata-file', metadataFile);
-  addOne('--builder', inputs.builder);
+  addOne('--builder', target.builder);
   if (inputs.load) argv.push('--load');
-  addOne('--network', inputs.network);
+  addOne('--network', network);
   if (inputs.noCache) argv.push('--no-cache');
   if (inputs.pull) argv.push('--pull');
   if (inputs.push) argv.push('--push');

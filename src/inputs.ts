@@ -1,11 +1,13 @@
 // The one place that reads inputs: every value is parsed and validated once, into `Inputs`.
 import { getInput } from '@actions/core';
 import { InputError } from './errors.js';
-import { splitLines, splitLinesAndCommas, splitKeyValue } from './input-lists.js';
+import { splitLines, splitKeyValue } from './input-lists.js';
+import { check1, InputReader, type RawInputs } from './input-reader.js';
 import * as rule from './input-rules.js';
 import { formatPlatform, parsePlatform, type Platform } from './platform.js';
 import { parseReference } from './reference.js';
 import { githubContext } from './github-context.js';
+import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
 
 export interface Secret {
   id: string;
@@ -48,31 +50,23 @@ export interface Inputs {
   allow: string[];
   builder?: string;
   githubToken?: string;
+  qemu: QemuInputs;
+  /** How to create a builder; only used when `builder` is empty. */
+  setup: BuilderInputs;
 }
+
+export type { RawInputs };
 
 export const DEFAULT_PLATFORMS = 'linux/amd64,linux/arm64';
 
-/** Reads a raw input by its action.yml name; '' when unset. */
-export type RawInputs = (name: string) => string;
-
 export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env): Inputs {
-  const text = (name: string): string => raw(name).trim();
-  const optional = (name: string, check?: rule.Rule): string | undefined => {
-    const v = text(name);
-    if (v === '') return undefined;
-    checkValue(name, v, check);
-    return v;
-  };
-  const flag = (name: string, fallback = false): boolean => {
-    const v = text(name);
-    if (v === '') return fallback;
-    checkValue(name, v, rule.boolean);
-    return rule.booleanValue(v);
-  };
-  const lines = (name: string, check?: rule.Rule): string[] =>
-    checkAll(name, splitLines(raw(name)), check);
-  const list = (name: string, check?: rule.Rule): string[] =>
-    checkAll(name, splitLinesAndCommas(raw(name)), check);
+  const r = new InputReader(raw);
+  const text = (name: string): string => r.text(name);
+  const optional = r.optional.bind(r);
+  const flag = r.flag.bind(r);
+  const lines = r.lines.bind(r);
+  const list = r.list.bind(r);
+  const checkValue = check1;
 
   const context = resolveContext(text('context'), env);
   const contextIsLocal = !rule.isRemoteContext(context);
@@ -134,12 +128,9 @@ export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env
     allow: list('allow', rule.matches(rule.ALLOW, 'an entitlement (network.host, security.insecure)')),
     builder: optional('builder', rule.matches(rule.BUILDER, 'a builder name')),
     githubToken: optional('github-token'),
+    qemu: parseQemuInputs(r),
+    setup: parseBuilderInputs(r),
   };
-}
-
-function checkValue(name: string, value: string, check?: rule.Rule): void {
-  const why = check?.(value);
-  if (why !== undefined) throw new InputError(name, value, why);
 }
 
 /** `ID=VALUE` items, already checked for their form; `valueRule` checks each value. */
@@ -164,11 +155,6 @@ function secretLines(items: string[], idRule: rule.Rule): Secret[] {
     const [key, value] = splitKeyValue(item) as [string, string];
     return { id: key, value };
   });
-}
-
-function checkAll(name: string, values: string[], check?: rule.Rule): string[] {
-  for (const v of values) checkValue(name, v, check);
-  return values;
 }
 
 const platformRule: rule.Rule = (v) => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand, pushesToRegistry } from './build-argv.js';
 import { runBuild } from './build.js';
+import { nodesOutput, prepareBuilder, type BuilderReady } from './builder.js';
 import { locateBuildx } from './buildx-command.js';
 import { errorMessage, oneLine } from './errors.js';
 import { getInputs, type Inputs } from './inputs.js';
@@ -20,9 +21,12 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
     maskSecrets(inputs);
+    const buildx = locateBuildx();
+    const builder = await prepareBuilder(buildx, inputs, workDir);
     const metadataFile = join(workDir, 'metadata.json');
-    await runBuild(locateBuildx(), buildCommand(inputs, metadataFile));
-    const results = await collectResults(inputs, metadataFile);
+    const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
+    await runBuild(buildx, buildCommand(inputs, metadataFile, process.env, target));
+    const results = await collectResults(inputs, builder, metadataFile);
     setOutputs(results);
     await writeSummary(results);
   } catch (error) {
@@ -32,10 +36,13 @@ export async function run(): Promise<void> {
   }
 }
 
-async function collectResults(inputs: Inputs, metadataFile: string): Promise<Results> {
+async function collectResults(inputs: Inputs, builder: BuilderReady, metadataFile: string): Promise<Results> {
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
-  const base = { imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed };
+  const base = {
+    imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed,
+    builder: builder.name ?? '', nodes: nodesOutput(builder.nodes),
+  };
   if (!pushed) {
     return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };
   }

@@ -10,6 +10,9 @@ export interface Results {
   tags: string[];
   /** Whether digests were read back from the registry. */
   pushed: boolean;
+  builder: string;
+  /** The `nodes` output, JSON. */
+  nodes: string;
 }
 
 export function setOutputs(r: Results): void {
@@ -18,6 +21,8 @@ export function setOutputs(r: Results): void {
   setOutput('imageid', r.imageid);
   setOutput('metadata', r.metadata);
   setOutput('platforms', r.platforms.join(','));
+  setOutput('builder', r.builder);
+  setOutput('nodes', r.nodes);
 }
 
 export async function writeSummary(r: Results): Promise<void> {

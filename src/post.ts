@@ -1,10 +1,20 @@
-// The post step: removes what the main step created. It never fails the job over cleanup.
+// The post step: removes what the main step created, also after a failure. Cleanup problems are
+// warnings; the post step never fails the job.
 import { info, warning } from '@actions/core';
+import { finalError } from './build.js';
+import { locateBuildx, runBuildx } from './buildx-command.js';
 import { errorMessage } from './errors.js';
+import { builderToRemove } from './state.js';
 
 export async function post(): Promise<void> {
   try {
-    info('multiarch-build: nothing left to clean up');
+    const builder = builderToRemove();
+    if (!builder) return;
+    const res = await runBuildx(locateBuildx(), ['rm', '--force', builder], { timeoutMs: 120_000 });
+    if (res.exitCode === 0) info(`removed builder ${builder}`);
+    else if (!/no builder .* found/i.test(res.stderrTail.join('\n'))) {
+      warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
+    }
   } catch (error) {
     warning(`cleanup: ${errorMessage(error)}`);
   }

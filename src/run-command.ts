@@ -7,6 +7,8 @@ export interface CommandResult {
   stdout: string;
   /** The last lines of stderr, for error messages. */
   stderrTail: string[];
+  /** The command ran past `timeoutMs` and was stopped. */
+  timedOut: boolean;
 }
 
 export interface RunOptions {
@@ -15,6 +17,8 @@ export interface RunOptions {
   stream?: boolean;
   input?: string;
   tailLines?: number;
+  /** Stop the command (SIGTERM, then SIGKILL) after this long. */
+  timeoutMs?: number;
 }
 
 export function runCommand(
@@ -41,13 +45,24 @@ export function runCommand(
       // Bound memory on long builds: keep a generous tail only.
       if (errText.length > 256 * 1024) errText = errText.slice(-128 * 1024);
     });
-    child.on('error', (err) => reject(new Error(`cannot run ${file}: ${err.message}`)));
+    let timedOut = false;
+    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    }, opts.timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot run ${file}: ${err.message}`));
+    });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       const lines = errText.split(/\r?\n/).filter((l) => l.trim() !== '');
       resolve({
         exitCode: code ?? (signal ? 128 : 1),
         stdout: Buffer.concat(out).toString('utf8'),
         stderrTail: lines.slice(-tailLines),
+        timedOut,
       });
     });
     if (opts.input !== undefined && child.stdin) child.stdin.end(opts.input);

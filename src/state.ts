@@ -2,6 +2,7 @@
 import { getState, saveState } from '@actions/core';
 
 const IS_POST = 'isPost';
+const BUILDER = 'builder';
 
 export function isPost(): boolean {
   return getState(IS_POST) === 'true';
@@ -9,4 +10,16 @@ export function isPost(): boolean {
 
 export function markMainStarted(): void {
   saveState(IS_POST, 'true');
+}
+
+/**
+ * A builder the post step must remove (when `cleanup` is true); saved before it is created, so a
+ * builder whose boot failed is removed too.
+ */
+export function saveBuilderToRemove(name: string): void {
+  saveState(BUILDER, name);
+}
+
+export function builderToRemove(): string {
+  return getState(BUILDER);
 }

@@ -58,3 +58,30 @@ export function dockerRun(image: string, platform: string, ...cmd: string[]): st
     timeout: 60_000,
   }).trim();
 }
+
+/** The bed's remote BuildKit nodes: engine A's and engine B's embedded BuildKit via bridges. */
+export const ENGINE_A_NODE = 'tcp://127.0.0.1:7001';
+export const ENGINE_B_NODE = 'tcp://127.0.0.1:7003';
+export const ENGINE_B_SOCKET = 'unix:///var/run/docker2.sock';
+/** Nothing listens there: a node that can never boot. */
+export const DEAD_NODE = 'tcp://127.0.0.1:9';
+export const OLD_BUILDX = '/var/lib/multiarch-bed/buildx-0.13.1/cli-plugins/docker-buildx';
+
+export function nodesYaml(nodes: { name: string; endpoint: string; platforms?: string }[]): string {
+  return nodes.map((n) => `- name: ${n.name}\n  endpoint: "${n.endpoint}"` +
+    (n.platforms ? `\n  platforms: ${n.platforms}` : '')).join('\n');
+}
+
+/** Builders the action made (multiarch-*) that buildx still knows under a docker config. */
+export function buildersLeft(dockerConfig: string): string[] {
+  const out = execFileSync('docker', ['buildx', 'ls', '--format', '{{.Name}}'],
+    { encoding: 'utf8', env: { ...process.env, DOCKER_CONFIG: dockerConfig } });
+  return out.split('\n').filter((n) => n.startsWith('multiarch-'));
+}
+
+/** How many builds engine B's BuildKit has run: proves a node there did the work. */
+export function engineBBuilds(): number {
+  const out = execFileSync('docker', ['buildx', 'history', 'ls', '--format', '{{.Ref}}'],
+    { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: ENGINE_B_SOCKET } });
+  return out.split('\n').filter(Boolean).length;
+}

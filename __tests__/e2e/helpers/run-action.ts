@@ -22,6 +22,10 @@ export interface ActionRun extends StepResult {
   /** Every buildx invocation's argv, in order. */
   buildxCalls: string[][];
   dir: string;
+  /** The environment the steps ran with. */
+  env: Record<string, string>;
+  /** Seconds the main step took. */
+  seconds: number;
 }
 
 export interface RunOptions {
@@ -31,6 +35,7 @@ export interface RunOptions {
   dockerConfig?: object;
   /** false: buildx runs without the recording wrapper (for timing). */
   record?: boolean;
+  wrapper?: WrapperOptions;
   /** While the main step runs, called every 50 ms (e.g. to sample process command lines). */
   onTick?: () => void;
 }
@@ -41,13 +46,24 @@ const REAL_BUILDX = [
   '/usr/lib/docker/cli-plugins/docker-buildx',
 ].find((p) => existsSync(p)) ?? '/usr/libexec/docker/cli-plugins/docker-buildx';
 
-export function recordingDockerConfig(dir: string, realBuildx = REAL_BUILDX): string {
+export interface WrapperOptions {
+  /** The buildx binary behind the wrapper (e.g. the bed's buildx 0.13.1). */
+  realBuildx?: string;
+  /** Make `inspect --bootstrap` exit 0 whatever happened: the partial-boot bug of buildx < 0.22. */
+  forceBootstrapExit0?: boolean;
+}
+
+export function recordingDockerConfig(dir: string, opts: WrapperOptions = {}): string {
   const config = join(dir, 'docker-config');
   mkdirSync(join(config, 'cli-plugins'), { recursive: true });
   const wrapper = join(config, 'cli-plugins', 'docker-buildx');
+  const real = opts.realBuildx ?? REAL_BUILDX;
+  const run = opts.forceBootstrapExit0
+    ? `case " $* " in *" inspect "*"--bootstrap"*) "${real}" "$@"; exit 0;; esac\nexec "${real}" "$@"`
+    : `exec "${real}" "$@"`;
   writeFileSync(wrapper, `#!/bin/sh
 { printf '%s\\0' "$@"; printf '\\036'; } >> "${join(dir, 'buildx-calls')}"
-exec "${realBuildx}" "$@"
+${run}
 `);
   chmodSync(wrapper, 0o755);
   return config;
@@ -62,7 +78,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     RUNNER_TEMP: dir,
     GITHUB_ACTIONS: 'true',
   };
-  if (opts.record !== false) base.DOCKER_CONFIG = recordingDockerConfig(dir);
+  if (opts.record !== false) base.DOCKER_CONFIG = recordingDockerConfig(dir, opts.wrapper);
   if (opts.dockerConfig && base.DOCKER_CONFIG) {
     writeFileSync(join(base.DOCKER_CONFIG, 'config.json'), JSON.stringify(opts.dockerConfig));
   }
@@ -73,7 +89,9 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   for (const [name, value] of Object.entries(inputs)) base[`INPUT_${name.toUpperCase()}`] = value;
   const env = { ...base, ...opts.env };
 
+  const t0 = performance.now();
   const main = await runNode(env, opts.onTick);
+  const seconds = (performance.now() - t0) / 1000;
   const state = parseFileCommands(read(env.GITHUB_STATE));
   const result: ActionRun = {
     ...main,
@@ -82,6 +100,8 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     summary: read(env.GITHUB_STEP_SUMMARY),
     buildxCalls: parseCalls(read(join(dir, 'buildx-calls'))),
     dir,
+    env,
+    seconds,
   };
   if (opts.post !== false) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));

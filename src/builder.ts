@@ -1,0 +1,69 @@
+// The builder stage: use the builder named by `builder`, or create one (nodes, host network,
+// config), boot it and gate on every node's status and on platform coverage.
+import { endGroup, info, startGroup } from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { finalError } from './build.js';
+import { bootBuilder } from './builder-boot.js';
+import { builderName, createCommands } from './builder-argv.js';
+import type { NodeStatus } from './builder-inspect.js';
+import { runBuildx, type Buildx } from './buildx-command.js';
+import type { Inputs } from './inputs.js';
+import { saveBuilderToRemove } from './state.js';
+
+export interface BuilderReady {
+  /** undefined: buildx's current builder. */
+  name?: string;
+  created: boolean;
+  /** Read from buildx for a builder the action created; empty for a given one. */
+  nodes: NodeStatus[];
+}
+
+export async function prepareBuilder(buildx: Buildx, inputs: Inputs, workDir: string): Promise<BuilderReady> {
+  if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
+  const setup = inputs.setup;
+  const name = builderName(process.env, randomBytes(4).toString('hex'));
+  startGroup(`Builder ${name} (${setup.driver}, ${setup.nodes?.length ?? 1} node(s))`);
+  try {
+    if (setup.cleanup) saveBuilderToRemove(name);
+    let configFile: string | undefined;
+    if (setup.buildkitdConfigInline) {
+      configFile = join(workDir, 'buildkitd.toml');
+      writeFileSync(configFile, setup.buildkitdConfigInline);
+    }
+    for (const argv of createCommands(name, setup, configFile)) {
+      const node = argv[argv.indexOf('--node') + 1];
+      const res = await runBuildx(buildx, argv, { timeoutMs: 60_000 });
+      if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
+    }
+    const state = await bootBuilder(buildx, name, {
+      timeoutSeconds: setup.bootTimeoutSeconds,
+      retries: setup.bootRetries,
+    });
+    for (const n of state.nodes) {
+      info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? '?'}, ${n.platforms.join(', ')}`);
+    }
+    checkCoverage(inputs.platforms, state.nodes);
+    return { name, created: true, nodes: state.nodes };
+  } finally {
+    endGroup();
+  }
+}
+
+/** Every requested platform must be served by a running node (natively or by its emulators). */
+export function checkCoverage(platforms: readonly string[], nodes: readonly NodeStatus[]): void {
+  const served = new Set(nodes.filter((n) => n.status === 'running').flatMap((n) => n.platforms));
+  const missing = platforms.filter((p) => !served.has(p));
+  if (missing.length > 0) {
+    throw new Error(`no running builder node serves ${missing.join(', ')} (nodes serve ${[...served].join(', ')}); ` +
+      'declare a node for it, or enable QEMU emulation for it (qemu: true)');
+  }
+}
+
+/** The `nodes` output: what each node reported. */
+export function nodesOutput(nodes: readonly NodeStatus[]): string {
+  return JSON.stringify(nodes.map((n) => ({
+    name: n.name, endpoint: n.endpoint, status: n.status, platforms: n.platforms, buildkit: n.buildkitVersion ?? '',
+  })));
+}

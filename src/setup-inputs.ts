@@ -1,0 +1,82 @@
+// Inputs of the setup stages (QEMU and the builder the action creates), read with the same rules.
+import { InputError } from './errors.js';
+import type { InputReader } from './input-reader.js';
+import { parseNodeSpecs, type NodeSpec } from './node-specs.js';
+import { formatPlatform, parsePlatform, type Platform } from './platform.js';
+import { parseReference } from './reference.js';
+
+export const DRIVERS = ['docker-container', 'remote', 'kubernetes'] as const;
+export type Driver = (typeof DRIVERS)[number];
+
+export interface QemuInputs {
+  mode: 'auto' | 'true' | 'false';
+  image: string;
+  /** Platforms to emulate; undefined: what `platforms` needs. */
+  platforms?: string[];
+}
+
+export interface BuilderInputs {
+  driver: Driver;
+  driverOpts: string[];
+  buildkitdFlags?: string;
+  buildkitdConfigInline?: string;
+  /** undefined: one local node. */
+  nodes?: NodeSpec[];
+  hostNetwork: boolean;
+  bootTimeoutSeconds: number;
+  bootRetries: number;
+  cleanup: boolean;
+}
+
+export function parseQemuInputs(r: InputReader): QemuInputs {
+  const qemu: QemuInputs = {
+    mode: r.oneOf('qemu', ['auto', 'true', 'false'] as const, 'auto'),
+    image: r.optional('qemu-image', (v) => {
+      const ref = parseReference(v);
+      return typeof ref === 'string' ? ref : undefined;
+    }) ?? 'tonistiigi/binfmt:latest',
+  };
+  const platforms = r.list('qemu-platforms', (v) => {
+    const p = parsePlatform(v);
+    return typeof p === 'string' ? p : undefined;
+  });
+  if (platforms.length > 0) qemu.platforms = platforms.map((p) => formatPlatform(parsePlatform(p) as Platform));
+  return qemu;
+}
+
+export function parseBuilderInputs(r: InputReader): BuilderInputs {
+  const driver = r.oneOf('driver', DRIVERS, 'docker-container');
+  const b: BuilderInputs = {
+    driver,
+    driverOpts: r.lines('driver-opts', (v) => (v.includes('=') ? undefined : 'is not of the form KEY=VALUE')),
+    hostNetwork: r.flag('host-network', true),
+    bootTimeoutSeconds: r.integer('boot-timeout', 60, 1, 3600),
+    bootRetries: r.integer('boot-retries', 2, 0, 10),
+    cleanup: r.flag('cleanup', true),
+  };
+  const flags = r.optional('buildkitd-flags');
+  if (flags !== undefined) b.buildkitdFlags = flags;
+  const config = r.optional('buildkitd-config-inline');
+  if (config !== undefined) b.buildkitdConfigInline = config;
+  const nodesText = r.text('nodes');
+  if (nodesText !== '') {
+    try {
+      b.nodes = parseNodeSpecs(nodesText);
+    } catch (error) {
+      throw new InputError('nodes', firstLine(nodesText), (error as Error).message);
+    }
+    const missing = b.nodes.find((n) => !n.endpoint);
+    if (driver === 'remote' && missing) {
+      const why = `node ${missing.name} needs an endpoint for the remote driver`;
+      throw new InputError('nodes', firstLine(nodesText), why);
+    }
+  } else if (driver === 'remote') {
+    throw new InputError('driver', driver, 'needs `nodes` with an endpoint for each node');
+  }
+  return b;
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}...` : `${line}${text.trim().includes('\n') ? ' ...' : ''}`;
+}
