@@ -8307,109 +8307,6 @@ function splitKeyValue(item) {
 
 // src/input-rules.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
-var BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
-var isBooleanText = (v) => BOOLEAN.test(v);
-var booleanValue = (v) => /^true$/i.test(v);
-var boolean = (v) => BOOLEAN.test(v) ? void 0 : "is not a boolean (true or false)";
-function keyValue(keyRe, what, bareKey = false) {
-  return (v) => {
-    const kv = splitKeyValue(v);
-    const key = kv ? kv[0] : bareKey ? v : void 0;
-    if (key === void 0) return `is not of the form ${what}=VALUE`;
-    if (!keyRe.test(key)) return `has an invalid ${what} "${key}"`;
-    return void 0;
-  };
-}
-var matches = (re, expected) => (v) => re.test(v) ? void 0 : `is not ${expected}`;
-var csvAttributes = (requireType) => (v) => {
-  const fields = v.split(",").map((f) => f.trim());
-  if (fields.some((f) => f === "")) return "has an empty attribute";
-  if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
-    return "has no type=... attribute";
-  }
-  return void 0;
-};
-function pathExists(kind, base = process.cwd()) {
-  return (v) => {
-    const full = v.startsWith("/") ? v : `${base}/${v}`;
-    if (!existsSync3(full)) return "does not exist";
-    const st = statSync(full);
-    if (kind === "file" && !st.isFile()) return "is not a file";
-    if (kind === "dir" && !st.isDirectory()) return "is not a directory";
-    return void 0;
-  };
-}
-function isRemoteContext(context) {
-  return /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context === "-";
-}
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var SECRET_ID = /^[A-Za-z0-9_.-]+$/;
-var BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-var LABEL_KEY = /^[^\s=]+$/;
-var STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-var BUILDER2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-var SIZE = /^[0-9]+(\.[0-9]+)?([bkmgBKMG][bB]?)?$/;
-var ULIMIT = /^[a-z]+=-?[0-9]+(:-?[0-9]+)?$/;
-var ADD_HOST = /^[A-Za-z0-9._-]+[:=][0-9A-Fa-f.:[\]]+$/;
-var ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
-var CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
-var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
-
-// src/input-reader.ts
-var InputReader = class {
-  constructor(raw) {
-    this.raw = raw;
-  }
-  raw;
-  text(name) {
-    return this.raw(name).trim();
-  }
-  optional(name, check) {
-    const v = this.text(name);
-    if (v === "") return void 0;
-    check1(name, v, check);
-    return v;
-  }
-  flag(name, fallback = false) {
-    const v = this.text(name);
-    if (v === "") return fallback;
-    check1(name, v, boolean);
-    return booleanValue(v);
-  }
-  /** A whole number within [min, max]. */
-  integer(name, fallback, min, max) {
-    const v = this.text(name);
-    if (v === "") return fallback;
-    const n = Number(v);
-    if (!/^\d+$/.test(v) || n < min || n > max) {
-      throw new InputError(name, v, `is not a whole number from ${min} to ${max}`);
-    }
-    return n;
-  }
-  oneOf(name, choices, fallback) {
-    const v = this.text(name);
-    if (v === "") return fallback;
-    if (!choices.includes(v)) throw new InputError(name, v, `is not one of ${choices.join(", ")}`);
-    return v;
-  }
-  /** One item per line. */
-  lines(name, check) {
-    return checkAll(name, splitLines(this.raw(name)), check);
-  }
-  /** Items separated by newlines or commas. */
-  list(name, check) {
-    return checkAll(name, splitLinesAndCommas(this.raw(name)), check);
-  }
-};
-function check1(name, value, check) {
-  const why = check?.(value);
-  if (why !== void 0) throw new InputError(name, value, why);
-}
-function checkAll(name, values, check) {
-  for (const v of values) check1(name, v, check);
-  return values;
-}
 
 // src/platform.ts
 var OSES = /* @__PURE__ */ new Set([
@@ -8477,6 +8374,11 @@ function parsePlatform(text) {
   if (!variants.has(variant)) return `has an unknown variant "${variant}" for ${architecture}`;
   return { os: os5, architecture, variant };
 }
+function normalizePlatform(text) {
+  const p = parsePlatform(text);
+  if (typeof p === "string") throw new Error(`${text} ${p}`);
+  return formatPlatform(p);
+}
 function formatPlatform(p) {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }
@@ -8521,6 +8423,119 @@ function apiHost(registry) {
 function isLoopback(registry) {
   const host = registry.replace(/:[0-9]+$/, "");
   return host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]";
+}
+
+// src/input-rules.ts
+var BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
+var isBooleanText = (v) => BOOLEAN.test(v);
+var booleanValue = (v) => /^true$/i.test(v);
+var boolean = (v) => BOOLEAN.test(v) ? void 0 : "is not a boolean (true or false)";
+function keyValue(keyRe, what, bareKey = false) {
+  return (v) => {
+    const kv = splitKeyValue(v);
+    const key = kv ? kv[0] : bareKey ? v : void 0;
+    if (key === void 0) return `is not of the form ${what}=VALUE`;
+    if (!keyRe.test(key)) return `has an invalid ${what} "${key}"`;
+    return void 0;
+  };
+}
+var matches = (re, expected) => (v) => re.test(v) ? void 0 : `is not ${expected}`;
+var csvAttributes = (requireType) => (v) => {
+  const fields = v.split(",").map((f) => f.trim());
+  if (fields.some((f) => f === "")) return "has an empty attribute";
+  if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
+    return "has no type=... attribute";
+  }
+  return void 0;
+};
+function pathExists(kind, base = process.cwd()) {
+  return (v) => {
+    const full = v.startsWith("/") ? v : `${base}/${v}`;
+    if (!existsSync3(full)) return "does not exist";
+    const st = statSync(full);
+    if (kind === "file" && !st.isFile()) return "is not a file";
+    if (kind === "dir" && !st.isDirectory()) return "is not a directory";
+    return void 0;
+  };
+}
+function isRemoteContext(context) {
+  return /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context === "-";
+}
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+var BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+var LABEL_KEY = /^[^\s=]+$/;
+var STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var BUILDER2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+var SIZE = /^[0-9]+(\.[0-9]+)?([bkmgBKMG][bB]?)?$/;
+var ULIMIT = /^[a-z]+=-?[0-9]+(:-?[0-9]+)?$/;
+var ADD_HOST = /^[A-Za-z0-9._-]+[:=][0-9A-Fa-f.:[\]]+$/;
+var ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
+var CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
+var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
+var platform2 = (v) => {
+  const p = parsePlatform(v);
+  return typeof p === "string" ? p : void 0;
+};
+var reference = (v) => {
+  const ref = parseReference(v);
+  return typeof ref === "string" ? ref : void 0;
+};
+
+// src/input-reader.ts
+var InputReader = class {
+  constructor(raw) {
+    this.raw = raw;
+  }
+  raw;
+  text(name) {
+    return this.raw(name).trim();
+  }
+  optional(name, check) {
+    const v = this.text(name);
+    if (v === "") return void 0;
+    check1(name, v, check);
+    return v;
+  }
+  flag(name, fallback = false) {
+    const v = this.text(name);
+    if (v === "") return fallback;
+    check1(name, v, boolean);
+    return booleanValue(v);
+  }
+  /** A whole number within [min, max]. */
+  integer(name, fallback, min, max) {
+    const v = this.text(name);
+    if (v === "") return fallback;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) {
+      throw new InputError(name, v, `is not a whole number from ${min} to ${max}`);
+    }
+    return n;
+  }
+  oneOf(name, choices, fallback) {
+    const v = this.text(name);
+    if (v === "") return fallback;
+    if (!choices.includes(v)) throw new InputError(name, v, `is not one of ${choices.join(", ")}`);
+    return v;
+  }
+  /** One item per line. */
+  lines(name, check) {
+    return checkAll(name, splitLines(this.raw(name)), check);
+  }
+  /** Items separated by newlines or commas. */
+  list(name, check) {
+    return checkAll(name, splitLinesAndCommas(this.raw(name)), check);
+  }
+};
+function check1(name, value, check) {
+  const why = check?.(value);
+  if (why !== void 0) throw new InputError(name, value, why);
+}
+function checkAll(name, values, check) {
+  for (const v of values) check1(name, v, check);
+  return values;
 }
 
 // src/node-specs.ts
@@ -8589,16 +8604,10 @@ var DRIVERS = ["docker-container", "remote", "kubernetes"];
 function parseQemuInputs(r) {
   const qemu = {
     mode: r.oneOf("qemu", ["auto", "true", "false"], "auto"),
-    image: r.optional("qemu-image", (v) => {
-      const ref = parseReference(v);
-      return typeof ref === "string" ? ref : void 0;
-    }) ?? "tonistiigi/binfmt:latest"
+    image: r.optional("qemu-image", reference) ?? "tonistiigi/binfmt:latest"
   };
-  const platforms = r.list("qemu-platforms", (v) => {
-    const p = parsePlatform(v);
-    return typeof p === "string" ? p : void 0;
-  });
-  if (platforms.length > 0) qemu.platforms = platforms.map((p) => formatPlatform(parsePlatform(p)));
+  const platforms = r.list("qemu-platforms", platform2);
+  if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
   return qemu;
 }
 function parseBuilderInputs(r) {
@@ -8651,9 +8660,9 @@ function parseInputs(raw, env = process.env) {
   const contextIsLocal = !isRemoteContext(context);
   if (contextIsLocal) checkValue("context", context, pathExists("dir"));
   const file = optional("file", contextIsLocal ? pathExists("file") : void 0);
-  const platforms = list("platforms", platformRule);
+  const platforms = list("platforms", platform2);
   if (text("platforms") === "") platforms.push(...DEFAULT_PLATFORMS.split(","));
-  const normalized = platforms.map((p) => formatPlatform(parsePlatform(p)));
+  const normalized = platforms.map(normalizePlatform);
   const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
   if (twice) throw new InputError("platforms", text("platforms"), `lists ${twice} twice`);
   const tags = list("tags", tagRule);
@@ -8723,10 +8732,6 @@ function secretLines(items, idRule) {
     return { id: key, value };
   });
 }
-var platformRule = (v) => {
-  const p = parsePlatform(v);
-  return typeof p === "string" ? p : void 0;
-};
 var tagRule = (v) => {
   const ref = parseReference(v);
   if (typeof ref === "string") return ref;

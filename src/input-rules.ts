@@ -2,6 +2,8 @@
 // or undefined when the value is fine. Pure, so the validation table tests them directly.
 import { existsSync, statSync } from 'node:fs';
 import { splitKeyValue } from './input-lists.js';
+import { parsePlatform } from './platform.js';
+import { parseReference } from './reference.js';
 
 export type Rule = (value: string) => string | undefined;
 
@@ -65,3 +67,13 @@ export const ADD_HOST = /^[A-Za-z0-9._-]+[:=][0-9A-Fa-f.:[\]]+$/;
 export const ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
 export const CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
 export const SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
+
+export const platform: Rule = (v) => {
+  const p = parsePlatform(v);
+  return typeof p === 'string' ? p : undefined;
+};
+
+export const reference: Rule = (v) => {
+  const ref = parseReference(v);
+  return typeof ref === 'string' ? ref : undefined;
+};

@@ -4,7 +4,7 @@ import { InputError } from './errors.js';
 import { splitLines, splitKeyValue } from './input-lists.js';
 import { check1, InputReader, type RawInputs } from './input-reader.js';
 import * as rule from './input-rules.js';
-import { formatPlatform, parsePlatform, type Platform } from './platform.js';
+import { normalizePlatform } from './platform.js';
 import { parseReference } from './reference.js';
 import { githubContext } from './github-context.js';
 import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
@@ -73,9 +73,9 @@ export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env
   if (contextIsLocal) checkValue('context', context, rule.pathExists('dir'));
   const file = optional('file', contextIsLocal ? rule.pathExists('file') : undefined);
 
-  const platforms = list('platforms', platformRule);
+  const platforms = list('platforms', rule.platform);
   if (text('platforms') === '') platforms.push(...DEFAULT_PLATFORMS.split(','));
-  const normalized = platforms.map((p) => formatPlatform(parsePlatform(p) as Platform));
+  const normalized = platforms.map(normalizePlatform);
   const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
   if (twice) throw new InputError('platforms', text('platforms'), `lists ${twice} twice`);
 
@@ -156,11 +156,6 @@ function secretLines(items: string[], idRule: rule.Rule): Secret[] {
     return { id: key, value };
   });
 }
-
-const platformRule: rule.Rule = (v) => {
-  const p = parsePlatform(v);
-  return typeof p === 'string' ? p : undefined;
-};
 
 const tagRule: rule.Rule = (v) => {
   const ref = parseReference(v);

@@ -44,6 +44,13 @@ export function parsePlatform(text: string): Platform | string {
   return { os, architecture, variant };
 }
 
+/** The normalized text of a platform that `parsePlatform` accepted. */
+export function normalizePlatform(text: string): string {
+  const p = parsePlatform(text);
+  if (typeof p === 'string') throw new Error(`${text} ${p}`);
+  return formatPlatform(p);
+}
+
 export function formatPlatform(p: Platform): string {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }

@@ -2,8 +2,8 @@
 import { InputError } from './errors.js';
 import type { InputReader } from './input-reader.js';
 import { parseNodeSpecs, type NodeSpec } from './node-specs.js';
-import { formatPlatform, parsePlatform, type Platform } from './platform.js';
-import { parseReference } from './reference.js';
+import * as rule from './input-rules.js';
+import { normalizePlatform } from './platform.js';
 
 export const DRIVERS = ['docker-container', 'remote', 'kubernetes'] as const;
 export type Driver = (typeof DRIVERS)[number];
@@ -31,16 +31,10 @@ export interface BuilderInputs {
 export function parseQemuInputs(r: InputReader): QemuInputs {
   const qemu: QemuInputs = {
     mode: r.oneOf('qemu', ['auto', 'true', 'false'] as const, 'auto'),
-    image: r.optional('qemu-image', (v) => {
-      const ref = parseReference(v);
-      return typeof ref === 'string' ? ref : undefined;
-    }) ?? 'tonistiigi/binfmt:latest',
+    image: r.optional('qemu-image', rule.reference) ?? 'tonistiigi/binfmt:latest',
   };
-  const platforms = r.list('qemu-platforms', (v) => {
-    const p = parsePlatform(v);
-    return typeof p === 'string' ? p : undefined;
-  });
-  if (platforms.length > 0) qemu.platforms = platforms.map((p) => formatPlatform(parsePlatform(p) as Platform));
+  const platforms = r.list('qemu-platforms', rule.platform);
+  if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
   return qemu;
 }
 
