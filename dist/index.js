@@ -7831,7 +7831,7 @@ function getState(name) {
 // src/main.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/github-context.ts
 function githubContext(env) {
@@ -8004,10 +8004,40 @@ function oneLine(text) {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
+// src/known-fixes.ts
+var FIXES = [
+  [
+    /exec format error/i,
+    "a platform ran without a QEMU handler: keep `qemu: auto` (or `true`), or add a node that builds it natively"
+  ],
+  [
+    /multiple platforms feature is currently not supported for docker driver|Multi-platform build is not supported for the docker driver/i,
+    "the engine's own builder needs the containerd image store for several platforms: leave `builder` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature"
+  ],
+  [
+    /x509: certificate signed by unknown authority|x509: certificate is not valid|failed to verify certificate/i,
+    "the builder does not trust the registry's certificate: give the CA to the builder (for the engine's own builder, /etc/docker/certs.d/HOST:PORT/ca.crt)"
+  ],
+  [
+    /insufficient_scope|unauthorized|authentication required|denied: |403 Forbidden|401 Unauthorized/i,
+    "the registry refused the credentials: log in first (docker/login-action) with a token that may push there"
+  ],
+  [/no space left on device/i, "the disk is full: prune the build cache or give BuildKit a smaller GC limit"],
+  [
+    /is not a docker command|unknown command "buildx"|docker-buildx: not found/i,
+    "buildx is not installed: install the docker-buildx plugin (or docker/setup-buildx-action's binary)"
+  ]
+];
+function knownFix(errorText) {
+  return FIXES.find(([re]) => re.test(errorText))?.[1];
+}
+
 // src/build.ts
 var BuildError = class extends Error {
   constructor(exitCode, stderrTail) {
-    super(`buildx build failed (exit ${exitCode}): ${finalError(stderrTail)}`);
+    const error2 = finalError(stderrTail);
+    const fix = knownFix(stderrTail.join("\n"));
+    super(`buildx build failed (exit ${exitCode}): ${error2}${fix ? ` - Fix: ${fix}` : ""}`);
     this.exitCode = exitCode;
     this.stderrTail = stderrTail;
     this.name = "BuildError";
@@ -8784,13 +8814,19 @@ function setOutputs(r) {
   setOutput("platforms", r.platforms.join(","));
   setOutput("builder", r.builder);
   setOutput("nodes", r.nodes);
+  setOutput("qemu-platforms", r.emulated.join(","));
 }
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const tags = r.tags.join("<br>") || "(none)";
-  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ""), tags]);
+  const rows = r.platforms.map((p) => [
+    p,
+    code(r.digests[p] ?? ""),
+    tags,
+    r.emulated.includes(p) ? "emulated (QEMU)" : "native"
+  ]);
   await summary.addHeading("multiarch-build", 3).addTable([
-    [{ data: "platform", header: true }, { data: "digest", header: true }, { data: "tags", header: true }],
+    ["platform", "digest", "tags", "built"].map((data) => ({ data, header: true })),
     ...rows
   ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true).write();
 }
@@ -9040,19 +9076,230 @@ var RegistryClient = class {
   }
 };
 
+// src/preflight.ts
+import { release } from "node:os";
+
+// src/binfmt.ts
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
+var ARCHES = {
+  arm64: ["qemu-aarch64", "arm64"],
+  arm: ["qemu-arm", "arm"],
+  amd64: ["qemu-x86_64", "amd64"],
+  "386": ["qemu-i386", "386"],
+  riscv64: ["qemu-riscv64", "riscv64"],
+  ppc64le: ["qemu-ppc64le", "ppc64le"],
+  s390x: ["qemu-s390x", "s390x"],
+  mips64le: ["qemu-mips64el", "mips64le"],
+  mips64: ["qemu-mips64", "mips64"],
+  loong64: ["qemu-loongarch64", "loong64"]
+};
+function handlerFor(platform3) {
+  const [os5, arch2] = platform3.split("/");
+  const entry = os5 === "linux" && arch2 ? ARCHES[arch2] : void 0;
+  return entry ? { handler: entry[0], install: entry[1] } : void 0;
+}
+function parseHandler(text) {
+  const lines = text.split("\n");
+  return {
+    enabled: lines[0]?.trim() === "enabled",
+    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
+    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
+  };
+}
+function readHandler(name, dir = BINFMT_DIR) {
+  const file = join4(dir, name);
+  if (!existsSync4(file)) return void 0;
+  try {
+    return parseHandler(readFileSync3(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function binfmtMounted(dir = BINFMT_DIR) {
+  return existsSync4(join4(dir, "status"));
+}
+function hostPlatforms(arch2 = process.arch) {
+  switch (arch2) {
+    case "x64":
+      return ["linux/amd64", "linux/386"];
+    case "arm64":
+      return ["linux/arm64"];
+    case "arm":
+      return ["linux/arm/v7", "linux/arm/v6"];
+    case "ppc64":
+      return ["linux/ppc64le"];
+    case "s390x":
+      return ["linux/s390x"];
+    case "riscv64":
+      return ["linux/riscv64"];
+    default:
+      return [];
+  }
+}
+
+// src/engine-api.ts
+import { request } from "node:http";
+function engineSocket(env = process.env) {
+  const host = env.DOCKER_HOST;
+  if (!host) return "/var/run/docker.sock";
+  return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+}
+function parseEngineInfo(json) {
+  return {
+    version: json.ServerVersion ?? "",
+    containerdStore: (json.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && /snapshotter/.test(v ?? "")),
+    architecture: json.Architecture ?? ""
+  };
+}
+function engineInfo(socketPath, timeoutMs = 5e3) {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
+        else {
+          try {
+            resolve(parseEngineInfo(JSON.parse(body)));
+          } catch (error2) {
+            reject(error2 instanceof Error ? error2 : new Error(String(error2)));
+          }
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// src/preflight.ts
+async function preflight(inputs, buildx) {
+  startGroup("Preflight");
+  try {
+    const kernel = release();
+    const [major = 0, minor = 0] = kernel.split(".").map((n) => parseInt(n, 10));
+    info(`kernel ${kernel}`);
+    if (major < 4 || major === 4 && minor < 8) {
+      warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated builds in containers fail with "exec format error" (fix: a newer runner image)`);
+    }
+    info(`binfmt_misc ${binfmtMounted() ? "mounted" : "not mounted (the QEMU stage mounts it when needed)"}`);
+    info(`buildx: ${[buildx.file, ...buildx.prefix].join(" ")}`);
+    const engine = await readEngine();
+    const defaultBuilder = inputs.builder === "default";
+    if (defaultBuilder && engine && !engine.containerdStore && inputs.platforms.length > 1) {
+      throw new Error(`builder "default" cannot build ${inputs.platforms.length} platforms: the engine uses the classic image store (multiple platforms feature is currently not supported for docker driver). Fix: leave \`builder\` empty so the action creates a builder, or turn on the containerd-snapshotter feature`);
+    }
+    return engine;
+  } finally {
+    endGroup();
+  }
+}
+async function readEngine() {
+  const socket = engineSocket();
+  if (!socket) {
+    info("engine: DOCKER_HOST is not a unix socket; not probed");
+    return void 0;
+  }
+  try {
+    const engine = await engineInfo(socket);
+    info(`engine ${engine.version} (${engine.architecture}), ${engine.containerdStore ? "containerd" : "classic"} image store`);
+    return engine;
+  } catch (error2) {
+    info(`engine not reachable at ${socket}: ${errorMessage(error2)} (fix: start dockerd, or set DOCKER_HOST; remote builders do not need it)`);
+    return void 0;
+  }
+}
+
+// src/qemu.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/privileged.ts
+function asRoot(file, args, opts = {}) {
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  return root ? runCommand(file, args, opts) : runCommand("sudo", ["-n", file, ...args], opts);
+}
+
+// src/qemu.ts
+var HOST_DEFINITIONS = "/usr/share/binfmts";
+function platformsToEmulate(qemu, requested, native) {
+  if (qemu.mode === "false") return [];
+  if (qemu.platforms) return qemu.platforms;
+  const skip = new Set(qemu.mode === "auto" ? [...native, ...hostPlatforms()] : hostPlatforms());
+  return requested.filter((p) => !skip.has(p) && handlerFor(p) !== void 0);
+}
+var ready = (platform3, dir) => {
+  const h = handlerFor(platform3);
+  return h !== void 0 && readHandler(h.handler, dir)?.enabled === true;
+};
+async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
+  if (platforms.length === 0) return [];
+  if (!binfmtMounted(dir)) await asRoot("mount", ["-t", "binfmt_misc", "binfmt_misc", dir], { timeoutMs: 1e4 });
+  let missing = platforms.filter((p) => !ready(p, dir));
+  if (missing.length === 0) {
+    info(`QEMU handlers present for ${platforms.join(", ")}`);
+    return [...platforms];
+  }
+  const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(",");
+  info(`installing QEMU handlers for ${missing.join(", ")} with ${image}`);
+  const res = await runCommand(
+    "docker",
+    ["run", "--rm", "--privileged", image, "--install", arches],
+    { timeoutMs: 18e4 }
+  );
+  missing = missing.filter((p) => !ready(p, dir));
+  if (missing.length > 0) {
+    if (res.exitCode !== 0) warning(`${image} could not run (${finalError(res.stderrTail)}); trying the host's qemu-user-static`);
+    for (const p of missing) await enableFromHost(p, dir);
+    missing = missing.filter((p) => !ready(p, dir));
+  }
+  if (missing.length > 0) {
+    throw new Error(`no QEMU handler for ${missing.join(", ")}: ${image} could not install it and the host has no qemu-user-static for it (apt-get install qemu-user-static binfmt-support)`);
+  }
+  for (const p of platforms) {
+    const h = readHandler(handlerFor(p)?.handler ?? "", dir);
+    if (h && !h.flags.includes("F")) warning(`the QEMU handler for ${p} lacks the F flag: builds in containers may not find ${h.interpreter}`);
+  }
+  return [...platforms];
+}
+async function enableFromHost(platform3, dir) {
+  const h = handlerFor(platform3);
+  if (!h) return;
+  if (readHandler(h.handler, dir)) {
+    await asRoot("tee", [join5(dir, h.handler)], { input: "1" });
+    return;
+  }
+  if (!existsSync5(join5(HOST_DEFINITIONS, h.handler))) return;
+  try {
+    const res = await asRoot("update-binfmts", ["--enable", h.handler], { timeoutMs: 3e4 });
+    if (res.exitCode !== 0) warning(`update-binfmts --enable ${h.handler}: ${finalError(res.stderrTail)}`);
+  } catch (error2) {
+    warning(`update-binfmts --enable ${h.handler}: ${error2.message}`);
+  }
+}
+
 // src/main.ts
 async function run() {
   markMainStarted();
-  const workDir = mkdtempSync(join4(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
+  const workDir = mkdtempSync(join6(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
   try {
     const inputs = getInputs();
     maskSecrets(inputs);
     const buildx = locateBuildx();
+    await preflight(inputs, buildx);
+    const emulated = await ensureQemu(
+      platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)),
+      inputs.qemu.image
+    );
     const builder = await prepareBuilder(buildx, inputs, workDir);
-    const metadataFile = join4(workDir, "metadata.json");
+    const metadataFile = join6(workDir, "metadata.json");
     const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
     await runBuild(buildx, buildCommand(inputs, metadataFile, process.env, target));
-    const results = await collectResults(inputs, builder, metadataFile);
+    const results = await collectResults(inputs, builder, emulated, metadataFile);
     setOutputs(results);
     await writeSummary(results);
   } catch (error2) {
@@ -9061,7 +9308,7 @@ async function run() {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
-async function collectResults(inputs, builder, metadataFile) {
+async function collectResults(inputs, builder, emulated, metadataFile) {
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
@@ -9070,13 +9317,18 @@ async function collectResults(inputs, builder, metadataFile) {
     tags: inputs.tags,
     pushed,
     builder: builder.name ?? "",
-    nodes: nodesOutput(builder.nodes)
+    nodes: nodesOutput(builder.nodes),
+    emulated
   };
   if (!pushed) {
     return { ...base, digest: meta.digest ?? "", digests: {}, platforms: inputs.platforms };
   }
   const image = await readPushed(pushedNames(inputs.tags, inputs.outputs), new RegistryClient());
   return { ...base, ...image, platforms: Object.keys(image.digests) };
+}
+function nativePlatforms(inputs) {
+  if (inputs.builder) return [];
+  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
 }
 function maskSecrets(inputs) {
   const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ""];

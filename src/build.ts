@@ -2,10 +2,13 @@
 import { type BuildCommand } from './build-argv.js';
 import { runBuildx, type Buildx } from './buildx-command.js';
 import { oneLine } from './errors.js';
+import { knownFix } from './known-fixes.js';
 
 export class BuildError extends Error {
   constructor(readonly exitCode: number, readonly stderrTail: string[]) {
-    super(`buildx build failed (exit ${exitCode}): ${finalError(stderrTail)}`);
+    const error = finalError(stderrTail);
+    const fix = knownFix(stderrTail.join('\n'));
+    super(`buildx build failed (exit ${exitCode}): ${error}${fix ? ` - Fix: ${fix}` : ''}`);
     this.name = 'BuildError';
   }
 }

@@ -13,6 +13,8 @@ import { imageId, readMetadata } from './metadata.js';
 import { setOutputs, writeSummary, type Results } from './outputs.js';
 import { pushedNames, readPushed } from './pushed-image.js';
 import { RegistryClient } from './registry-client.js';
+import { preflight } from './preflight.js';
+import { ensureQemu, platformsToEmulate } from './qemu.js';
 import { markMainStarted } from './state.js';
 
 export async function run(): Promise<void> {
@@ -22,11 +24,14 @@ export async function run(): Promise<void> {
     const inputs = getInputs();
     maskSecrets(inputs);
     const buildx = locateBuildx();
+    await preflight(inputs, buildx);
+    const emulated = await ensureQemu(
+      platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)), inputs.qemu.image);
     const builder = await prepareBuilder(buildx, inputs, workDir);
     const metadataFile = join(workDir, 'metadata.json');
     const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
     await runBuild(buildx, buildCommand(inputs, metadataFile, process.env, target));
-    const results = await collectResults(inputs, builder, metadataFile);
+    const results = await collectResults(inputs, builder, emulated, metadataFile);
     setOutputs(results);
     await writeSummary(results);
   } catch (error) {
@@ -36,18 +41,29 @@ export async function run(): Promise<void> {
   }
 }
 
-async function collectResults(inputs: Inputs, builder: BuilderReady, metadataFile: string): Promise<Results> {
+async function collectResults(
+  inputs: Inputs,
+  builder: BuilderReady,
+  emulated: string[],
+  metadataFile: string,
+): Promise<Results> {
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
     imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed,
-    builder: builder.name ?? '', nodes: nodesOutput(builder.nodes),
+    builder: builder.name ?? '', nodes: nodesOutput(builder.nodes), emulated,
   };
   if (!pushed) {
     return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };
   }
   const image = await readPushed(pushedNames(inputs.tags, inputs.outputs), new RegistryClient());
   return { ...base, ...image, platforms: Object.keys(image.digests) };
+}
+
+/** Platforms a node of the builder the action creates builds natively (the first it declares). */
+function nativePlatforms(inputs: Inputs): string[] {
+  if (inputs.builder) return [];
+  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
 }
 
 function maskSecrets(inputs: Inputs): void {

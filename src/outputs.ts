@@ -13,6 +13,8 @@ export interface Results {
   builder: string;
   /** The `nodes` output, JSON. */
   nodes: string;
+  /** Platforms built under QEMU emulation. */
+  emulated: string[];
 }
 
 export function setOutputs(r: Results): void {
@@ -23,16 +25,18 @@ export function setOutputs(r: Results): void {
   setOutput('platforms', r.platforms.join(','));
   setOutput('builder', r.builder);
   setOutput('nodes', r.nodes);
+  setOutput('qemu-platforms', r.emulated.join(','));
 }
 
 export async function writeSummary(r: Results): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const tags = r.tags.join('<br>') || '(none)';
-  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), tags]);
+  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), tags,
+    r.emulated.includes(p) ? 'emulated (QEMU)' : 'native']);
   await summary
     .addHeading('multiarch-build', 3)
     .addTable([
-      [{ data: 'platform', header: true }, { data: 'digest', header: true }, { data: 'tags', header: true }],
+      ['platform', 'digest', 'tags', 'built'].map((data) => ({ data, header: true })),
       ...rows,
     ])
     .addRaw(r.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true)
