@@ -8831,7 +8831,7 @@ async function writeSummary(r) {
   ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true).write();
 }
 function code(text) {
-  return text ? `<code>${text}</code>` : "";
+  return text ? `<code>${text}</code>` : "-";
 }
 
 // src/digests.ts

@@ -44,5 +44,5 @@ export async function writeSummary(r: Results): Promise<void> {
 }
 
 function code(text: string): string {
-  return text ? `<code>${text}</code>` : '';
+  return text ? `<code>${text}</code>` : '-';
 }
