@@ -21,16 +21,24 @@ export async function preflight(inputs: Inputs, buildx: Buildx): Promise<EngineI
     info(`binfmt_misc ${binfmtMounted() ? 'mounted' : 'not mounted (the QEMU stage mounts it when needed)'}`);
     info(`buildx: ${[buildx.file, ...buildx.prefix].join(' ')}`);
     const engine = await readEngine();
-    const defaultBuilder = inputs.builder === 'default';
-    if (defaultBuilder && engine && !engine.containerdStore && inputs.platforms.length > 1) {
-      throw new Error(`builder "default" cannot build ${inputs.platforms.length} platforms: the engine uses the ` +
-        'classic image store (multiple platforms feature is currently not supported for docker driver). Fix: ' +
-        'leave `builder` empty so the action creates a builder, or turn on the containerd-snapshotter feature');
-    }
+    const problem = engine && engineProblem(inputs.builder, inputs.platforms, engine);
+    if (problem) throw new Error(problem);
     return engine;
   } finally {
     endGroup();
   }
+}
+
+/** What the engine cannot do for these inputs, found before any build starts. */
+export function engineProblem(
+  builder: string | undefined,
+  platforms: readonly string[],
+  engine: EngineInfo,
+): string | undefined {
+  if (builder !== 'default' || engine.containerdStore || platforms.length < 2) return undefined;
+  return `builder "default" cannot build ${platforms.length} platforms: the engine uses the classic image store ` +
+    '(multiple platforms feature is currently not supported for docker driver). Fix: leave `builder` empty so the ' +
+    'action creates a builder, or turn on the engine\'s containerd-snapshotter feature';
 }
 
 async function readEngine(): Promise<EngineInfo | undefined> {

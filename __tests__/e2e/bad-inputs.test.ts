@@ -35,6 +35,17 @@ const cases: [string, string][] = [
   ['builder', 'x$(reboot)'],
   ['target', 'two words'],
   ['attests', 'sbom'],
+  ['qemu', 'maybe'],
+  ['qemu-image', 'Not/A Reference'],
+  ['qemu-platforms', 'linux/arm65'],
+  ['driver', 'podman'],
+  ['driver-opts', 'network'],
+  ['nodes', '- {name: a, platfrom: linux/amd64}'],
+  ['nodes', 'name: not-a-list'],
+  ['host-network', 'off'],
+  ['boot-timeout', '-5'],
+  ['boot-retries', 'twice'],
+  ['cleanup', 'nope'],
 ];
 
 describe('bad inputs fail before any docker command', () => {
@@ -43,7 +54,7 @@ describe('bad inputs fail before any docker command', () => {
     expect(run.exitCode).toBe(1);
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(`Input "${name}": ${JSON.stringify(value)}`);
+    expect(errors[0]).toContain(`Input "${name}": ${JSON.stringify(value.split('\n')[0])}`);
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
     expect(run.buildxCalls).toEqual([]);
   });
