@@ -8032,26 +8032,89 @@ function knownFix(errorText) {
   return FIXES.find(([re]) => re.test(errorText))?.[1];
 }
 
+// src/transient-errors.ts
+var TRANSIENT = [
+  [/failed to fetch oauth token|failed to authorize: DeadlineExceeded/i, "registry token fetch failed"],
+  [/context deadline exceeded|DeadlineExceeded/i, "deadline exceeded"],
+  [/i\/o timeout|timed? ?out/i, "network timeout"],
+  [/TLS handshake timeout/i, "TLS handshake timeout"],
+  [/connection refused/i, "connection refused"],
+  [/connection reset by peer/i, "connection reset"],
+  [/broken pipe/i, "broken pipe"],
+  [/unexpected EOF|error reading from server: EOF|code = Unavailable/i, "connection lost"],
+  [/toomanyrequests|\b429\b|Too Many Requests/i, "rate limited (429)"],
+  [/\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, "server error (5xx)"],
+  [/temporary failure in name resolution|no such host/i, "DNS failure"]
+];
+var DETERMINISTIC = [
+  [/did not complete successfully: exit code: \d+/, "a RUN step exited non-zero"],
+  [/dockerfile parse error|unknown instruction|failed to read dockerfile/i, "a Dockerfile error"],
+  [/manifest unknown|not found|pull access denied/i, "an image or file does not exist"],
+  [/\b(401|403)\b|unauthorized|denied/i, "the registry refused the credentials"],
+  [/invalid (reference|tag)|invalid argument/i, "an invalid reference or argument"],
+  [/x509:/i, "a certificate the builder does not trust"]
+];
+function classify(errorText) {
+  const runExit = DETERMINISTIC[0];
+  if (runExit[0].test(errorText)) return { transient: false, reason: runExit[1] };
+  const transient = TRANSIENT.find(([re]) => re.test(errorText));
+  if (transient && transient[1] === "registry token fetch failed") return { transient: true, reason: transient[1] };
+  const fixed = DETERMINISTIC.find(([re]) => re.test(errorText));
+  if (fixed) return { transient: false, reason: fixed[1] };
+  if (transient) return { transient: true, reason: transient[1] };
+  return { transient: false, reason: "not a known transient failure" };
+}
+function isTransient(errorLine) {
+  return classify(errorLine).transient;
+}
+
 // src/build.ts
+var MAX_DELAY_SECONDS = 60;
 var BuildError = class extends Error {
-  constructor(exitCode, stderrTail) {
-    const error2 = finalError(stderrTail);
-    const fix = knownFix(stderrTail.join("\n"));
-    super(`buildx build failed (exit ${exitCode}): ${error2}${fix ? ` - Fix: ${fix}` : ""}`);
-    this.exitCode = exitCode;
+  constructor(message, attempts, stderrTail) {
+    super(message);
+    this.attempts = attempts;
     this.stderrTail = stderrTail;
     this.name = "BuildError";
   }
-  exitCode;
+  attempts;
   stderrTail;
 };
 function finalError(stderrTail) {
   const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
   return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? "no output");
 }
-async function runBuild(buildx, cmd) {
-  const res = await runBuildx(buildx, cmd.argv, { env: { ...process.env, ...cmd.env }, stream: true });
-  if (res.exitCode !== 0) throw new BuildError(res.exitCode, res.stderrTail);
+function retryDelaySeconds(first, n, random = Math.random()) {
+  const base = Math.min(MAX_DELAY_SECONDS, first * 2 ** (n - 1));
+  return Math.round(base * (0.8 + 0.4 * random) * 10) / 10;
+}
+async function runBuild(buildx, cmd, policy) {
+  const attempts = [];
+  const total = policy.retries + 1;
+  for (let n = 1; ; n++) {
+    const t0 = performance.now();
+    const res = await runBuildx(buildx, cmd.argv, {
+      env: { ...process.env, ...cmd.env },
+      stream: true,
+      timeoutMs: policy.attemptTimeoutSeconds === void 0 ? void 0 : policy.attemptTimeoutSeconds * 1e3
+    });
+    const seconds = Math.round((performance.now() - t0) / 100) / 10;
+    if (res.exitCode === 0 && !res.timedOut) {
+      attempts.push({ seconds });
+      return attempts;
+    }
+    const error2 = res.timedOut ? `attempt-timeout of ${policy.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
+    attempts.push({ seconds, error: error2 });
+    const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(res.stderrTail.join("\n"));
+    if (!verdict.transient || n === total) {
+      const why = !verdict.transient ? `not retried: ${verdict.reason}` : `transient (${verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
+      const fix = knownFix(res.stderrTail.join("\n"));
+      throw new BuildError(`buildx build failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error2}${fix ? ` - Fix: ${fix}` : ""}`, attempts, res.stderrTail);
+    }
+    const wait = retryDelaySeconds(policy.delaySeconds, n);
+    info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error2}; trying again in ${wait}s`);
+    await new Promise((r) => setTimeout(r, wait * 1e3));
+  }
 }
 
 // src/builder.ts
@@ -8109,35 +8172,6 @@ function parseInspect(text) {
     }
   }
   return out;
-}
-
-// src/transient-errors.ts
-var TRANSIENT = [
-  /context deadline exceeded/i,
-  /DeadlineExceeded/,
-  /timed? ?out/i,
-  /connection refused/i,
-  /connection reset by peer/i,
-  /i\/o timeout/i,
-  /TLS handshake timeout/i,
-  /unexpected EOF/i,
-  /\b(502|503|504)\b/,
-  /Bad Gateway|Service Unavailable|Gateway Timeout/i,
-  /toomanyrequests|\b429\b|Too Many Requests/i,
-  /failed to fetch oauth token/i,
-  /temporary failure in name resolution|no such host/i,
-  /broken pipe/i
-];
-var DETERMINISTIC = [
-  /not found|manifest unknown|pull access denied/i,
-  /\b(401|403)\b|unauthorized|denied/i,
-  /invalid (reference|tag)|invalid argument/i
-];
-function isTransient(errorLine) {
-  if (DETERMINISTIC.some((re) => re.test(errorLine)) && !/failed to fetch oauth token/i.test(errorLine)) {
-    return false;
-  }
-  return TRANSIENT.some((re) => re.test(errorLine));
 }
 
 // src/builder-boot.ts
@@ -8740,6 +8774,11 @@ function parseInputs(raw, env = process.env) {
     allow: list("allow", matches(ALLOW, "an entitlement (network.host, security.insecure)")),
     builder: optional("builder", matches(BUILDER2, "a builder name")),
     githubToken: optional("github-token"),
+    retry: {
+      retries: r.integer("retries", 2, 0, 20),
+      delaySeconds: r.integer("retry-delay", 5, 0, 600),
+      attemptTimeoutSeconds: r.text("attempt-timeout") === "" ? void 0 : r.integer("attempt-timeout", 0, 1, 86400)
+    },
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r)
   };
@@ -8815,6 +8854,7 @@ function setOutputs(r) {
   setOutput("builder", r.builder);
   setOutput("nodes", r.nodes);
   setOutput("qemu-platforms", r.emulated.join(","));
+  setOutput("attempts", String(r.attempts.length));
 }
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -8828,7 +8868,26 @@ async function writeSummary(r) {
   await summary.addHeading("multiarch-build", 3).addTable([
     ["platform", "digest", "tags", "built"].map((data) => ({ data, header: true })),
     ...rows
-  ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true).write();
+  ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
+  addAttempts(r.attempts);
+  await summary.write();
+}
+function addAttempts(attempts) {
+  if (attempts.length === 0) return summary;
+  return summary.addHeading("build attempts", 4).addTable([
+    ["attempt", "seconds", "result"].map((data) => ({ data, header: true })),
+    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
+  ]);
+}
+async function reportFailedAttempts(attempts) {
+  setOutput("attempts", String(attempts.length));
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  summary.addHeading("multiarch-build failed", 3);
+  addAttempts(attempts);
+  await summary.write();
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function code(text) {
   return text ? `<code>${text}</code>` : "-";
@@ -9300,17 +9359,19 @@ async function run() {
     const builder = await prepareBuilder(buildx, inputs, workDir);
     const metadataFile = join6(workDir, "metadata.json");
     const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
-    await runBuild(buildx, buildCommand(inputs, metadataFile, process.env, target));
-    const results = await collectResults(inputs, builder, emulated, metadataFile);
+    const command = buildCommand(inputs, metadataFile, process.env, target);
+    const attempts = await runBuild(buildx, command, inputs.retry);
+    const results = await collectResults(inputs, builder, emulated, metadataFile, attempts);
     setOutputs(results);
     await writeSummary(results);
   } catch (error2) {
+    if (error2 instanceof BuildError) await reportFailedAttempts(error2.attempts);
     setFailed(oneLine(errorMessage(error2)));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
-async function collectResults(inputs, builder, emulated, metadataFile) {
+async function collectResults(inputs, builder, emulated, metadataFile, attempts) {
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
@@ -9320,7 +9381,8 @@ async function collectResults(inputs, builder, emulated, metadataFile) {
     pushed,
     builder: builder.name ?? "",
     nodes: nodesOutput(builder.nodes),
-    emulated
+    emulated,
+    attempts
   };
   if (!pushed) {
     return { ...base, digest: meta.digest ?? "", digests: {}, platforms: inputs.platforms };

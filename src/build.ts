@@ -1,14 +1,32 @@
-// Runs `buildx build` once and turns a failure into a one-line message.
+// Runs `buildx build`: the identical argv on every attempt, retrying only failures that may pass,
+// each attempt within `attempt-timeout`. Stopping buildx drops its session, which cancels the
+// build on the node too.
+import { info } from '@actions/core';
 import { type BuildCommand } from './build-argv.js';
 import { runBuildx, type Buildx } from './buildx-command.js';
 import { oneLine } from './errors.js';
 import { knownFix } from './known-fixes.js';
+import { classify } from './transient-errors.js';
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  retries: number;
+  /** First delay in seconds; doubles each time, with jitter, capped. */
+  delaySeconds: number;
+  attemptTimeoutSeconds?: number;
+}
+
+export interface Attempt {
+  seconds: number;
+  /** buildx's final error line; undefined for the attempt that passed. */
+  error?: string;
+}
+
+const MAX_DELAY_SECONDS = 60;
 
 export class BuildError extends Error {
-  constructor(readonly exitCode: number, readonly stderrTail: string[]) {
-    const error = finalError(stderrTail);
-    const fix = knownFix(stderrTail.join('\n'));
-    super(`buildx build failed (exit ${exitCode}): ${error}${fix ? ` - Fix: ${fix}` : ''}`);
+  constructor(message: string, readonly attempts: Attempt[], readonly stderrTail: string[]) {
+    super(message);
     this.name = 'BuildError';
   }
 }
@@ -19,7 +37,41 @@ export function finalError(stderrTail: readonly string[]): string {
   return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? 'no output');
 }
 
-export async function runBuild(buildx: Buildx, cmd: BuildCommand): Promise<void> {
-  const res = await runBuildx(buildx, cmd.argv, { env: { ...process.env, ...cmd.env }, stream: true });
-  if (res.exitCode !== 0) throw new BuildError(res.exitCode, res.stderrTail);
+/** The wait before attempt `n + 1`: doubling from `first`, capped, with ±20 % jitter. */
+export function retryDelaySeconds(first: number, n: number, random = Math.random()): number {
+  const base = Math.min(MAX_DELAY_SECONDS, first * 2 ** (n - 1));
+  return Math.round(base * (0.8 + 0.4 * random) * 10) / 10;
+}
+
+export async function runBuild(buildx: Buildx, cmd: BuildCommand, policy: RetryPolicy): Promise<Attempt[]> {
+  const attempts: Attempt[] = [];
+  const total = policy.retries + 1;
+  for (let n = 1; ; n++) {
+    const t0 = performance.now();
+    const res = await runBuildx(buildx, cmd.argv, {
+      env: { ...process.env, ...cmd.env },
+      stream: true,
+      timeoutMs: policy.attemptTimeoutSeconds === undefined ? undefined : policy.attemptTimeoutSeconds * 1000,
+    });
+    const seconds = Math.round((performance.now() - t0) / 100) / 10;
+    if (res.exitCode === 0 && !res.timedOut) {
+      attempts.push({ seconds });
+      return attempts;
+    }
+    const error = res.timedOut
+      ? `attempt-timeout of ${policy.attemptTimeoutSeconds}s reached: the build was stopped`
+      : finalError(res.stderrTail);
+    attempts.push({ seconds, error });
+    const verdict = res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(res.stderrTail.join('\n'));
+    if (!verdict.transient || n === total) {
+      const why = !verdict.transient ? `not retried: ${verdict.reason}`
+        : `transient (${verdict.reason}), ${total === 1 ? 'retries is 0' : `still failing after ${total} attempts`}`;
+      const fix = knownFix(res.stderrTail.join('\n'));
+      throw new BuildError(`buildx build failed (${n === 1 ? '1 attempt' : `${n} attempts`}, ${why}): ${error}` +
+        `${fix ? ` - Fix: ${fix}` : ''}`, attempts, res.stderrTail);
+    }
+    const wait = retryDelaySeconds(policy.delaySeconds, n);
+    info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error}; trying again in ${wait}s`);
+    await new Promise((r) => setTimeout(r, wait * 1000));
+  }
 }

@@ -6,6 +6,7 @@ import { check1, InputReader, type RawInputs } from './input-reader.js';
 import * as rule from './input-rules.js';
 import { normalizePlatform } from './platform.js';
 import { parseReference } from './reference.js';
+import type { RetryPolicy } from './build.js';
 import { githubContext } from './github-context.js';
 import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
 
@@ -50,6 +51,7 @@ export interface Inputs {
   allow: string[];
   builder?: string;
   githubToken?: string;
+  retry: RetryPolicy;
   qemu: QemuInputs;
   /** How to create a builder; only used when `builder` is empty. */
   setup: BuilderInputs;
@@ -128,6 +130,11 @@ export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env
     allow: list('allow', rule.matches(rule.ALLOW, 'an entitlement (network.host, security.insecure)')),
     builder: optional('builder', rule.matches(rule.BUILDER, 'a builder name')),
     githubToken: optional('github-token'),
+    retry: {
+      retries: r.integer('retries', 2, 0, 20),
+      delaySeconds: r.integer('retry-delay', 5, 0, 600),
+      attemptTimeoutSeconds: r.text('attempt-timeout') === '' ? undefined : r.integer('attempt-timeout', 0, 1, 86_400),
+    },
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r),
   };

@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand, pushesToRegistry } from './build-argv.js';
-import { runBuild } from './build.js';
+import { BuildError, runBuild, type Attempt } from './build.js';
 import { nodesOutput, prepareBuilder, type BuilderReady } from './builder.js';
 import { locateBuildx } from './buildx-command.js';
 import { errorMessage, oneLine } from './errors.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { imageId, readMetadata } from './metadata.js';
-import { setOutputs, writeSummary, type Results } from './outputs.js';
+import { setOutputs, reportFailedAttempts, writeSummary, type Results } from './outputs.js';
 import { pushedNames, readPushed } from './pushed-image.js';
 import { RegistryClient } from './registry-client.js';
 import { preflight } from './preflight.js';
@@ -30,11 +30,13 @@ export async function run(): Promise<void> {
     const builder = await prepareBuilder(buildx, inputs, workDir);
     const metadataFile = join(workDir, 'metadata.json');
     const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
-    await runBuild(buildx, buildCommand(inputs, metadataFile, process.env, target));
-    const results = await collectResults(inputs, builder, emulated, metadataFile);
+    const command = buildCommand(inputs, metadataFile, process.env, target);
+    const attempts = await runBuild(buildx, command, inputs.retry);
+    const results = await collectResults(inputs, builder, emulated, metadataFile, attempts);
     setOutputs(results);
     await writeSummary(results);
   } catch (error) {
+    if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
     setFailed(oneLine(errorMessage(error)));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
@@ -46,12 +48,13 @@ async function collectResults(
   builder: BuilderReady,
   emulated: string[],
   metadataFile: string,
+  attempts: Attempt[],
 ): Promise<Results> {
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
     imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed,
-    builder: builder.name ?? '', nodes: nodesOutput(builder.nodes), emulated,
+    builder: builder.name ?? '', nodes: nodesOutput(builder.nodes), emulated, attempts,
   };
   if (!pushed) {
     return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };

@@ -1,5 +1,6 @@
 // The step's outputs and job summary, from the build's results.
 import { setOutput, summary } from '@actions/core';
+import type { Attempt } from './build.js';
 
 export interface Results {
   digest: string;
@@ -15,6 +16,7 @@ export interface Results {
   nodes: string;
   /** Platforms built under QEMU emulation. */
   emulated: string[];
+  attempts: Attempt[];
 }
 
 export function setOutputs(r: Results): void {
@@ -26,6 +28,7 @@ export function setOutputs(r: Results): void {
   setOutput('builder', r.builder);
   setOutput('nodes', r.nodes);
   setOutput('qemu-platforms', r.emulated.join(','));
+  setOutput('attempts', String(r.attempts.length));
 }
 
 export async function writeSummary(r: Results): Promise<void> {
@@ -39,8 +42,31 @@ export async function writeSummary(r: Results): Promise<void> {
       ['platform', 'digest', 'tags', 'built'].map((data) => ({ data, header: true })),
       ...rows,
     ])
-    .addRaw(r.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true)
-    .write();
+    .addRaw(r.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true);
+  addAttempts(r.attempts);
+  await summary.write();
+}
+
+/** The build attempts: number, duration and error line; also written when the build failed. */
+export function addAttempts(attempts: readonly Attempt[]): typeof summary {
+  if (attempts.length === 0) return summary;
+  return summary.addHeading('build attempts', 4).addTable([
+    ['attempt', 'seconds', 'result'].map((data) => ({ data, header: true })),
+    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : 'passed']),
+  ]);
+}
+
+/** After a failed build: the `attempts` output and the attempts in the summary. */
+export async function reportFailedAttempts(attempts: readonly Attempt[]): Promise<void> {
+  setOutput('attempts', String(attempts.length));
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  summary.addHeading('multiarch-build failed', 3);
+  addAttempts(attempts);
+  await summary.write();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function code(text: string): string {

@@ -46,6 +46,9 @@ const cases: [string, string][] = [
   ['boot-timeout', '-5'],
   ['boot-retries', 'twice'],
   ['cleanup', 'nope'],
+  ['retries', '-1'],
+  ['retry-delay', 'soon'],
+  ['attempt-timeout', '0'],
 ];
 
 describe('bad inputs fail before any docker command', () => {

@@ -1,6 +1,7 @@
 // Real error lines from buildx and BuildKit (the seeds' logs and the bed), classified.
 import { expect, test } from 'vitest';
-import { isTransient } from '../../src/transient-errors.js';
+import { retryDelaySeconds } from '../../src/build.js';
+import { classify, isTransient } from '../../src/transient-errors.js';
 
 test.each([
   'ERROR: context deadline exceeded',
@@ -22,4 +23,27 @@ test.each([
   'ERROR: invalid tag "App:1": repository name must be lowercase',
 ])('not transient: %s', (line) => {
   expect(isTransient(line)).toBe(false);
+});
+
+test.each([
+  // A RUN step's own output never makes its exit transient.
+  ['ERROR: failed to build: failed to solve: process "/bin/busybox sh -c echo connection reset by peer; exit 3" did not complete successfully: exit code: 3',
+    false, 'a RUN step exited non-zero'],
+  ['ERROR: failed to solve: failed to authorize: DeadlineExceeded: failed to fetch oauth token: unexpected status: 503', true,
+    'registry token fetch failed'],
+  ['ERROR: failed to solve: rpc error: code = Unavailable desc = error reading from server: EOF', true, 'connection lost'],
+  ['ERROR: failed to solve: alpine:3.99: failed to resolve source metadata for docker.io/library/alpine:3.99: docker.io/library/alpine:3.99: not found',
+    false, 'an image or file does not exist'],
+  ['ERROR: failed to push registry.test:5443/a:1: tls: failed to verify certificate: x509: certificate signed by unknown authority',
+    false, 'a certificate the builder does not trust'],
+])('classify %s', (text, transient, reason) => {
+  expect(classify(text)).toEqual({ transient, reason });
+});
+
+test('retry delays double from the first, with jitter, capped at 60 s', () => {
+  expect(retryDelaySeconds(5, 1, 0.5)).toBe(5);
+  expect(retryDelaySeconds(5, 2, 0.5)).toBe(10);
+  expect(retryDelaySeconds(5, 3, 0)).toBe(16);
+  expect(retryDelaySeconds(5, 3, 1)).toBe(24);
+  expect(retryDelaySeconds(50, 4, 0.5)).toBe(60);
 });

@@ -1,0 +1,107 @@
+// Retries against real faults: a fault-injecting proxy in front of the loopback registry resets,
+// answers 503 or stalls for a window longer than BuildKit's own blob retries (1, 2, 4 s).
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ARCH_DOCKERFILE, bedIsUp, makeContext } from './helpers/bed.js';
+import { startFaultProxy, type Fault, type FaultProxy } from './helpers/fault-proxy.js';
+import { served } from './helpers/registry.js';
+import { runAction, type ActionRun } from './helpers/run-action.js';
+
+const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+const buildCalls = (run: ActionRun): string[][] => run.buildxCalls.filter((c) => c[0] === 'build');
+const unique = (): string => `e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/app:1`;
+
+describe.skipIf(!bedIsUp())('retries of transient failures', () => {
+  let proxy: FaultProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+
+  async function pushThrough(fault: Fault, windowMs: number, inputs: Record<string, string>) {
+    proxy = await startFaultProxy({ host: '127.0.0.1', port: 5000 }, fault, windowMs);
+    const repo = unique();
+    const run = await runAction({
+      context: makeContext(ARCH_DOCKERFILE), builder: 'default', push: 'true',
+      tags: `127.0.0.1:${proxy.port}/${repo}`, 'retry-delay': '3', ...inputs,
+    });
+    return { run, direct: `127.0.0.1:5000/${repo}` };
+  }
+
+  test('connections reset for 10 s: a retry passes, and every attempt ran the identical argv', async () => {
+    const { run, direct } = await pushThrough('reset', 10_000, {});
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const builds = buildCalls(run);
+    expect(builds.length).toBeGreaterThan(1);
+    expect(run.outputs.attempts).toBe(String(builds.length));
+    for (const argv of builds) expect(argv).toEqual(builds[0]);
+    expect(run.stdout).toMatch(/attempt 1 of 3 failed, transient \(connection reset\)/);
+    expect(run.summary).toContain('build attempts');
+    expect((await served(direct)).digest).toBe(run.outputs.digest);
+    expect(proxy?.faulted()).toBeGreaterThan(0);
+    // A retry reuses the builder's cache: it repeats only the push that failed.
+    const seconds = [...run.summary.matchAll(/<tr><td>(\d+)<\/td><td>([\d.]+)<\/td>/g)].map((m) => Number(m[2]));
+    console.log(`attempt durations (s): ${seconds.join(', ')}`);
+    expect(seconds.at(-1)).toBeLessThan(seconds[0] as number);
+  });
+
+  test('with retries 0 the same fault fails once, names the transient cause, and publishes nothing', async () => {
+    const { run, direct } = await pushThrough('reset', 10_000, { retries: '0' });
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toMatch(/1 attempt, transient \(connection reset\), retries is 0\): .*connection reset by peer/);
+    expect(buildCalls(run)).toHaveLength(1);
+    expect(run.outputs.attempts).toBe('1');
+    expect((await served(direct)).status).toBe(404);
+  });
+
+  test('503 for 10 s: retried until it passes', async () => {
+    const { run, direct } = await pushThrough('503', 10_000, {});
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(Number(run.outputs.attempts)).toBeGreaterThan(1);
+    expect(run.stdout).toMatch(/attempt 1 of 3 failed, transient \(server error \(5xx\)\)/);
+    expect((await served(direct)).digest).toBe(run.outputs.digest);
+  });
+
+  test('stalled connections: attempt-timeout stops the attempt, the next one passes', async () => {
+    const { run, direct } = await pushThrough('stall', 12_000,
+      { 'attempt-timeout': '8', 'retry-delay': '6', retries: '1' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/attempt 1 of 2 failed, transient \(attempt timed out\): attempt-timeout of 8s reached/);
+    expect((await served(direct)).digest).toBe(run.outputs.digest);
+  });
+
+  test('a RUN step that exits 3 is attempted once', async () => {
+    const run = await runAction({
+      context: makeContext(`${ARCH_DOCKERFILE}RUN ["/bin/busybox", "sh", "-c", "echo connection reset by peer; exit 3"]\n`),
+      builder: 'default', platforms: 'linux/amd64', retries: '2',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(buildCalls(run)).toHaveLength(1);
+    expect(errorLine(run)).toContain('not retried: a RUN step exited non-zero');
+    expect(errorLine(run)).toContain('exit code: 3');
+  });
+
+  test('attempt-timeout on a RUN that sleeps: stopped on time, nothing left running', async () => {
+    const marker = 300 + Math.floor(Math.random() * 600); // a sleep only this test runs
+    let seen = false; // positive control: the sleeper really ran on the host during the attempt
+    const run = await runAction({
+      context: makeContext(`${ARCH_DOCKERFILE}RUN ["/bin/busybox", "sleep", "${marker}"]\n`),
+      builder: 'default', platforms: 'linux/amd64', 'attempt-timeout': '6', retries: '1', 'retry-delay': '1',
+    }, { onTick: () => { seen ||= sleepersRunning(marker).length > 0; } });
+    expect(seen).toBe(true);
+    expect(run.exitCode).toBe(1);
+    expect(buildCalls(run)).toHaveLength(2);
+    expect(errorLine(run)).toMatch(/2 attempts, transient \(attempt timed out\), still failing after 2 attempts\): attempt-timeout of 6s/);
+    expect(run.seconds).toBeLessThan(6 + 1.2 + 6 + 8);
+    await new Promise((r) => setTimeout(r, 2000)); // the cancellation reaches the engine
+    expect(sleepersRunning(marker)).toEqual([]);
+  });
+});
+
+function sleepersRunning(seconds: number): string[] {
+  try {
+    return execFileSync('pgrep', ['-af', `sleep ${seconds}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
