@@ -8280,10 +8280,12 @@ function builderToRemove() {
 }
 
 // src/builder.ts
-async function prepareBuilder(buildx, inputs, workDir) {
+function builderFor(inputs) {
+  return inputs.builder ?? builderName(process.env, randomBytes(4).toString("hex"));
+}
+async function prepareBuilder(buildx, inputs, name, workDir) {
   if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
   const setup = inputs.setup;
-  const name = builderName(process.env, randomBytes(4).toString("hex"));
   startGroup(`Builder ${name} (${setup.driver}, ${setup.nodes?.length ?? 1} node(s))`);
   try {
     if (setup.cleanup) saveBuilderToRemove(name);
@@ -9135,8 +9137,8 @@ var RegistryClient = class {
   }
 };
 
-// src/preflight.ts
-import { release } from "node:os";
+// src/diagnostics.ts
+import { readdirSync } from "node:fs";
 
 // src/binfmt.ts
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
@@ -9235,7 +9237,41 @@ function engineInfo(socketPath, timeoutMs = 5e3) {
   });
 }
 
+// src/diagnostics.ts
+async function logDiagnostics(buildx, builder, buildTail) {
+  startGroup("Diagnostics");
+  try {
+    const [version, nodes, engine] = await Promise.all([
+      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
+      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => r.stdout.trim(), errorMessage) : Promise.resolve("(buildx's current builder)"),
+      engineSocket() ? engineInfo(engineSocket()).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
+    ]);
+    info(`buildx: ${version}`);
+    info(engine);
+    info(`builder ${builder ?? ""}:
+${nodes.split("\n").filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join("\n")}`);
+    info(`binfmt handlers: ${binfmtSummary()}`);
+    if (buildTail.length > 0) info(`last lines of the build:
+${buildTail.slice(-20).join("\n")}`);
+  } finally {
+    endGroup();
+  }
+}
+function binfmtSummary() {
+  try {
+    const names = readdirSync(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
+    if (names.length === 0) return "none";
+    return names.map((n) => {
+      const h = readHandler(n);
+      return `${n} (${h?.enabled ? "enabled" : "disabled"}, flags ${h?.flags || "-"})`;
+    }).join(", ");
+  } catch {
+    return `${BINFMT_DIR} not readable`;
+  }
+}
+
 // src/preflight.ts
+import { release } from "node:os";
 async function preflight(inputs, buildx) {
   startGroup("Preflight");
   try {
@@ -9347,16 +9383,18 @@ async function enableFromHost(platform3, dir) {
 async function run() {
   markMainStarted();
   const workDir = mkdtempSync(join6(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
+  const buildx = locateBuildx();
+  let builderName2;
   try {
     const inputs = getInputs();
     maskSecrets(inputs);
-    const buildx = locateBuildx();
+    builderName2 = builderFor(inputs);
     await preflight(inputs, buildx);
     const emulated = await ensureQemu(
       platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)),
       inputs.qemu.image
     );
-    const builder = await prepareBuilder(buildx, inputs, workDir);
+    const builder = await prepareBuilder(buildx, inputs, builderName2, workDir);
     const metadataFile = join6(workDir, "metadata.json");
     const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
     const command = buildCommand(inputs, metadataFile, process.env, target);
@@ -9366,6 +9404,9 @@ async function run() {
     await writeSummary(results);
   } catch (error2) {
     if (error2 instanceof BuildError) await reportFailedAttempts(error2.attempts);
+    if (error2 instanceof BuildError || error2 instanceof BootError) {
+      await logDiagnostics(buildx, builderName2, error2 instanceof BuildError ? error2.stderrTail : []);
+    }
     setFailed(oneLine(errorMessage(error2)));
   } finally {
     rmSync(workDir, { recursive: true, force: true });

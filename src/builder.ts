@@ -20,10 +20,19 @@ export interface BuilderReady {
   nodes: NodeStatus[];
 }
 
-export async function prepareBuilder(buildx: Buildx, inputs: Inputs, workDir: string): Promise<BuilderReady> {
+/** The builder to build on: the one named by `builder`, else a new name for this job. */
+export function builderFor(inputs: Inputs): string {
+  return inputs.builder ?? builderName(process.env, randomBytes(4).toString('hex'));
+}
+
+export async function prepareBuilder(
+  buildx: Buildx,
+  inputs: Inputs,
+  name: string,
+  workDir: string,
+): Promise<BuilderReady> {
   if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
   const setup = inputs.setup;
-  const name = builderName(process.env, randomBytes(4).toString('hex'));
   startGroup(`Builder ${name} (${setup.driver}, ${setup.nodes?.length ?? 1} node(s))`);
   try {
     if (setup.cleanup) saveBuilderToRemove(name);

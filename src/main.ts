@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand, pushesToRegistry } from './build-argv.js';
 import { BuildError, runBuild, type Attempt } from './build.js';
-import { nodesOutput, prepareBuilder, type BuilderReady } from './builder.js';
+import { builderFor, nodesOutput, prepareBuilder, type BuilderReady } from './builder.js';
 import { locateBuildx } from './buildx-command.js';
 import { errorMessage, oneLine } from './errors.js';
 import { getInputs, type Inputs } from './inputs.js';
@@ -13,6 +13,8 @@ import { imageId, readMetadata } from './metadata.js';
 import { setOutputs, reportFailedAttempts, writeSummary, type Results } from './outputs.js';
 import { pushedNames, readPushed } from './pushed-image.js';
 import { RegistryClient } from './registry-client.js';
+import { BootError } from './builder-boot.js';
+import { logDiagnostics } from './diagnostics.js';
 import { preflight } from './preflight.js';
 import { ensureQemu, platformsToEmulate } from './qemu.js';
 import { markMainStarted } from './state.js';
@@ -20,14 +22,16 @@ import { markMainStarted } from './state.js';
 export async function run(): Promise<void> {
   markMainStarted();
   const workDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'multiarch-build-'));
+  const buildx = locateBuildx();
+  let builderName: string | undefined;
   try {
     const inputs = getInputs();
     maskSecrets(inputs);
-    const buildx = locateBuildx();
+    builderName = builderFor(inputs);
     await preflight(inputs, buildx);
     const emulated = await ensureQemu(
       platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)), inputs.qemu.image);
-    const builder = await prepareBuilder(buildx, inputs, workDir);
+    const builder = await prepareBuilder(buildx, inputs, builderName, workDir);
     const metadataFile = join(workDir, 'metadata.json');
     const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
     const command = buildCommand(inputs, metadataFile, process.env, target);
@@ -37,6 +41,9 @@ export async function run(): Promise<void> {
     await writeSummary(results);
   } catch (error) {
     if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
+    if (error instanceof BuildError || error instanceof BootError) {
+      await logDiagnostics(buildx, builderName, error instanceof BuildError ? error.stderrTail : []);
+    }
     setFailed(oneLine(errorMessage(error)));
   } finally {
     rmSync(workDir, { recursive: true, force: true });

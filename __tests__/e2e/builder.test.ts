@@ -27,6 +27,8 @@ function expectDeadNodeFailure(run: ActionRun): void {
   expect(errorLine(run)).toMatch(/deadnode \(tcp:\/\/127\.0\.0\.1:9\): inactive/);
   expect(errorLine(run)).not.toContain('amdnode');
   expect(builds(run)).toEqual([]);
+  const diagnostics = run.stdout.slice(run.stdout.indexOf('::group::Diagnostics'));
+  expect(diagnostics).toMatch(/Name:\s+deadnode\nEndpoint:\s+tcp:\/\/127\.0\.0\.1:9\nStatus:\s+inactive/);
   expect(run.post?.exitCode).toBe(0);
   expect(buildersLeft(run.env.DOCKER_CONFIG as string)).toEqual([]);
 }

@@ -79,6 +79,11 @@ describe.skipIf(!bedIsUp())('retries of transient failures', () => {
     expect(buildCalls(run)).toHaveLength(1);
     expect(errorLine(run)).toContain('not retried: a RUN step exited non-zero');
     expect(errorLine(run)).toContain('exit code: 3');
+    // The diagnostics group: versions, the builder, the handlers and the build's last lines.
+    const diagnostics = run.stdout.slice(run.stdout.indexOf('::group::Diagnostics'));
+    expect(diagnostics).toMatch(/buildx: github\.com\/docker\/buildx/);
+    expect(diagnostics).toMatch(/binfmt handlers: .*qemu-aarch64 \(enabled, flags \w*F/);
+    expect(diagnostics).toContain('last lines of the build');
   });
 
   test('attempt-timeout on a RUN that sleeps: stopped on time, nothing left running', async () => {
