@@ -1,5 +1,6 @@
 // One bundle for main and post, readable (not minified) so a dist diff can be reviewed.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const oidcStub = fileURLToPath(new URL('./stubs/oidc-utils.js', import.meta.url));
@@ -13,13 +14,19 @@ const noOidc = {
   },
 };
 
+rmSync('dist', { recursive: true, force: true }); // chunk names change with their content
+
 await build({
   entryPoints: ['src/index.ts'],
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  outfile: 'dist/index.js',
+  // Code only some runs need (the YAML parser for `nodes`) loads lazily from dist/lazy/.
+  splitting: true,
+  outdir: 'dist',
+  entryNames: '[name]',
+  chunkNames: 'lazy/[name]-[hash]',
   legalComments: 'none',
   minify: false,
   sourcemap: false,

@@ -1,10 +1,11 @@
 // The builder stage: use the builder named by `builder`, or create one (nodes, host network,
 // config), boot it and gate on every node's status and on platform coverage.
-import { endGroup, info, startGroup } from '@actions/core';
+import { endGroup, info, startGroup, warning } from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finalError } from './build.js';
+import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { bootBuilder } from './builder-boot.js';
 import { builderName, createCommands } from './builder-argv.js';
 import type { NodeStatus } from './builder-inspect.js';
@@ -37,9 +38,13 @@ export async function prepareBuilder(
   try {
     if (setup.cleanup) saveBuilderToRemove(name);
     let configFile: string | undefined;
-    if (setup.buildkitdConfigInline) {
+    if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
       configFile = join(workDir, 'buildkitd.toml');
-      writeFileSync(configFile, setup.buildkitdConfigInline);
+      writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
+    }
+    if (setup.driver === 'remote' && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
+      warning('buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, ' +
+        'registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves');
     }
     for (const argv of createCommands(name, setup, configFile)) {
       const node = argv[argv.indexOf('--node') + 1];

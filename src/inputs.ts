@@ -8,6 +8,7 @@ import { normalizePlatform } from './platform.js';
 import { parseReference } from './reference.js';
 import type { RetryPolicy } from './build.js';
 import { githubContext } from './github-context.js';
+import type { ParseYaml } from './node-specs.js';
 import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
 
 export interface Secret {
@@ -61,7 +62,11 @@ export type { RawInputs };
 
 export const DEFAULT_PLATFORMS = 'linux/amd64,linux/arm64';
 
-export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env): Inputs {
+export function parseInputs(
+  raw: RawInputs,
+  env: NodeJS.ProcessEnv = process.env,
+  parseYaml?: ParseYaml,
+): Inputs {
   const r = new InputReader(raw);
   const text = (name: string): string => r.text(name);
   const optional = r.optional.bind(r);
@@ -136,7 +141,7 @@ export function parseInputs(raw: RawInputs, env: NodeJS.ProcessEnv = process.env
       attemptTimeoutSeconds: r.text('attempt-timeout') === '' ? undefined : r.integer('attempt-timeout', 0, 1, 86_400),
     },
     qemu: parseQemuInputs(r),
-    setup: parseBuilderInputs(r),
+    setup: parseBuilderInputs(r, parseYaml),
   };
 }
 
@@ -186,7 +191,16 @@ function resolveContext(value: string, env: NodeJS.ProcessEnv): string {
   return value.replace('{{defaultContext}}', git);
 }
 
-/** The action's inputs, read from the runner (INPUT_* variables). */
-export function getInputs(): Inputs {
-  return parseInputs((name) => getInput(name));
+/**
+ * The action's inputs, read from the runner (INPUT_* variables). The YAML parser is loaded only
+ * when `nodes` is given: most runs never pay for it.
+ */
+export async function getInputs(): Promise<Inputs> {
+  return parseInputs((name) => getInput(name), process.env, getInput('nodes').trim() ? await loadYaml() : undefined);
+}
+
+async function loadYaml(): Promise<ParseYaml> {
+  // `yaml` is CommonJS for Node: bundled as a lazy chunk, its exports arrive as `default`.
+  const mod = (await import('yaml')) as { parse?: ParseYaml; default?: { parse: ParseYaml } };
+  return mod.parse ?? (mod.default as { parse: ParseYaml }).parse;
 }

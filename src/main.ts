@@ -13,6 +13,8 @@ import { imageId, readMetadata } from './metadata.js';
 import { setOutputs, reportFailedAttempts, writeSummary, type Results } from './outputs.js';
 import { pushedNames, readPushed } from './pushed-image.js';
 import { RegistryClient } from './registry-client.js';
+import { readDockerConfig } from './registry-credentials.js';
+import { trustFrom } from './registry-trust.js';
 import { BootError } from './builder-boot.js';
 import { logDiagnostics } from './diagnostics.js';
 import { preflight } from './preflight.js';
@@ -25,7 +27,7 @@ export async function run(): Promise<void> {
   const buildx = locateBuildx();
   let builderName: string | undefined;
   try {
-    const inputs = getInputs();
+    const inputs = await getInputs();
     maskSecrets(inputs);
     builderName = builderFor(inputs);
     await preflight(inputs, buildx);
@@ -66,7 +68,9 @@ async function collectResults(
   if (!pushed) {
     return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };
   }
-  const image = await readPushed(pushedNames(inputs.tags, inputs.outputs), new RegistryClient());
+  const { ca, insecure } = inputs.setup.registry;
+  const client = new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
+  const image = await readPushed(pushedNames(inputs.tags, inputs.outputs), client);
   return { ...base, ...image, platforms: Object.keys(image.digests) };
 }
 

@@ -1,5 +1,4 @@
 // The `nodes` input: a YAML list of builder nodes, parsed with `yaml` and checked strictly.
-import { parse } from 'yaml';
 import { splitLines, splitLinesAndCommas } from './input-lists.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 
@@ -16,11 +15,14 @@ const KEYS = ['name', 'endpoint', 'platforms', 'driver-opts', 'buildkitd-flags']
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const ENDPOINT = /^(tcp|unix|ssh|docker-container|kube-pod|npipe):\/\/\S+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
+/** A YAML parser (the `yaml` package's `parse`), loaded only by runs that have `nodes`. */
+export type ParseYaml = (text: string) => unknown;
+
 /** Parses `nodes`; throws an Error whose message names the node at fault. */
-export function parseNodeSpecs(text: string): NodeSpec[] {
+export function parseNodeSpecs(text: string, parseYaml: ParseYaml): NodeSpec[] {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch (error) {
     throw new Error(`is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }

@@ -1,9 +1,11 @@
 // Reads manifests and blobs straight from a registry over HTTP (the Distribution API), with the
 // runner's credentials and the registry's token challenge: no docker process on this path.
 import { createHash } from 'node:crypto';
+import { INDEX_TYPES, MANIFEST_TYPES, type ManifestJson } from './digests.js';
+import { httpGet, type HttpOptions, type HttpResponse } from './http-get.js';
 import { apiHost, isLoopback, type ImageReference } from './reference.js';
 import { credentialsFor, readDockerConfig, type Credentials, type DockerConfig } from './registry-credentials.js';
-import { INDEX_TYPES, MANIFEST_TYPES, type ManifestJson } from './digests.js';
+import { trustFrom, type TrustFor } from './registry-trust.js';
 
 export interface FetchedManifest {
   digest: string;
@@ -12,7 +14,6 @@ export interface FetchedManifest {
 }
 
 const ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ');
-const TIMEOUT_MS = 30_000;
 
 export class RegistryError extends Error {
   constructor(message: string, readonly status?: number) {
@@ -32,41 +33,43 @@ export function parseChallenge(header: string): { scheme: string; params: Record
   return { scheme, params };
 }
 
+const basic = (c: Credentials): string =>
+  `Basic ${Buffer.from(`${c.username ?? ''}:${c.password ?? ''}`).toString('base64')}`;
+
 export class RegistryClient {
   private readonly authHeaders = new Map<string, string>();
   private readonly schemes = new Map<string, string>();
 
-  constructor(private readonly config: DockerConfig = readDockerConfig()) {}
+  constructor(
+    private readonly config: DockerConfig = readDockerConfig(),
+    private readonly trust: TrustFor = trustFrom({}, []),
+  ) {}
 
   async manifest(ref: ImageReference): Promise<FetchedManifest> {
-    const which = ref.digest ?? ref.tag ?? 'latest';
-    const res = await this.get(ref, `manifests/${which}`, ACCEPT);
-    const body = Buffer.from(await res.arrayBuffer());
-    const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
-    const json = JSON.parse(body.toString('utf8')) as ManifestJson;
-    return { digest, mediaType: json.mediaType ?? res.headers.get('content-type') ?? '', json };
+    const res = await this.get(ref, `manifests/${ref.digest ?? ref.tag ?? 'latest'}`, ACCEPT);
+    const digest = `sha256:${createHash('sha256').update(res.body).digest('hex')}`;
+    const json = JSON.parse(res.body.toString('utf8')) as ManifestJson;
+    return { digest, mediaType: json.mediaType ?? String(res.headers['content-type'] ?? ''), json };
   }
 
   async blobJson<T>(ref: ImageReference, digest: string): Promise<T> {
-    const res = await this.get(ref, `blobs/${digest}`, '*/*');
-    return (await res.json()) as T;
+    return JSON.parse((await this.get(ref, `blobs/${digest}`, '*/*')).body.toString('utf8')) as T;
   }
 
-  private async get(ref: ImageReference, path: string, accept: string): Promise<Response> {
+  private async get(ref: ImageReference, path: string, accept: string): Promise<HttpResponse> {
     const scope = `${ref.registry}/${ref.repository}`;
-    const url = async (): Promise<string> =>
-      `${await this.scheme(ref.registry)}://${apiHost(ref.registry)}/v2/${ref.repository}/${path}`;
+    const url = `${await this.scheme(ref.registry)}://${apiHost(ref.registry)}/v2/${ref.repository}/${path}`;
     const headers: Record<string, string> = { accept };
     const cached = this.authHeaders.get(scope);
     if (cached) headers.authorization = cached;
-    let res = await this.fetch(await url(), headers);
+    let res = await this.send(ref.registry, url, { headers });
     if (res.status === 401) {
-      const auth = await this.authorize(ref, res.headers.get('www-authenticate') ?? '');
+      const auth = await this.authorize(ref, String(res.headers['www-authenticate'] ?? ''));
       this.authHeaders.set(scope, auth);
-      res = await this.fetch(await url(), { ...headers, authorization: auth });
+      res = await this.send(ref.registry, url, { headers: { ...headers, authorization: auth } });
     }
-    if (!res.ok) {
-      const detail = (await res.text().catch(() => '')).slice(0, 300).trim();
+    if (res.status < 200 || res.status >= 300) {
+      const detail = res.body.toString('utf8').slice(0, 300).trim();
       throw new RegistryError(
         `${ref.registry}/${ref.repository}: GET ${path} answered ${res.status}${detail ? `: ${detail}` : ''}`,
         res.status,
@@ -75,24 +78,24 @@ export class RegistryClient {
     return res;
   }
 
-  private async fetch(url: string, headers: Record<string, string>): Promise<Response> {
+  private async send(registry: string, url: string, opts: HttpOptions): Promise<HttpResponse> {
     try {
-      return await fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      return await httpGet(url, { ...opts, ...this.trust(registry) });
     } catch (error) {
-      const cause = (error as { cause?: { message?: string } }).cause?.message;
-      throw new RegistryError(`GET ${url} failed: ${cause ?? (error as Error).message}`);
+      throw new RegistryError(`GET ${url} failed: ${(error as Error).message}`, undefined);
     }
   }
 
-  /** Loopback registries speak plain HTTP unless they turn out to speak TLS. */
+  /** Loopback and insecure registries speak plain HTTP unless they turn out to speak TLS. */
   private async scheme(registry: string): Promise<string> {
     const known = this.schemes.get(registry);
     if (known) return known;
     let scheme = 'https';
-    if (isLoopback(registry)) {
+    if (isLoopback(registry) || this.trust(registry).insecure) {
       scheme = 'http';
       try {
-        await fetch(`http://${registry}/v2/`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const probe = await httpGet(`http://${registry}/v2/`, { timeoutMs: 10_000 });
+        if (probe.status === 400 && /HTTPS/i.test(probe.body.toString('utf8'))) scheme = 'https';
       } catch {
         scheme = 'https';
       }
@@ -105,35 +108,41 @@ export class RegistryClient {
     const { scheme, params } = parseChallenge(challenge);
     const creds = await credentialsFor(ref.registry, this.config);
     if (scheme === 'basic') {
-      if (!creds?.username) throw new RegistryError(`${ref.registry} asks for credentials and none are configured (log in first)`, 401);
-      return `Basic ${Buffer.from(`${creds.username}:${creds.password ?? ''}`).toString('base64')}`;
+      if (!creds?.username) {
+        throw new RegistryError(`${ref.registry} asks for credentials and none are configured (log in first)`, 401);
+      }
+      return basic(creds);
     }
     if (scheme !== 'bearer' || !params.realm) {
       throw new RegistryError(`${ref.registry} sent an authentication challenge this client does not know: ${challenge}`, 401);
     }
-    return `Bearer ${await this.token(params, `repository:${ref.repository}:pull`, creds)}`;
+    return `Bearer ${await this.token(ref.registry, params, `repository:${ref.repository}:pull`, creds)}`;
   }
 
-  private async token(params: Record<string, string>, scope: string, creds?: Credentials): Promise<string> {
+  private async token(
+    registry: string,
+    params: Record<string, string>,
+    scope: string,
+    creds?: Credentials,
+  ): Promise<string> {
     const realm = new URL(params.realm as string);
-    let res: Response;
+    let res: HttpResponse;
     if (creds?.identityToken) {
       const form = new URLSearchParams({
         grant_type: 'refresh_token', refresh_token: creds.identityToken,
         service: params.service ?? '', scope, client_id: 'multiarch-build',
       });
-      res = await fetch(realm, { method: 'POST', body: form, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await this.send(registry, realm.toString(), {
+        method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     } else {
       if (params.service) realm.searchParams.set('service', params.service);
       realm.searchParams.set('scope', scope);
-      const headers: Record<string, string> = {};
-      if (creds?.username) {
-        headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password ?? ''}`).toString('base64')}`;
-      }
-      res = await fetch(realm, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const headers: Record<string, string> = creds?.username ? { authorization: basic(creds) } : {};
+      res = await this.send(registry, realm.toString(), { headers });
     }
-    if (!res.ok) throw new RegistryError(`token endpoint ${realm.host} answered ${res.status}`, res.status);
-    const body = (await res.json()) as { token?: string; access_token?: string };
+    if (res.status !== 200) throw new RegistryError(`token endpoint ${realm.host} answered ${res.status}`, res.status);
+    const body = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(`token endpoint ${realm.host} returned no token`);
     return token;

@@ -1,7 +1,9 @@
 // Inputs of the setup stages (QEMU and the builder the action creates), read with the same rules.
+import type { RegistrySettings } from './buildkitd-config.js';
 import { InputError } from './errors.js';
+import { splitKeyValue } from './input-lists.js';
 import type { InputReader } from './input-reader.js';
-import { parseNodeSpecs, type NodeSpec } from './node-specs.js';
+import { parseNodeSpecs, type NodeSpec, type ParseYaml } from './node-specs.js';
 import * as rule from './input-rules.js';
 import { normalizePlatform } from './platform.js';
 
@@ -26,6 +28,8 @@ export interface BuilderInputs {
   bootTimeoutSeconds: number;
   bootRetries: number;
   cleanup: boolean;
+  /** Registry CAs, insecure registries, mirrors and the GC limit for every node the action starts. */
+  registry: RegistrySettings;
 }
 
 export function parseQemuInputs(r: InputReader): QemuInputs {
@@ -38,7 +42,7 @@ export function parseQemuInputs(r: InputReader): QemuInputs {
   return qemu;
 }
 
-export function parseBuilderInputs(r: InputReader): BuilderInputs {
+export function parseBuilderInputs(r: InputReader, parseYaml?: ParseYaml): BuilderInputs {
   const driver = r.oneOf('driver', DRIVERS, 'docker-container');
   const b: BuilderInputs = {
     driver,
@@ -47,6 +51,7 @@ export function parseBuilderInputs(r: InputReader): BuilderInputs {
     bootTimeoutSeconds: r.integer('boot-timeout', 60, 1, 3600),
     bootRetries: r.integer('boot-retries', 2, 0, 10),
     cleanup: r.flag('cleanup', true),
+    registry: parseRegistrySettings(r),
   };
   const flags = r.optional('buildkitd-flags');
   if (flags !== undefined) b.buildkitdFlags = flags;
@@ -54,8 +59,9 @@ export function parseBuilderInputs(r: InputReader): BuilderInputs {
   if (config !== undefined) b.buildkitdConfigInline = config;
   const nodesText = r.text('nodes');
   if (nodesText !== '') {
+    if (!parseYaml) throw new Error('nodes given but no YAML parser loaded'); // a bug, not an input error
     try {
-      b.nodes = parseNodeSpecs(nodesText);
+      b.nodes = parseNodeSpecs(nodesText, parseYaml);
     } catch (error) {
       throw new InputError('nodes', firstLine(nodesText), (error as Error).message);
     }
@@ -68,6 +74,30 @@ export function parseBuilderInputs(r: InputReader): BuilderInputs {
     throw new InputError('driver', driver, 'needs `nodes` with an endpoint for each node');
   }
   return b;
+}
+
+const HOST = /^[A-Za-z0-9.-]+(:[0-9]+)?$/;
+
+function parseRegistrySettings(r: InputReader): RegistrySettings {
+  const hostIs = (v: string): string | undefined => (HOST.test(v) ? undefined : 'is not a registry host[:port]');
+  const pairs = (name: string, valueRule: rule.Rule): [string, string][] =>
+    r.lines(name, rule.keyValue(HOST, 'registry host')).map((item) => {
+      const [host, value] = splitKeyValue(item) as [string, string];
+      const why = valueRule(value.trim());
+      if (why) throw new InputError(name, item, `has a value that ${why}`);
+      return [host, value.trim()];
+    });
+  const settings: RegistrySettings = {
+    ca: Object.fromEntries(pairs('registry-ca', rule.pathExists('file'))),
+    insecure: r.list('insecure-registries', hostIs),
+    mirrors: {},
+  };
+  for (const [host, url] of pairs('registry-mirrors', rule.matches(/^(https?:\/\/)?[A-Za-z0-9.-]+(:[0-9]+)?(\/\S*)?$/, 'a mirror URL'))) {
+    (settings.mirrors[host] ??= []).push(url);
+  }
+  const keep = r.optional('cache-keep-storage', rule.matches(rule.SIZE, 'a size such as 10gb'));
+  if (keep) settings.keepStorage = keep;
+  return settings;
 }
 
 function firstLine(text: string): string {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { bootFailureMessage } from '../../src/builder-boot.js';
 import { builderName, createCommands } from '../../src/builder-argv.js';
 import { parseInspect } from '../../src/builder-inspect.js';
@@ -14,7 +15,7 @@ import { parseBuilderInputs, type BuilderInputs } from '../../src/setup-inputs.j
 const inspectFixture = (name: string): string =>
   readFileSync(join(import.meta.dirname, '../fixtures/inspect', name), 'utf8');
 const setup = (values: Record<string, string>): BuilderInputs =>
-  parseBuilderInputs(new InputReader((n) => values[n] ?? ''));
+  parseBuilderInputs(new InputReader((n) => values[n] ?? ''), parse);
 
 describe('buildx inspect, as buildx prints it', () => {
   test.each([
@@ -76,7 +77,7 @@ describe('nodes input', () => {
   buildkitd-flags: --debug
 - name: arm
   platforms: [linux/arm64/v8]
-`)).toEqual([
+`, parse)).toEqual([
       { name: 'amd', endpoint: 'tcp://10.0.0.1:1234', platforms: ['linux/amd64', 'linux/amd64/v2'],
         driverOpts: ['image=moby/buildkit:v0.23.0', 'env.X=1'], buildkitdFlags: '--debug' },
       { name: 'arm', platforms: ['linux/arm64'], driverOpts: [] },
@@ -94,7 +95,7 @@ describe('nodes input', () => {
     ['- [a, b]', 'node 1 is not a mapping'],
     ['- {name: a\n', 'is not valid YAML'],
   ])('%j', (text, why) => {
-    expect(() => parseNodeSpecs(text)).toThrow(why);
+    expect(() => parseNodeSpecs(text, parse)).toThrow(why);
   });
 
   test('remote nodes need endpoints', () => {
