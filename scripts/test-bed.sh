@@ -2,7 +2,7 @@
 # The project's test bed (facts in ../shared/LAB.md): Docker Engine + buildx from Debian's newer
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
-#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|oldbuildx|fixtures|status]...
+#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|oldbuildx|fixtures|status]...
 set -euo pipefail
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
@@ -172,6 +172,39 @@ piece_registry() {
     "auth: {htpasswd: {realm: multiarch-bed, path: $BED_DIR/htpasswd}}"
 }
 
+# A TLS registry under a name (certificate checks are skipped for localhost and loopback IPs,
+# so only a name shows x509 failures): registry.test -> 127.0.0.2, a CA made by openssl.
+piece_tlsregistry() {
+  local tls="$BED_DIR/tls"
+  mkdir -p "$tls"
+  grep -q '^127\.0\.0\.2 registry\.test$' /etc/hosts || echo '127.0.0.2 registry.test' >>/etc/hosts
+  if [ ! -s "$tls/server.pem" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj '/CN=multiarch-bed test CA' \
+      -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj '/CN=registry.test' -keyout "$tls/server.key" \
+      -out "$tls/server.csr" 2>/dev/null
+    printf 'subjectAltName=DNS:registry.test\n' >"$tls/san.ext"
+    openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial \
+      -days 3650 -extfile "$tls/san.ext" -out "$tls/server.pem" 2>/dev/null
+  fi
+  local addr=127.0.0.2:5443
+  mkdir -p "$BED_DIR/registry-tls"
+  cat >"$BED_DIR/registry-tls.yml" <<CFG
+version: 0.1
+log: {level: warn}
+storage:
+  filesystem: {rootdirectory: $BED_DIR/registry-tls}
+http:
+  addr: $addr
+  secret: multiarch-bed
+  tls: {certificate: $tls/server.pem, key: $tls/server.key}
+CFG
+  if ! curl -sS -o /dev/null --cacert "$tls/ca.pem" https://registry.test:5443/v2/ 2>/dev/null; then
+    start_daemon registry-tls "$BED_DIR/registry-tls.log" docker-registry serve "$BED_DIR/registry-tls.yml"
+    wait_for "TLS registry on $addr" 60 curl -fsS -o /dev/null --cacert "$tls/ca.pem" https://registry.test:5443/v2/
+  fi
+}
+
 piece_fixtures() {
   mkdir -p "$FIXTURES"
   local arch tmp
@@ -196,5 +229,5 @@ piece_status() {
 }
 
 pieces=("$@")
-[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry oldbuildx fixtures status)
+[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry oldbuildx fixtures status)
 for p in "${pieces[@]}"; do "piece_$p"; done

@@ -85,3 +85,7 @@ export function engineBBuilds(): number {
     { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: ENGINE_B_SOCKET } });
   return out.split('\n').filter(Boolean).length;
 }
+
+/** The bed's TLS registry, reached by name, and the CA that signed its certificate. */
+export const TLS_REGISTRY = 'registry.test:5443';
+export const TLS_CA = '/var/lib/multiarch-bed/tls/ca.pem';

@@ -1,6 +1,19 @@
 // An independent reader of the loopback registry: the tests check the action against this,
 // not against the action's own registry client.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { get } from 'node:https';
+
+/** HTTPS with one extra CA: the test's own reader of the TLS registry. */
+function getWithCa(url: string, headers: Record<string, string>, ca: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers, ca: readFileSync(ca) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 const ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
@@ -23,7 +36,7 @@ export interface Served {
 }
 
 /** GET a manifest by `host/repo:tag`; status 404 when the registry has no such tag. */
-export async function served(ref: string, basicAuth?: string): Promise<Served> {
+export async function served(ref: string, basicAuth?: string, ca?: string): Promise<Served> {
   const slash = ref.indexOf('/');
   const host = ref.slice(0, slash);
   const rest = ref.slice(slash + 1);
@@ -31,9 +44,11 @@ export async function served(ref: string, basicAuth?: string): Promise<Served> {
   const [repo, tag] = [rest.slice(0, at), rest.slice(at + 1)];
   const headers: Record<string, string> = { accept: ACCEPT };
   if (basicAuth) headers.authorization = `Basic ${Buffer.from(basicAuth).toString('base64')}`;
-  const res = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, { headers });
-  if (!res.ok) return { status: res.status };
-  const body = Buffer.from(await res.arrayBuffer());
+  const url = `${ca ? 'https' : 'http'}://${host}/v2/${repo}/manifests/${tag}`;
+  const res = ca ? await getWithCa(url, headers, ca) : await fetch(url, { headers })
+    .then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()) }));
+  if (res.status !== 200) return { status: res.status };
+  const body = res.body;
   return {
     status: res.status,
     digest: `sha256:${createHash('sha256').update(body).digest('hex')}`,
