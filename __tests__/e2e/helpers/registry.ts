@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { get } from 'node:https';
 
 /** HTTPS with one extra CA: the test's own reader of the TLS registry. */
-function getWithCa(url: string, headers: Record<string, string>, ca: string): Promise<{ status: number; body: Buffer }> {
+function getWithCa(
+  url: string,
+  headers: Record<string, string>,
+  ca: string,
+): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, { headers, ca: readFileSync(ca) }, (res) => {
       const chunks: Buffer[] = [];
