@@ -49,6 +49,10 @@ const cases: [string, string][] = [
   ['retries', '-1'],
   ['retry-delay', 'soon'],
   ['attempt-timeout', '0'],
+  ['registry-ca', 'registry.test:5443=/no/such/ca.pem'],
+  ['insecure-registries', 'http://not-a-host'],
+  ['registry-mirrors', 'docker.io=ftp://mirror'],
+  ['cache-keep-storage', 'plenty'],
 ];
 
 describe('bad inputs fail before any docker command', () => {

@@ -1,4 +1,6 @@
 // Real error lines from buildx and BuildKit (the seeds' logs and the bed), classified.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { retryDelaySeconds } from '../../src/build.js';
 import { classify, isTransient } from '../../src/transient-errors.js';
@@ -46,4 +48,19 @@ test('retry delays double from the first, with jitter, capped at 60 s', () => {
   expect(retryDelaySeconds(5, 3, 0)).toBe(16);
   expect(retryDelaySeconds(5, 3, 1)).toBe(24);
   expect(retryDelaySeconds(50, 4, 0.5)).toBe(60);
+});
+
+// buildx's own error lines, captured on the bed (__tests__/fixtures/errors).
+test.each([
+  ['push-connection-reset.txt', true, 'connection reset'],
+  ['push-503.txt', true, 'server error (5xx)'],
+  ['boot-dead-node.txt', true, 'deadline exceeded'],
+  ['run-exit-3.txt', false, 'a RUN step exited non-zero'],
+  ['missing-base-image.txt', false, 'an image or file does not exist'],
+  ['dockerfile-error.txt', false, 'a Dockerfile error'],
+  ['push-401.txt', false, 'the registry refused the credentials'],
+  ['x509-unknown-authority.txt', false, 'a certificate the builder does not trust'],
+])('captured %s', (file, transient, reason) => {
+  const text = readFileSync(join(import.meta.dirname, '../fixtures/errors', file), 'utf8');
+  expect(classify(text)).toEqual({ transient, reason });
 });
