@@ -3,7 +3,9 @@
 // the action's own time (action minus bare). Measures; asserts nothing about time.
 import { spawnSync } from 'node:child_process';
 import { test } from 'vitest';
-import { ARCH_DOCKERFILE, bedIsUp, makeContext, uniqueRepo } from '../__tests__/e2e/helpers/bed.js';
+import {
+  ARCH_DOCKERFILE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
+} from '../__tests__/e2e/helpers/bed.js';
 import { runAction } from '../__tests__/e2e/helpers/run-action.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -46,4 +48,52 @@ test.skipIf(!bedIsUp())('own time on a warm build, builder default', async () =>
     `  action main + post       : ${fmt(a)}   (min ${fmt(Math.min(...times.action))}, max ${fmt(Math.max(...times.action))})`,
     `  action's own time        : ${fmt(a - b)}   ratio action/bare ${(a / b).toFixed(2)}`,
   ].join('\n'));
+});
+
+test.skipIf(!bedIsUp())('setup + teardown of a two-node builder the action creates', async () => {
+  const context = makeContext(ARCH_DOCKERFILE);
+  const tag = `${uniqueRepo('bench-nodes')}:warm`;
+  const nodes = nodesYaml([
+    { name: 'amd', endpoint: ENGINE_A_NODE, platforms: 'linux/amd64' },
+    { name: 'arm', endpoint: ENGINE_B_NODE, platforms: 'linux/arm64' },
+  ]);
+  // The bare side builds on a builder made once, outside the timing.
+  const name = `bench-${Date.now().toString(36)}`;
+  const buildx = (...args: string[]) => {
+    const r = spawnSync('docker', ['buildx', ...args], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`docker buildx ${args.join(' ')} failed`);
+  };
+  buildx('create', '--name', name, '--driver', 'remote', '--node', 'amd', '--platform', 'linux/amd64', ENGINE_A_NODE);
+  buildx('create', '--name', name, '--append', '--node', 'arm', '--platform', 'linux/arm64', ENGINE_B_NODE);
+  buildx('inspect', '--bootstrap', name);
+  try {
+    const bare = (): number => {
+      const t0 = performance.now();
+      buildx('build', '--builder', name, '--platform', 'linux/amd64,linux/arm64', '--network', 'host',
+        '--allow', 'network.host', '--tag', tag, '--push', context);
+      return (performance.now() - t0) / 1000;
+    };
+    const action = async (): Promise<number> => {
+      const t0 = performance.now();
+      const run = await runAction({ context, tags: tag, push: 'true', driver: 'remote', nodes }, { record: false });
+      if (run.exitCode !== 0 || run.post?.exitCode !== 0) throw new Error(`action failed:\n${run.stdout}`);
+      return (performance.now() - t0) / 1000;
+    };
+    bare();
+    await action();
+    const times = { bare: [] as number[], action: [] as number[] };
+    for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
+      times.bare.push(bare());
+      times.action.push(await action());
+    }
+    const [b, a] = [median(times.bare), median(times.action)];
+    console.log([
+      '\nwarm two-platform build + push on two remote nodes (seconds, median)',
+      `  bare build on a ready builder        : ${b.toFixed(3)}`,
+      `  action: create + boot + build + remove: ${a.toFixed(3)}`,
+      `  setup + teardown + own time          : ${(a - b).toFixed(3)}   (setup-buildx-action, 2 nodes: 2.45, LAB.md)`,
+    ].join('\n'));
+  } finally {
+    buildx('rm', '--force', name);
+  }
 });
