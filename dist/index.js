@@ -530,7 +530,9 @@ function buildCommand(inputs, metadataFile, env = process.env, target = { builde
   add("--secret", inputs.secretFiles.map((s) => `id=${s.id},src=${s.path}`));
   addOne("--shm-size", inputs.shmSize);
   add("--ssh", inputs.ssh);
-  add("--tag", inputs.tags);
+  if (inputs.release.pushByDigest) {
+    argv.push("--output", `type=image,"name=${inputs.release.repositories.join(",")}",push-by-digest=true,name-canonical=true,push=true`);
+  } else add("--tag", inputs.tags);
   addOne("--target", inputs.target);
   add("--ulimit", inputs.ulimit);
   argv.push("--metadata-file", metadataFile);
@@ -539,12 +541,12 @@ function buildCommand(inputs, metadataFile, env = process.env, target = { builde
   addOne("--network", network);
   if (inputs.noCache) argv.push("--no-cache");
   if (inputs.pull) argv.push("--pull");
-  if (inputs.push) argv.push("--push");
+  if (inputs.push && !inputs.release.pushByDigest) argv.push("--push");
   argv.push(inputs.context);
   return { argv, env: secretEnv };
 }
 function pushesToRegistry(inputs) {
-  if (inputs.push) return true;
+  if (inputs.push || inputs.release.pushByDigest) return true;
   return inputs.outputs.some((o) => {
     const attrs = o.split(",").map((a) => a.trim());
     return attrs.includes("type=registry") || attrs.some((a) => a === "type=image") && attrs.some((a) => /^push=true$/i.test(a));
@@ -745,81 +747,13 @@ async function runBuild(buildx, cmd, policy) {
     if (!verdict.transient || n === total) {
       const why = !verdict.transient ? `not retried: ${verdict.reason}` : `transient (${verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
       const fix = knownFix(res.stderrTail.join("\n"));
-      throw new BuildError(`buildx build failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error2}${fix ? ` - Fix: ${fix}` : ""}`, attempts, res.stderrTail);
+      const what = cmd.argv[0] === "build" ? "buildx build" : `buildx ${cmd.argv.slice(0, 2).join(" ")}`;
+      throw new BuildError(`${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error2}${fix ? ` - Fix: ${fix}` : ""}`, attempts, res.stderrTail);
     }
     const wait = retryDelaySeconds(policy.delaySeconds, n);
     info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error2}; trying again in ${wait}s`);
     await new Promise((r) => setTimeout(r, wait * 1e3));
   }
-}
-
-// src/builder.ts
-import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-
-// src/buildkitd-config.ts
-var q = (s) => JSON.stringify(s);
-function settingsTables(s) {
-  const tables = /* @__PURE__ */ new Map();
-  const set = (table, key, value) => {
-    if (!tables.has(table)) tables.set(table, /* @__PURE__ */ new Map());
-    tables.get(table)?.set(key, value);
-  };
-  for (const [host, file] of Object.entries(s.ca)) set(`registry.${q(host)}`, "ca", `[${q(file)}]`);
-  for (const host of s.insecure) {
-    set(`registry.${q(host)}`, "http", "true");
-    set(`registry.${q(host)}`, "insecure", "true");
-  }
-  for (const [host, mirrors] of Object.entries(s.mirrors)) {
-    set(`registry.${q(host)}`, "mirrors", `[${mirrors.map((m) => q(m.replace(/^https?:\/\//, ""))).join(", ")}]`);
-    for (const m of mirrors.filter((x) => x.startsWith("http://"))) {
-      set(`registry.${q(m.slice("http://".length).replace(/\/.*$/, ""))}`, "http", "true");
-    }
-  }
-  if (s.keepStorage) {
-    set("worker.oci", "gc", "true");
-    set("worker.oci", "gckeepstorage", q(s.keepStorage));
-  }
-  return tables;
-}
-function norm(header) {
-  return header.replace(/\s+/g, "").replace(/'/g, '"');
-}
-function buildkitdConfig(settings, inline = "") {
-  const lines = inline.split("\n");
-  const headerAt = /* @__PURE__ */ new Map();
-  const keysOf = /* @__PURE__ */ new Map();
-  let current = "";
-  lines.forEach((line, i) => {
-    const header = /^\s*\[([^[\]]+)\]\s*(#.*)?$/.exec(line);
-    if (header) {
-      current = norm(header[1]);
-      headerAt.set(current, i);
-      return;
-    }
-    const key = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
-    if (key) {
-      if (!keysOf.has(current)) keysOf.set(current, /* @__PURE__ */ new Set());
-      keysOf.get(current)?.add(key[1]);
-    }
-  });
-  const inserts = /* @__PURE__ */ new Map();
-  const appended = [];
-  for (const [table, entries] of settingsTables(settings)) {
-    const have = keysOf.get(norm(table)) ?? /* @__PURE__ */ new Set();
-    const add = [...entries].filter(([k]) => !have.has(k)).map(([k, v]) => `  ${k} = ${v}`);
-    if (add.length === 0) continue;
-    const at = headerAt.get(norm(table));
-    if (at === void 0) appended.push("", `[${table}]`, ...add);
-    else inserts.set(at, add);
-  }
-  const out = lines.flatMap((line, i) => [line, ...inserts.get(i) ?? []]);
-  return `${[...out, ...appended].join("\n").trim()}
-`;
-}
-function hasSettings(s) {
-  return Object.keys(s.ca).length + s.insecure.length + Object.keys(s.mirrors).length > 0 || !!s.keepStorage;
 }
 
 // src/builder-inspect.ts
@@ -915,6 +849,75 @@ async function inspect(buildx, name) {
   const res = await runBuildx(buildx, ["inspect", name], { timeoutMs: 6e4 });
   if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
   return parseInspect(res.stdout);
+}
+
+// src/builder.ts
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/buildkitd-config.ts
+var q = (s) => JSON.stringify(s);
+function settingsTables(s) {
+  const tables = /* @__PURE__ */ new Map();
+  const set = (table, key, value) => {
+    if (!tables.has(table)) tables.set(table, /* @__PURE__ */ new Map());
+    tables.get(table)?.set(key, value);
+  };
+  for (const [host, file] of Object.entries(s.ca)) set(`registry.${q(host)}`, "ca", `[${q(file)}]`);
+  for (const host of s.insecure) {
+    set(`registry.${q(host)}`, "http", "true");
+    set(`registry.${q(host)}`, "insecure", "true");
+  }
+  for (const [host, mirrors] of Object.entries(s.mirrors)) {
+    set(`registry.${q(host)}`, "mirrors", `[${mirrors.map((m) => q(m.replace(/^https?:\/\//, ""))).join(", ")}]`);
+    for (const m of mirrors.filter((x) => x.startsWith("http://"))) {
+      set(`registry.${q(m.slice("http://".length).replace(/\/.*$/, ""))}`, "http", "true");
+    }
+  }
+  if (s.keepStorage) {
+    set("worker.oci", "gc", "true");
+    set("worker.oci", "gckeepstorage", q(s.keepStorage));
+  }
+  return tables;
+}
+function norm(header) {
+  return header.replace(/\s+/g, "").replace(/'/g, '"');
+}
+function buildkitdConfig(settings, inline = "") {
+  const lines = inline.split("\n");
+  const headerAt = /* @__PURE__ */ new Map();
+  const keysOf = /* @__PURE__ */ new Map();
+  let current = "";
+  lines.forEach((line, i) => {
+    const header = /^\s*\[([^[\]]+)\]\s*(#.*)?$/.exec(line);
+    if (header) {
+      current = norm(header[1]);
+      headerAt.set(current, i);
+      return;
+    }
+    const key = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
+    if (key) {
+      if (!keysOf.has(current)) keysOf.set(current, /* @__PURE__ */ new Set());
+      keysOf.get(current)?.add(key[1]);
+    }
+  });
+  const inserts = /* @__PURE__ */ new Map();
+  const appended = [];
+  for (const [table, entries] of settingsTables(settings)) {
+    const have = keysOf.get(norm(table)) ?? /* @__PURE__ */ new Set();
+    const add = [...entries].filter(([k]) => !have.has(k)).map(([k, v]) => `  ${k} = ${v}`);
+    if (add.length === 0) continue;
+    const at = headerAt.get(norm(table));
+    if (at === void 0) appended.push("", `[${table}]`, ...add);
+    else inserts.set(at, add);
+  }
+  const out = lines.flatMap((line, i) => [line, ...inserts.get(i) ?? []]);
+  return `${[...out, ...appended].join("\n").trim()}
+`;
+}
+function hasSettings(s) {
+  return Object.keys(s.ca).length + s.insecure.length + Object.keys(s.mirrors).length > 0 || !!s.keepStorage;
 }
 
 // src/builder-argv.ts
@@ -1032,6 +1035,139 @@ function nodesOutput(nodes) {
   })));
 }
 
+// src/diagnostics.ts
+import { readdirSync } from "node:fs";
+
+// src/binfmt.ts
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
+var ARCHES = {
+  arm64: ["qemu-aarch64", "arm64"],
+  arm: ["qemu-arm", "arm"],
+  amd64: ["qemu-x86_64", "amd64"],
+  "386": ["qemu-i386", "386"],
+  riscv64: ["qemu-riscv64", "riscv64"],
+  ppc64le: ["qemu-ppc64le", "ppc64le"],
+  s390x: ["qemu-s390x", "s390x"],
+  mips64le: ["qemu-mips64el", "mips64le"],
+  mips64: ["qemu-mips64", "mips64"],
+  loong64: ["qemu-loongarch64", "loong64"]
+};
+function handlerFor(platform3) {
+  const [os5, arch2] = platform3.split("/");
+  const entry = os5 === "linux" && arch2 ? ARCHES[arch2] : void 0;
+  return entry ? { handler: entry[0], install: entry[1] } : void 0;
+}
+function parseHandler(text) {
+  const lines = text.split("\n");
+  return {
+    enabled: lines[0]?.trim() === "enabled",
+    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
+    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
+  };
+}
+function readHandler(name, dir = BINFMT_DIR) {
+  const file = join3(dir, name);
+  if (!existsSync3(file)) return void 0;
+  try {
+    return parseHandler(readFileSync(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function binfmtMounted(dir = BINFMT_DIR) {
+  return existsSync3(join3(dir, "status"));
+}
+function hostPlatforms(arch2 = process.arch) {
+  switch (arch2) {
+    case "x64":
+      return ["linux/amd64", "linux/386"];
+    case "arm64":
+      return ["linux/arm64"];
+    case "arm":
+      return ["linux/arm/v7", "linux/arm/v6"];
+    case "ppc64":
+      return ["linux/ppc64le"];
+    case "s390x":
+      return ["linux/s390x"];
+    case "riscv64":
+      return ["linux/riscv64"];
+    default:
+      return [];
+  }
+}
+
+// src/engine-api.ts
+import { request } from "node:http";
+function engineSocket(env = process.env) {
+  const host = env.DOCKER_HOST;
+  if (!host) return "/var/run/docker.sock";
+  return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+}
+function parseEngineInfo(json) {
+  return {
+    version: json.ServerVersion ?? "",
+    containerdStore: (json.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && /snapshotter/.test(v ?? "")),
+    architecture: json.Architecture ?? ""
+  };
+}
+function engineInfo(socketPath, timeoutMs = 5e3) {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
+        else {
+          try {
+            resolve(parseEngineInfo(JSON.parse(body)));
+          } catch (error2) {
+            reject(error2 instanceof Error ? error2 : new Error(String(error2)));
+          }
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// src/diagnostics.ts
+async function logDiagnostics(buildx, builder, buildTail) {
+  startGroup("Diagnostics");
+  try {
+    const [version, nodes, engine] = await Promise.all([
+      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
+      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => r.stdout.trim(), errorMessage) : Promise.resolve("(buildx's current builder)"),
+      engineSocket() ? engineInfo(engineSocket()).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
+    ]);
+    info(`buildx: ${version}`);
+    info(engine);
+    info(`builder ${builder ?? ""}:
+${nodes.split("\n").filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join("\n")}`);
+    info(`binfmt handlers: ${binfmtSummary()}`);
+    if (buildTail.length > 0) info(`last lines of the build:
+${buildTail.slice(-20).join("\n")}`);
+  } finally {
+    endGroup();
+  }
+}
+function binfmtSummary() {
+  try {
+    const names = readdirSync(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
+    if (names.length === 0) return "none";
+    return names.map((n) => {
+      const h = readHandler(n);
+      return `${n} (${h?.enabled ? "enabled" : "disabled"}, flags ${h?.flags || "-"})`;
+    }).join(", ");
+  } catch {
+    return `${BINFMT_DIR} not readable`;
+  }
+}
+
 // src/input-lists.ts
 function split(raw, commas) {
   const out = [];
@@ -1075,7 +1211,7 @@ function splitKeyValue(item) {
 }
 
 // src/input-rules.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync4, statSync } from "node:fs";
 
 // src/platform.ts
 var OSES = /* @__PURE__ */ new Set([
@@ -1220,7 +1356,7 @@ var csvAttributes = (requireType) => (v) => {
 function pathExists(kind, base = process.cwd()) {
   return (v) => {
     const full = v.startsWith("/") ? v : `${base}/${v}`;
-    if (!existsSync3(full)) return "does not exist";
+    if (!existsSync4(full)) return "does not exist";
     const st = statSync(full);
     if (kind === "file" && !st.isFile()) return "is not a file";
     if (kind === "dir" && !st.isDirectory()) return "is not a directory";
@@ -1305,6 +1441,32 @@ function check1(name, value, check) {
 function checkAll(name, values, check) {
   for (const v of values) check1(name, v, check);
   return values;
+}
+
+// src/release-inputs.ts
+var repositoryOf = (ref) => ref.registry === "docker.io" ? `docker.io/${ref.repository}` : `${ref.registry}/${ref.repository}`;
+function parseReleaseInputs(r, tags) {
+  const mode = r.oneOf("mode", ["build", "merge"], "build");
+  const pushByDigest = r.flag("push-by-digest");
+  const image = r.optional("image", (v) => {
+    const ref = parseReference(v);
+    if (typeof ref === "string") return ref;
+    return ref.tag || ref.digest ? "names a tag or digest; give the repository only" : void 0;
+  });
+  const sources = r.lines("sources", reference);
+  const fromTags = tags.map((t) => repositoryOf(parseReference(t)));
+  const named = image ? [repositoryOf(parseReference(image))] : fromTags;
+  const repositories = [...new Set(named)];
+  if (pushByDigest && repositories.length === 0) {
+    throw new InputError("image", "", "is empty, and so is tags: push-by-digest needs the repository to push to");
+  }
+  if (mode === "merge" && tags.length === 0) {
+    throw new InputError("tags", "", "is empty: mode merge needs the tags of the index to create");
+  }
+  if (mode === "merge" && pushByDigest) {
+    throw new InputError("push-by-digest", "true", "goes with the legs (mode build), not with mode merge");
+  }
+  return { mode, pushByDigest, repositories, sources };
 }
 
 // src/node-specs.ts
@@ -1459,7 +1621,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
   const tags = list("tags", tagRule);
   const push = flag("push");
   const outputs = lines("outputs", csvAttributes(false));
-  if (push && tags.length === 0 && outputs.length === 0) {
+  if (push && tags.length === 0 && outputs.length === 0 && r.text("image") === "") {
     throw new InputError("tags", "", "is empty, but push is true: name the image to push");
   }
   const idRule = keyValue(SECRET_ID, "ID");
@@ -1506,6 +1668,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
       delaySeconds: r.integer("retry-delay", 5, 0, 600),
       attemptTimeoutSeconds: r.text("attempt-timeout") === "" ? void 0 : r.integer("attempt-timeout", 0, 1, 86400)
     },
+    release: parseReleaseInputs(r, tags),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml)
   };
@@ -1550,80 +1713,6 @@ async function loadYaml() {
   return mod.parse ?? mod.default.parse;
 }
 
-// src/metadata.ts
-import { readFileSync } from "node:fs";
-function parseMetadata(raw) {
-  const json = JSON.parse(raw);
-  const str = (key) => typeof json[key] === "string" ? json[key] : void 0;
-  const meta = { raw };
-  const digest2 = str("containerimage.digest");
-  const configDigest = str("containerimage.config.digest");
-  if (digest2) meta.digest = digest2;
-  if (configDigest) meta.configDigest = configDigest;
-  return meta;
-}
-function readMetadata(file) {
-  let raw;
-  try {
-    raw = readFileSync(file, "utf8");
-  } catch {
-    return { raw: "{}" };
-  }
-  return parseMetadata(raw.trim() === "" ? "{}" : raw);
-}
-function imageId(meta) {
-  return meta.configDigest ?? meta.digest ?? "";
-}
-
-// src/outputs.ts
-function setOutputs(r) {
-  setOutput("digest", r.digest);
-  setOutput("digests", JSON.stringify(r.digests));
-  setOutput("imageid", r.imageid);
-  setOutput("metadata", r.metadata);
-  setOutput("platforms", r.platforms.join(","));
-  setOutput("builder", r.builder);
-  setOutput("nodes", r.nodes);
-  setOutput("qemu-platforms", r.emulated.join(","));
-  setOutput("attempts", String(r.attempts.length));
-}
-async function writeSummary(r) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const tags = r.tags.join("<br>") || "(none)";
-  const rows = r.platforms.map((p) => [
-    p,
-    code(r.digests[p] ?? ""),
-    tags,
-    r.emulated.includes(p) ? "emulated (QEMU)" : "native"
-  ]);
-  await summary.addHeading("multiarch-build", 3).addTable([
-    ["platform", "digest", "tags", "built"].map((data) => ({ data, header: true })),
-    ...rows
-  ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
-  addAttempts(r.attempts);
-  await summary.write();
-}
-function addAttempts(attempts) {
-  if (attempts.length === 0) return summary;
-  return summary.addHeading("build attempts", 4).addTable([
-    ["attempt", "seconds", "result"].map((data) => ({ data, header: true })),
-    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
-  ]);
-}
-async function reportFailedAttempts(attempts) {
-  setOutput("attempts", String(attempts.length));
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  summary.addHeading("multiarch-build failed", 3);
-  addAttempts(attempts);
-  await summary.write();
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function code(text) {
-  return text ? `<code>${text}</code>` : "-";
-}
-
 // src/digests.ts
 var INDEX_TYPES = [
   "application/vnd.oci.image.index.v1+json",
@@ -1646,39 +1735,6 @@ function platformDigests(index) {
     out[formatPlatform(d.platform)] = d.digest;
   }
   return out;
-}
-
-// src/pushed-image.ts
-async function readPushed(names, client) {
-  const refs = names.map((name) => {
-    const ref = parseReference(name);
-    if (typeof ref === "string") throw new Error(`cannot read ${name} back from its registry: it ${ref}`);
-    return ref;
-  });
-  const manifests = await Promise.all(refs.map((r) => client.manifest(r)));
-  const first = manifests[0];
-  const firstRef = refs[0];
-  if (!first || !firstRef) throw new Error("no pushed name to read back from the registry");
-  const differ = manifests.findIndex((m) => m.digest !== first.digest);
-  if (differ > 0) {
-    throw new Error(`the registry serves ${first.digest} for ${names[0]} but ${manifests[differ]?.digest} for ${names[differ]}`);
-  }
-  if (isIndex(first.mediaType, first.json)) {
-    return { digest: first.digest, digests: platformDigests(first.json) };
-  }
-  const configDigest = first.json.config?.digest;
-  if (!configDigest) throw new Error(`${names[0]}: the registry serves a manifest without a config`);
-  const config = await client.blobJson(firstRef, configDigest);
-  return { digest: first.digest, digests: { [formatPlatform(config)]: first.digest } };
-}
-function pushedNames(tags, outputs) {
-  const names = [...tags];
-  for (const output of outputs) {
-    for (const field of splitLinesAndCommas(output)) {
-      if (field.startsWith("name=")) names.push(...splitLinesAndCommas(field.slice(5)));
-    }
-  }
-  return [...new Set(names)];
 }
 
 // src/registry-client.ts
@@ -1726,12 +1782,12 @@ function once(url, opts) {
 // src/registry-credentials.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var HUB_KEY = "https://index.docker.io/v1/";
 function readDockerConfig(env = process.env) {
-  const dir = env.DOCKER_CONFIG || join3(env.HOME || homedir2(), ".docker");
+  const dir = env.DOCKER_CONFIG || join4(env.HOME || homedir2(), ".docker");
   try {
-    return JSON.parse(readFileSync2(join3(dir, "config.json"), "utf8"));
+    return JSON.parse(readFileSync2(join4(dir, "config.json"), "utf8"));
   } catch {
     return {};
   }
@@ -1781,18 +1837,18 @@ async function askHelper(helper, server) {
 }
 
 // src/registry-trust.ts
-import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join5 } from "node:path";
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
   return (registry) => {
-    const files = ca[registry] ? [ca[registry]] : dockerCerts(join4(certsDir, registry));
+    const files = ca[registry] ? [ca[registry]] : dockerCerts(join5(certsDir, registry));
     return { ca: files.map((f) => readFileSync3(f, "utf8")), insecure: insecure.includes(registry) };
   };
 }
 function dockerCerts(dir) {
-  if (!existsSync4(dir)) return [];
+  if (!existsSync5(dir)) return [];
   try {
-    return readdirSync(dir).filter((f) => f.endsWith(".crt")).map((f) => join4(dir, f));
+    return readdirSync2(dir).filter((f) => f.endsWith(".crt")).map((f) => join5(dir, f));
   } catch {
     return [];
   }
@@ -1925,137 +1981,157 @@ var RegistryClient = class {
   }
 };
 
-// src/diagnostics.ts
-import { readdirSync as readdirSync2 } from "node:fs";
-
-// src/binfmt.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
-import { join as join5 } from "node:path";
-var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
-var ARCHES = {
-  arm64: ["qemu-aarch64", "arm64"],
-  arm: ["qemu-arm", "arm"],
-  amd64: ["qemu-x86_64", "amd64"],
-  "386": ["qemu-i386", "386"],
-  riscv64: ["qemu-riscv64", "riscv64"],
-  ppc64le: ["qemu-ppc64le", "ppc64le"],
-  s390x: ["qemu-s390x", "s390x"],
-  mips64le: ["qemu-mips64el", "mips64le"],
-  mips64: ["qemu-mips64", "mips64"],
-  loong64: ["qemu-loongarch64", "loong64"]
-};
-function handlerFor(platform3) {
-  const [os5, arch2] = platform3.split("/");
-  const entry = os5 === "linux" && arch2 ? ARCHES[arch2] : void 0;
-  return entry ? { handler: entry[0], install: entry[1] } : void 0;
-}
-function parseHandler(text) {
-  const lines = text.split("\n");
-  return {
-    enabled: lines[0]?.trim() === "enabled",
-    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
-    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
-  };
-}
-function readHandler(name, dir = BINFMT_DIR) {
-  const file = join5(dir, name);
-  if (!existsSync5(file)) return void 0;
-  try {
-    return parseHandler(readFileSync4(file, "utf8"));
-  } catch {
-    return void 0;
+// src/merge.ts
+var repoOf = (ref) => `${ref.registry}/${ref.repository}`;
+async function resolveSource(source, client) {
+  const ref = parseReference(source);
+  const m = await client.manifest(ref);
+  if (isIndex(m.mediaType, m.json)) {
+    return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: platformDigests(m.json) };
   }
+  const config = await client.blobJson(ref, m.json.config?.digest ?? "");
+  return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: { [formatPlatform(config)]: m.digest } };
 }
-function binfmtMounted(dir = BINFMT_DIR) {
-  return existsSync5(join5(dir, "status"));
-}
-function hostPlatforms(arch2 = process.arch) {
-  switch (arch2) {
-    case "x64":
-      return ["linux/amd64", "linux/386"];
-    case "arm64":
-      return ["linux/arm64"];
-    case "arm":
-      return ["linux/arm/v7", "linux/arm/v6"];
-    case "ppc64":
-      return ["linux/ppc64le"];
-    case "s390x":
-      return ["linux/s390x"];
-    case "riscv64":
-      return ["linux/riscv64"];
-    default:
-      return [];
+function coverageProblem(expected, resolved) {
+  const from = /* @__PURE__ */ new Map();
+  for (const r of resolved) {
+    for (const p of Object.keys(r.platforms)) from.set(p, [...from.get(p) ?? [], r.source]);
   }
+  const missing = expected.filter((p) => !from.has(p));
+  const twice = [...from].filter(([, s]) => s.length > 1).map(([p, s]) => `${p} (in ${s.join(" and ")})`);
+  const extra = [...from.keys()].filter((p) => !expected.includes(p));
+  const problems = [
+    missing.length ? `missing ${missing.join(", ")}` : "",
+    twice.length ? `twice: ${twice.join(", ")}` : "",
+    extra.length ? `not expected: ${extra.join(", ")}` : ""
+  ].filter(Boolean);
+  return problems.length ? problems.join("; ") : void 0;
 }
-
-// src/engine-api.ts
-import { request } from "node:http";
-function engineSocket(env = process.env) {
-  const host = env.DOCKER_HOST;
-  if (!host) return "/var/run/docker.sock";
-  return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+function imagetoolsArgv(tags, annotations, pinned) {
+  return [
+    "imagetools",
+    "create",
+    ...tags.flatMap((t) => ["--tag", t]),
+    ...annotations.flatMap((a) => ["--annotation", a]),
+    ...pinned
+  ];
 }
-function parseEngineInfo(json) {
-  return {
-    version: json.ServerVersion ?? "",
-    containerdStore: (json.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && /snapshotter/.test(v ?? "")),
-    architecture: json.Architecture ?? ""
-  };
-}
-function engineInfo(socketPath, timeoutMs = 5e3) {
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => {
-        if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
-        else {
-          try {
-            resolve(parseEngineInfo(JSON.parse(body)));
-          } catch (error2) {
-            reject(error2 instanceof Error ? error2 : new Error(String(error2)));
-          }
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)));
-    req.on("error", reject);
-    req.end();
+async function mergeIndex(buildx, req, client) {
+  if (req.sources.length === 0) {
+    throw new Error("mode merge needs `sources` (repo@sha256:\u2026 or per-arch tags): nothing to merge");
+  }
+  const resolve = (s) => resolveSource(s, client).catch((error2) => {
+    throw new Error(`source ${s} cannot be read: ${error2.message}`, { cause: error2 });
   });
+  const resolved = await Promise.all(req.sources.map(resolve));
+  const problem = coverageProblem(req.platforms, resolved);
+  if (problem) {
+    throw new Error(`the sources do not make ${req.platforms.join(", ")}: ${problem}; nothing was pushed`);
+  }
+  const want = Object.assign({}, ...resolved.map((r) => r.platforms));
+  info(`merging ${resolved.map((r) => r.pinned).join(", ")} into ${req.tags.join(", ")}`);
+  const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
+  await runBuild(buildx, { argv, env: {} }, req.retry);
+  return verify(req.tags, want, client);
+}
+async function verify(tags, want, client) {
+  const served = await Promise.all(tags.map((t) => readBack(t, client)));
+  const digest2 = served[0]?.digest ?? "";
+  served.forEach((s, i) => {
+    const tag2 = tags[i];
+    if (s.digest !== digest2) throw new Error(`${tag2} serves ${s.digest}, ${tags[0]} serves ${digest2}`);
+    const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
+    const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+    if (sorted(got) !== sorted(want)) {
+      throw new Error(`${tag2} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`);
+    }
+  });
+  return { digest: digest2, digests: want };
+}
+async function readBack(tag2, client, deadlineMs = 3e4) {
+  const until = Date.now() + deadlineMs;
+  for (let wait = 500; ; wait = Math.min(wait * 2, 4e3)) {
+    try {
+      return await client.manifest(parseReference(tag2));
+    } catch (error2) {
+      if (!(error2 instanceof RegistryError && error2.status === 404) || Date.now() + wait > until) throw error2;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
-// src/diagnostics.ts
-async function logDiagnostics(buildx, builder, buildTail) {
-  startGroup("Diagnostics");
-  try {
-    const [version, nodes, engine] = await Promise.all([
-      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
-      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => r.stdout.trim(), errorMessage) : Promise.resolve("(buildx's current builder)"),
-      engineSocket() ? engineInfo(engineSocket()).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
-    ]);
-    info(`buildx: ${version}`);
-    info(engine);
-    info(`builder ${builder ?? ""}:
-${nodes.split("\n").filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join("\n")}`);
-    info(`binfmt handlers: ${binfmtSummary()}`);
-    if (buildTail.length > 0) info(`last lines of the build:
-${buildTail.slice(-20).join("\n")}`);
-  } finally {
-    endGroup();
-  }
+// src/metadata.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+function parseMetadata(raw) {
+  const json = JSON.parse(raw);
+  const str = (key) => typeof json[key] === "string" ? json[key] : void 0;
+  const meta = { raw };
+  const digest2 = str("containerimage.digest");
+  const configDigest = str("containerimage.config.digest");
+  if (digest2) meta.digest = digest2;
+  if (configDigest) meta.configDigest = configDigest;
+  return meta;
 }
-function binfmtSummary() {
+function readMetadata(file) {
+  let raw;
   try {
-    const names = readdirSync2(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
-    if (names.length === 0) return "none";
-    return names.map((n) => {
-      const h = readHandler(n);
-      return `${n} (${h?.enabled ? "enabled" : "disabled"}, flags ${h?.flags || "-"})`;
-    }).join(", ");
+    raw = readFileSync4(file, "utf8");
   } catch {
-    return `${BINFMT_DIR} not readable`;
+    return { raw: "{}" };
   }
+  return parseMetadata(raw.trim() === "" ? "{}" : raw);
+}
+function imageId(meta) {
+  return meta.configDigest ?? meta.digest ?? "";
+}
+
+// src/outputs.ts
+function setOutputs(r) {
+  setOutput("digest", r.digest);
+  setOutput("digests", JSON.stringify(r.digests));
+  setOutput("imageid", r.imageid);
+  setOutput("metadata", r.metadata);
+  setOutput("platforms", r.platforms.join(","));
+  setOutput("builder", r.builder);
+  setOutput("nodes", r.nodes);
+  setOutput("qemu-platforms", r.emulated.join(","));
+  setOutput("attempts", String(r.attempts.length));
+}
+async function writeSummary(r) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const tags = r.tags.join("<br>") || "(none)";
+  const rows = r.platforms.map((p) => [
+    p,
+    code(r.digests[p] ?? ""),
+    tags,
+    r.emulated.includes(p) ? "emulated (QEMU)" : "native"
+  ]);
+  await summary.addHeading("multiarch-build", 3).addTable([
+    ["platform", "digest", "tags", "built"].map((data) => ({ data, header: true })),
+    ...rows
+  ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
+  addAttempts(r.attempts);
+  await summary.write();
+}
+function addAttempts(attempts) {
+  if (attempts.length === 0) return summary;
+  return summary.addHeading("build attempts", 4).addTable([
+    ["attempt", "seconds", "result"].map((data) => ({ data, header: true })),
+    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
+  ]);
+}
+async function reportFailedAttempts(attempts) {
+  setOutput("attempts", String(attempts.length));
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  summary.addHeading("multiarch-build failed", 3);
+  addAttempts(attempts);
+  await summary.write();
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function code(text) {
+  return text ? `<code>${text}</code>` : "-";
 }
 
 // src/preflight.ts
@@ -2097,6 +2173,39 @@ async function readEngine() {
     info(`engine not reachable at ${socket}: ${errorMessage(error2)} (fix: start dockerd, or set DOCKER_HOST; remote builders do not need it)`);
     return void 0;
   }
+}
+
+// src/pushed-image.ts
+async function readPushed(names, client) {
+  const refs = names.map((name) => {
+    const ref = parseReference(name);
+    if (typeof ref === "string") throw new Error(`cannot read ${name} back from its registry: it ${ref}`);
+    return ref;
+  });
+  const manifests = await Promise.all(refs.map((r) => client.manifest(r)));
+  const first = manifests[0];
+  const firstRef = refs[0];
+  if (!first || !firstRef) throw new Error("no pushed name to read back from the registry");
+  const differ = manifests.findIndex((m) => m.digest !== first.digest);
+  if (differ > 0) {
+    throw new Error(`the registry serves ${first.digest} for ${names[0]} but ${manifests[differ]?.digest} for ${names[differ]}`);
+  }
+  if (isIndex(first.mediaType, first.json)) {
+    return { digest: first.digest, digests: platformDigests(first.json) };
+  }
+  const configDigest = first.json.config?.digest;
+  if (!configDigest) throw new Error(`${names[0]}: the registry serves a manifest without a config`);
+  const config = await client.blobJson(firstRef, configDigest);
+  return { digest: first.digest, digests: { [formatPlatform(config)]: first.digest } };
+}
+function pushedNames(tags, outputs) {
+  const names = [...tags];
+  for (const output of outputs) {
+    for (const field of splitLinesAndCommas(output)) {
+      if (field.startsWith("name=")) names.push(...splitLinesAndCommas(field.slice(5)));
+    }
+  }
+  return [...new Set(names)];
 }
 
 // src/qemu.ts
@@ -2176,18 +2285,12 @@ async function run() {
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
-    builderName2 = builderFor(inputs);
-    await preflight(inputs, buildx);
-    const emulated = await ensureQemu(
-      platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)),
-      inputs.qemu.image
-    );
-    const builder = await prepareBuilder(buildx, inputs, builderName2, workDir);
-    const metadataFile = join7(workDir, "metadata.json");
-    const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
-    const command = buildCommand(inputs, metadataFile, process.env, target);
-    const attempts = await runBuild(buildx, command, inputs.retry);
-    const results = await collectResults(inputs, builder, emulated, metadataFile, attempts);
+    let results;
+    if (inputs.release.mode === "merge") results = await merge(buildx, inputs);
+    else {
+      builderName2 = builderFor(inputs);
+      results = await build(buildx, inputs, builderName2, workDir);
+    }
     setOutputs(results);
     await writeSummary(results);
   } catch (error2) {
@@ -2200,7 +2303,17 @@ async function run() {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
-async function collectResults(inputs, builder, emulated, metadataFile, attempts) {
+async function build(buildx, inputs, builderName2, workDir) {
+  await preflight(inputs, buildx);
+  const emulated = await ensureQemu(
+    platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)),
+    inputs.qemu.image
+  );
+  const builder = await prepareBuilder(buildx, inputs, builderName2, workDir);
+  const metadataFile = join7(workDir, "metadata.json");
+  const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
+  const command = buildCommand(inputs, metadataFile, process.env, target);
+  const attempts = await runBuild(buildx, command, inputs.retry);
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
@@ -2208,18 +2321,40 @@ async function collectResults(inputs, builder, emulated, metadataFile, attempts)
     metadata: meta.raw,
     tags: inputs.tags,
     pushed,
-    builder: builder.name ?? "",
+    builder: builder.name,
     nodes: nodesOutput(builder.nodes),
     emulated,
     attempts
   };
-  if (!pushed) {
-    return { ...base, digest: meta.digest ?? "", digests: {}, platforms: inputs.platforms };
-  }
-  const { ca, insecure } = inputs.setup.registry;
-  const client = new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
-  const image = await readPushed(pushedNames(inputs.tags, inputs.outputs), client);
+  if (!pushed) return { ...base, digest: meta.digest ?? "", digests: {}, platforms: inputs.platforms };
+  const names = inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ""}`) : pushedNames(inputs.tags, inputs.outputs);
+  const image = await readPushed(names, registryClient(inputs));
   return { ...base, ...image, platforms: Object.keys(image.digests) };
+}
+async function merge(buildx, inputs) {
+  const merged = await mergeIndex(buildx, {
+    tags: inputs.tags,
+    platforms: inputs.platforms,
+    sources: inputs.release.sources,
+    annotations: inputs.annotations,
+    retry: inputs.retry
+  }, registryClient(inputs));
+  return {
+    ...merged,
+    platforms: Object.keys(merged.digests),
+    imageid: merged.digest,
+    metadata: "{}",
+    tags: inputs.tags,
+    pushed: true,
+    builder: "",
+    nodes: "[]",
+    emulated: [],
+    attempts: []
+  };
+}
+function registryClient(inputs) {
+  const { ca, insecure } = inputs.setup.registry;
+  return new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
 }
 function nativePlatforms(inputs) {
   if (inputs.builder) return [];

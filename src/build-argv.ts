@@ -69,7 +69,11 @@ export function buildCommand(
 
   addOne('--shm-size', inputs.shmSize);
   add('--ssh', inputs.ssh);
-  add('--tag', inputs.tags);
+  // A matrix leg pushes by digest only: its tags name the repository, the merge step tags.
+  if (inputs.release.pushByDigest) {
+    argv.push('--output', `type=image,"name=${inputs.release.repositories.join(',')}",push-by-digest=true,` +
+      'name-canonical=true,push=true');
+  } else add('--tag', inputs.tags);
   addOne('--target', inputs.target);
   add('--ulimit', inputs.ulimit);
   argv.push('--metadata-file', metadataFile);
@@ -78,14 +82,14 @@ export function buildCommand(
   addOne('--network', network);
   if (inputs.noCache) argv.push('--no-cache');
   if (inputs.pull) argv.push('--pull');
-  if (inputs.push) argv.push('--push');
+  if (inputs.push && !inputs.release.pushByDigest) argv.push('--push');
   argv.push(inputs.context);
   return { argv, env: secretEnv };
 }
 
 /** Whether the build sends the image to a registry, by `push` or by an output's attributes. */
 export function pushesToRegistry(inputs: Inputs): boolean {
-  if (inputs.push) return true;
+  if (inputs.push || inputs.release.pushByDigest) return true;
   return inputs.outputs.some((o) => {
     const attrs = o.split(',').map((a) => a.trim());
     return attrs.includes('type=registry') ||

@@ -67,7 +67,8 @@ export async function runBuild(buildx: Buildx, cmd: BuildCommand, policy: RetryP
       const why = !verdict.transient ? `not retried: ${verdict.reason}`
         : `transient (${verdict.reason}), ${total === 1 ? 'retries is 0' : `still failing after ${total} attempts`}`;
       const fix = knownFix(res.stderrTail.join('\n'));
-      throw new BuildError(`buildx build failed (${n === 1 ? '1 attempt' : `${n} attempts`}, ${why}): ${error}` +
+      const what = cmd.argv[0] === 'build' ? 'buildx build' : `buildx ${cmd.argv.slice(0, 2).join(' ')}`;
+      throw new BuildError(`${what} failed (${n === 1 ? '1 attempt' : `${n} attempts`}, ${why}): ${error}` +
         `${fix ? ` - Fix: ${fix}` : ''}`, attempts, res.stderrTail);
     }
     const wait = retryDelaySeconds(policy.delaySeconds, n);

@@ -14,8 +14,7 @@ import type { Inputs } from './inputs.js';
 import { saveBuilderToRemove } from './state.js';
 
 export interface BuilderReady {
-  /** undefined: buildx's current builder. */
-  name?: string;
+  name: string;
   created: boolean;
   /** Read from buildx for a builder the action created; empty for a given one. */
   nodes: NodeStatus[];

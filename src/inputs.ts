@@ -9,6 +9,7 @@ import { parseReference } from './reference.js';
 import type { RetryPolicy } from './build.js';
 import { githubContext } from './github-context.js';
 import type { ParseYaml } from './node-specs.js';
+import { parseReleaseInputs, type ReleaseInputs } from './release-inputs.js';
 import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
 
 export interface Secret {
@@ -53,6 +54,7 @@ export interface Inputs {
   builder?: string;
   githubToken?: string;
   retry: RetryPolicy;
+  release: ReleaseInputs;
   qemu: QemuInputs;
   /** How to create a builder; only used when `builder` is empty. */
   setup: BuilderInputs;
@@ -89,7 +91,7 @@ export function parseInputs(
   const tags = list('tags', tagRule);
   const push = flag('push');
   const outputs = lines('outputs', rule.csvAttributes(false));
-  if (push && tags.length === 0 && outputs.length === 0) {
+  if (push && tags.length === 0 && outputs.length === 0 && r.text('image') === '') {
     throw new InputError('tags', '', 'is empty, but push is true: name the image to push');
   }
 
@@ -140,6 +142,7 @@ export function parseInputs(
       delaySeconds: r.integer('retry-delay', 5, 0, 600),
       attemptTimeoutSeconds: r.text('attempt-timeout') === '' ? undefined : r.integer('attempt-timeout', 0, 1, 86_400),
     },
+    release: parseReleaseInputs(r, tags),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
   };

@@ -4,21 +4,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand, pushesToRegistry } from './build-argv.js';
-import { BuildError, runBuild, type Attempt } from './build.js';
-import { builderFor, nodesOutput, prepareBuilder, type BuilderReady } from './builder.js';
-import { locateBuildx } from './buildx-command.js';
+import { BuildError, runBuild } from './build.js';
+import { BootError } from './builder-boot.js';
+import { builderFor, nodesOutput, prepareBuilder } from './builder.js';
+import { locateBuildx, type Buildx } from './buildx-command.js';
+import { logDiagnostics } from './diagnostics.js';
 import { errorMessage, oneLine } from './errors.js';
 import { getInputs, type Inputs } from './inputs.js';
+import { mergeIndex } from './merge.js';
 import { imageId, readMetadata } from './metadata.js';
-import { setOutputs, reportFailedAttempts, writeSummary, type Results } from './outputs.js';
+import { reportFailedAttempts, setOutputs, writeSummary, type Results } from './outputs.js';
+import { preflight } from './preflight.js';
 import { pushedNames, readPushed } from './pushed-image.js';
+import { ensureQemu, platformsToEmulate } from './qemu.js';
 import { RegistryClient } from './registry-client.js';
 import { readDockerConfig } from './registry-credentials.js';
 import { trustFrom } from './registry-trust.js';
-import { BootError } from './builder-boot.js';
-import { logDiagnostics } from './diagnostics.js';
-import { preflight } from './preflight.js';
-import { ensureQemu, platformsToEmulate } from './qemu.js';
 import { markMainStarted } from './state.js';
 
 export async function run(): Promise<void> {
@@ -29,16 +30,12 @@ export async function run(): Promise<void> {
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
-    builderName = builderFor(inputs);
-    await preflight(inputs, buildx);
-    const emulated = await ensureQemu(
-      platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)), inputs.qemu.image);
-    const builder = await prepareBuilder(buildx, inputs, builderName, workDir);
-    const metadataFile = join(workDir, 'metadata.json');
-    const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
-    const command = buildCommand(inputs, metadataFile, process.env, target);
-    const attempts = await runBuild(buildx, command, inputs.retry);
-    const results = await collectResults(inputs, builder, emulated, metadataFile, attempts);
+    let results: Results;
+    if (inputs.release.mode === 'merge') results = await merge(buildx, inputs);
+    else {
+      builderName = builderFor(inputs);
+      results = await build(buildx, inputs, builderName, workDir);
+    }
     setOutputs(results);
     await writeSummary(results);
   } catch (error) {
@@ -52,26 +49,46 @@ export async function run(): Promise<void> {
   }
 }
 
-async function collectResults(
-  inputs: Inputs,
-  builder: BuilderReady,
-  emulated: string[],
-  metadataFile: string,
-  attempts: Attempt[],
-): Promise<Results> {
+/** preflight -> QEMU -> builder -> build -> digests read back. */
+async function build(buildx: Buildx, inputs: Inputs, builderName: string, workDir: string): Promise<Results> {
+  await preflight(inputs, buildx);
+  const emulated = await ensureQemu(
+    platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)), inputs.qemu.image);
+  const builder = await prepareBuilder(buildx, inputs, builderName, workDir);
+  const metadataFile = join(workDir, 'metadata.json');
+  const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
+  const command = buildCommand(inputs, metadataFile, process.env, target);
+  const attempts = await runBuild(buildx, command, inputs.retry);
+
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
     imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed,
-    builder: builder.name ?? '', nodes: nodesOutput(builder.nodes), emulated, attempts,
+    builder: builder.name, nodes: nodesOutput(builder.nodes), emulated, attempts,
   };
-  if (!pushed) {
-    return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };
-  }
-  const { ca, insecure } = inputs.setup.registry;
-  const client = new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
-  const image = await readPushed(pushedNames(inputs.tags, inputs.outputs), client);
+  if (!pushed) return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };
+  const names = inputs.release.pushByDigest
+    ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ''}`)
+    : pushedNames(inputs.tags, inputs.outputs);
+  const image = await readPushed(names, registryClient(inputs));
   return { ...base, ...image, platforms: Object.keys(image.digests) };
+}
+
+/** Sources resolved and checked -> one index for every tag -> every tag read back. */
+async function merge(buildx: Buildx, inputs: Inputs): Promise<Results> {
+  const merged = await mergeIndex(buildx, {
+    tags: inputs.tags, platforms: inputs.platforms, sources: inputs.release.sources,
+    annotations: inputs.annotations, retry: inputs.retry,
+  }, registryClient(inputs));
+  return {
+    ...merged, platforms: Object.keys(merged.digests), imageid: merged.digest, metadata: '{}', tags: inputs.tags,
+    pushed: true, builder: '', nodes: '[]', emulated: [], attempts: [],
+  };
+}
+
+function registryClient(inputs: Inputs): RegistryClient {
+  const { ca, insecure } = inputs.setup.registry;
+  return new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
 }
 
 /** Platforms a node of the builder the action creates builds natively (the first it declares). */
