@@ -1445,7 +1445,7 @@ function checkAll(name, values, check) {
 
 // src/release-inputs.ts
 var repositoryOf = (ref) => ref.registry === "docker.io" ? `docker.io/${ref.repository}` : `${ref.registry}/${ref.repository}`;
-function parseReleaseInputs(r, tags) {
+function parseReleaseInputs(r, tags, builder) {
   const mode = r.oneOf("mode", ["build", "merge"], "build");
   const pushByDigest = r.flag("push-by-digest");
   const image = r.optional("image", (v) => {
@@ -1459,6 +1459,9 @@ function parseReleaseInputs(r, tags) {
   const repositories = [...new Set(named)];
   if (pushByDigest && repositories.length === 0) {
     throw new InputError("image", "", "is empty, and so is tags: push-by-digest needs the repository to push to");
+  }
+  if (pushByDigest && builder === "default") {
+    throw new InputError("push-by-digest", "true", 'does not work on builder "default" (the docker driver cannot push by digest): leave `builder` empty so the action creates one');
   }
   if (mode === "merge" && tags.length === 0) {
     throw new InputError("tags", "", "is empty: mode merge needs the tags of the index to create");
@@ -1668,7 +1671,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
       delaySeconds: r.integer("retry-delay", 5, 0, 600),
       attemptTimeoutSeconds: r.text("attempt-timeout") === "" ? void 0 : r.integer("attempt-timeout", 0, 1, 86400)
     },
-    release: parseReleaseInputs(r, tags),
+    release: parseReleaseInputs(r, tags, r.text("builder") || void 0),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml)
   };

@@ -142,7 +142,7 @@ export function parseInputs(
       delaySeconds: r.integer('retry-delay', 5, 0, 600),
       attemptTimeoutSeconds: r.text('attempt-timeout') === '' ? undefined : r.integer('attempt-timeout', 0, 1, 86_400),
     },
-    release: parseReleaseInputs(r, tags),
+    release: parseReleaseInputs(r, tags, r.text('builder') || undefined),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
   };

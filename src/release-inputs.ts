@@ -17,7 +17,7 @@ export interface ReleaseInputs {
 const repositoryOf = (ref: ImageReference): string =>
   ref.registry === 'docker.io' ? `docker.io/${ref.repository}` : `${ref.registry}/${ref.repository}`;
 
-export function parseReleaseInputs(r: InputReader, tags: readonly string[]): ReleaseInputs {
+export function parseReleaseInputs(r: InputReader, tags: readonly string[], builder?: string): ReleaseInputs {
   const mode = r.oneOf('mode', ['build', 'merge'] as const, 'build');
   const pushByDigest = r.flag('push-by-digest');
   const image = r.optional('image', (v) => {
@@ -31,6 +31,10 @@ export function parseReleaseInputs(r: InputReader, tags: readonly string[]): Rel
   const repositories = [...new Set(named)];
   if (pushByDigest && repositories.length === 0) {
     throw new InputError('image', '', 'is empty, and so is tags: push-by-digest needs the repository to push to');
+  }
+  if (pushByDigest && builder === 'default') {
+    throw new InputError('push-by-digest', 'true', 'does not work on builder "default" (the docker driver cannot ' +
+      'push by digest): leave `builder` empty so the action creates one');
   }
   if (mode === 'merge' && tags.length === 0) {
     throw new InputError('tags', '', 'is empty: mode merge needs the tags of the index to create');

@@ -1,0 +1,114 @@
+// Matrix legs push by digest; the merge step assembles one index for every tag, verified, and
+// never publishes a partial one.
+import { describe, expect, test } from 'vitest';
+import {
+  ARCH_DOCKERFILE, AUTH_LOGIN, AUTH_REGISTRY, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml,
+  uniqueRepo,
+} from './helpers/bed.js';
+import { served, servedPlatforms } from './helpers/registry.js';
+import { runAction, type ActionRun } from './helpers/run-action.js';
+
+const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+const digestsOf = (run: ActionRun): Record<string, string> => JSON.parse(run.outputs.digests ?? '{}');
+
+/**
+ * One matrix leg: one platform on its own native node (engine A for amd64, engine B declared
+ * arm64, as runners of each architecture would be), pushed by digest only.
+ */
+async function leg(repo: string, platform: string, context: string): Promise<ActionRun> {
+  const endpoint = platform === 'linux/amd64' ? ENGINE_A_NODE : ENGINE_B_NODE;
+  const run = await runAction({
+    context, platforms: platform, tags: `${repo}:unused`, 'push-by-digest': 'true',
+    driver: 'remote', nodes: nodesYaml([{ name: 'native', endpoint, platforms: platform }]),
+  });
+  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+  return run;
+}
+
+describe.skipIf(!bedIsUp())('matrix legs and the merge step', () => {
+  test('two legs by digest, merged into two tags: both serve exactly both platforms', async () => {
+    const repo = uniqueRepo('matrix');
+    const context = makeContext(ARCH_DOCKERFILE);
+    const [amd, arm] = [await leg(repo, 'linux/amd64', context), await leg(repo, 'linux/arm64', context)];
+    expect((await served(`${repo}:unused`)).status).toBe(404); // legs push no tag
+    expect(amd.buildxCalls.at(-1)?.join(' ')).toContain('push-by-digest=true');
+    expect(Object.keys(digestsOf(amd))).toEqual(['linux/amd64']);
+
+    const tags = [`${repo}:1.0`, `${repo}:latest`];
+    const merge = await runAction({
+      mode: 'merge', tags: tags.join(','), platforms: 'linux/amd64,linux/arm64',
+      sources: `${repo}@${amd.outputs.digest}\n${repo}@${arm.outputs.digest}`,
+    });
+    expect(merge.exitCode, merge.stdout + merge.stderr).toBe(0);
+    const want = { ...digestsOf(amd), ...digestsOf(arm) };
+    expect(digestsOf(merge)).toEqual(want);
+    for (const tag of tags) {
+      const index = await served(tag);
+      expect(index.digest).toBe(merge.outputs.digest);
+      expect(servedPlatforms(index)).toEqual(want);
+    }
+    // The legs' provenance attestations ride along.
+    const index = await served(tags[0] as string);
+    expect(index.json?.manifests?.filter((m) => m.platform?.os === 'unknown')).toHaveLength(2);
+  });
+
+  test('one leg missing: fails naming linux/arm64, and the tag never exists', async () => {
+    const repo = uniqueRepo('partial');
+    const amd = await leg(repo, 'linux/amd64', makeContext(ARCH_DOCKERFILE));
+    const merge = await runAction({
+      mode: 'merge', tags: `${repo}:1.0`, platforms: 'linux/amd64,linux/arm64', sources: `${repo}@${amd.outputs.digest}`,
+    });
+    expect(merge.exitCode).toBe(1);
+    expect(errorLine(merge)).toContain('missing linux/arm64; nothing was pushed');
+    expect(merge.buildxCalls).toEqual([]);
+    expect((await served(`${repo}:1.0`)).status).toBe(404);
+  });
+
+  test("seed 003's per-arch tags become one manifest list", async () => {
+    const repo = uniqueRepo('perarch');
+    const context = makeContext(ARCH_DOCKERFILE);
+    for (const arch of ['amd64', 'arm64']) {
+      const run = await runAction({
+        context, builder: 'default', platforms: `linux/${arch}`, tags: `${repo}:1.0-${arch}`, push: 'true',
+        provenance: 'false',
+      });
+      expect(run.exitCode, run.stdout).toBe(0);
+    }
+    const merge = await runAction({
+      mode: 'merge', tags: `${repo}:1.0`, platforms: 'linux/amd64,linux/arm64',
+      sources: `${repo}:1.0-amd64\n${repo}:1.0-arm64`,
+    });
+    expect(merge.exitCode, merge.stdout + merge.stderr).toBe(0);
+    const index = await served(`${repo}:1.0`);
+    expect(servedPlatforms(index)).toEqual({
+      'linux/amd64': (await served(`${repo}:1.0-amd64`)).digest,
+      'linux/arm64': (await served(`${repo}:1.0-arm64`)).digest,
+    });
+  });
+
+  test('a source for a platform twice, or one not expected, is refused', async () => {
+    const repo = uniqueRepo('twice');
+    const amd = await leg(repo, 'linux/amd64', makeContext(ARCH_DOCKERFILE));
+    const merge = await runAction({
+      mode: 'merge', tags: `${repo}:1.0`, platforms: 'linux/arm64',
+      sources: `${repo}@${amd.outputs.digest}\n${repo}@${amd.outputs.digest}`,
+    });
+    expect(merge.exitCode).toBe(1);
+    expect(errorLine(merge)).toMatch(/missing linux\/arm64; twice: linux\/amd64 .*; not expected: linux\/amd64/);
+  });
+
+  test('merged into two registries, one behind a login', async () => {
+    const repo = uniqueRepo('tworeg');
+    const context = makeContext(ARCH_DOCKERFILE);
+    const [amd, arm] = [await leg(repo, 'linux/amd64', context), await leg(repo, 'linux/arm64', context)];
+    const other = `${uniqueRepo('tworeg', AUTH_REGISTRY)}:1.0`;
+    const dockerConfig = { auths: { [AUTH_REGISTRY]: { auth: Buffer.from(AUTH_LOGIN).toString('base64') } } };
+    const merge = await runAction({
+      mode: 'merge', tags: `${repo}:1.0\n${other}`, platforms: 'linux/amd64,linux/arm64',
+      sources: `${repo}@${amd.outputs.digest}\n${repo}@${arm.outputs.digest}`,
+    }, { dockerConfig });
+    expect(merge.exitCode, merge.stdout + merge.stderr).toBe(0);
+    expect((await served(`${repo}:1.0`)).digest).toBe(merge.outputs.digest);
+    expect((await served(other, AUTH_LOGIN)).digest).toBe(merge.outputs.digest);
+  });
+});
