@@ -1,468 +1,18 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
-import "./lazy/chunk-ZSFLQIBQ.js";
-
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
-}
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
-}
-
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
-    }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
-        }
-      }
-    }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-
-// node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag2, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag2}${htmlAttrs}>`;
-    }
-    return `<${tag2}${htmlAttrs}>${content}</${tag2}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code2, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag2 = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag2, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag2 = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag2, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag2 = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-var summary = _summary;
-
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
-}
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function info(message) {
-  process.stdout.write(message + os4.EOL);
-}
-function startGroup(name) {
-  issue("group", name);
-}
-function endGroup() {
-  issue("endgroup");
-}
-function saveState(name, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
-  }
-  issueCommand("save-state", { name }, toCommandValue(value));
-}
-function getState(name) {
-  return process.env[`STATE_${name}`] || "";
-}
+import {
+  endGroup,
+  getInput,
+  getState,
+  info,
+  saveState,
+  setFailed,
+  setOutput,
+  setSecret,
+  startGroup,
+  summary,
+  warning
+} from "./lazy/chunk-32SKFQMX.js";
+import "./lazy/chunk-3TCGAYB6.js";
 
 // src/main.ts
 import { mkdtempSync, rmSync } from "node:fs";
@@ -554,7 +104,7 @@ function pushesToRegistry(inputs) {
 }
 
 // src/buildx-command.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -615,7 +165,7 @@ function pluginCandidates(env) {
   return [join(configDir, "cli-plugins"), ...SYSTEM_PLUGIN_DIRS].map((d) => join(d, "docker-buildx"));
 }
 function locateBuildx(env = process.env) {
-  const plugin = pluginCandidates(env).find((p) => existsSync2(p));
+  const plugin = pluginCandidates(env).find((p) => existsSync(p));
   return plugin ? { file: plugin, prefix: [] } : { file: "docker", prefix: ["buildx"] };
 }
 function runBuildx(buildx, args, opts = {}) {
@@ -623,13 +173,13 @@ function runBuildx(buildx, args, opts = {}) {
 }
 
 // src/errors.ts
-function errorMessage(error2) {
-  if (error2 instanceof Error) return error2.message;
-  if (typeof error2 === "string") return error2;
+function errorMessage(error) {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "string") return error;
   try {
-    return JSON.stringify(error2) ?? String(error2);
+    return JSON.stringify(error) ?? String(error);
   } catch {
-    return String(error2);
+    return String(error);
   }
 }
 var InputError = class extends Error {
@@ -741,17 +291,17 @@ async function runBuild(buildx, cmd, policy) {
       attempts.push({ seconds });
       return attempts;
     }
-    const error2 = res.timedOut ? `attempt-timeout of ${policy.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
-    attempts.push({ seconds, error: error2 });
+    const error = res.timedOut ? `attempt-timeout of ${policy.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
+    attempts.push({ seconds, error });
     const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(res.stderrTail.join("\n"));
     if (!verdict.transient || n === total) {
       const why = !verdict.transient ? `not retried: ${verdict.reason}` : `transient (${verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
       const fix = knownFix(res.stderrTail.join("\n"));
       const what = cmd.argv[0] === "build" ? "buildx build" : `buildx ${cmd.argv.slice(0, 2).join(" ")}`;
-      throw new BuildError(`${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error2}${fix ? ` - Fix: ${fix}` : ""}`, attempts, res.stderrTail);
+      throw new BuildError(`${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error}${fix ? ` - Fix: ${fix}` : ""}`, attempts, res.stderrTail);
     }
     const wait = retryDelaySeconds(policy.delaySeconds, n);
-    info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error2}; trying again in ${wait}s`);
+    info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error}; trying again in ${wait}s`);
     await new Promise((r) => setTimeout(r, wait * 1e3));
   }
 }
@@ -849,6 +399,12 @@ async function inspect(buildx, name) {
   const res = await runBuildx(buildx, ["inspect", name], { timeoutMs: 6e4 });
   if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
   return parseInspect(res.stdout);
+}
+
+// src/cache-service.ts
+function cacheServiceAvailable(env = process.env) {
+  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
+  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
 }
 
 // src/builder.ts
@@ -1039,7 +595,7 @@ function nodesOutput(nodes) {
 import { readdirSync } from "node:fs";
 
 // src/binfmt.ts
-import { existsSync as existsSync3, readFileSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
 var ARCHES = {
@@ -1054,9 +610,9 @@ var ARCHES = {
   mips64: ["qemu-mips64", "mips64"],
   loong64: ["qemu-loongarch64", "loong64"]
 };
-function handlerFor(platform3) {
-  const [os5, arch2] = platform3.split("/");
-  const entry = os5 === "linux" && arch2 ? ARCHES[arch2] : void 0;
+function handlerFor(platform2) {
+  const [os, arch] = platform2.split("/");
+  const entry = os === "linux" && arch ? ARCHES[arch] : void 0;
   return entry ? { handler: entry[0], install: entry[1] } : void 0;
 }
 function parseHandler(text) {
@@ -1069,7 +625,7 @@ function parseHandler(text) {
 }
 function readHandler(name, dir = BINFMT_DIR) {
   const file = join3(dir, name);
-  if (!existsSync3(file)) return void 0;
+  if (!existsSync2(file)) return void 0;
   try {
     return parseHandler(readFileSync(file, "utf8"));
   } catch {
@@ -1077,10 +633,10 @@ function readHandler(name, dir = BINFMT_DIR) {
   }
 }
 function binfmtMounted(dir = BINFMT_DIR) {
-  return existsSync3(join3(dir, "status"));
+  return existsSync2(join3(dir, "status"));
 }
-function hostPlatforms(arch2 = process.arch) {
-  switch (arch2) {
+function hostPlatforms(arch = process.arch) {
+  switch (arch) {
     case "x64":
       return ["linux/amd64", "linux/386"];
     case "arm64":
@@ -1123,8 +679,8 @@ function engineInfo(socketPath, timeoutMs = 5e3) {
         else {
           try {
             resolve(parseEngineInfo(JSON.parse(body)));
-          } catch (error2) {
-            reject(error2 instanceof Error ? error2 : new Error(String(error2)));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         }
       });
@@ -1211,7 +767,7 @@ function splitKeyValue(item) {
 }
 
 // src/input-rules.ts
-import { existsSync as existsSync4, statSync } from "node:fs";
+import { existsSync as existsSync3, statSync } from "node:fs";
 
 // src/platform.ts
 var OSES = /* @__PURE__ */ new Set([
@@ -1268,16 +824,16 @@ var VARIANTS = {
 };
 function parsePlatform(text) {
   const parts = text.split("/");
-  const [os5, architecture, variant] = parts;
-  if (parts.length < 2 || parts.length > 3 || !os5 || !architecture) {
+  const [os, architecture, variant] = parts;
+  if (parts.length < 2 || parts.length > 3 || !os || !architecture) {
     return "is not a platform of the form os/arch[/variant], e.g. linux/arm64";
   }
-  if (!OSES.has(os5)) return `has an unknown os "${os5}"`;
+  if (!OSES.has(os)) return `has an unknown os "${os}"`;
   const variants = VARIANTS[architecture];
   if (!variants) return `has an unknown architecture "${architecture}"`;
-  if (variant === void 0 || architecture === "arm64" && variant === "v8" || architecture === "amd64" && variant === "v1") return { os: os5, architecture };
+  if (variant === void 0 || architecture === "arm64" && variant === "v8" || architecture === "amd64" && variant === "v1") return { os, architecture };
   if (!variants.has(variant)) return `has an unknown variant "${variant}" for ${architecture}`;
-  return { os: os5, architecture, variant };
+  return { os, architecture, variant };
 }
 function normalizePlatform(text) {
   const p = parsePlatform(text);
@@ -1356,7 +912,7 @@ var csvAttributes = (requireType) => (v) => {
 function pathExists(kind, base = process.cwd()) {
   return (v) => {
     const full = v.startsWith("/") ? v : `${base}/${v}`;
-    if (!existsSync4(full)) return "does not exist";
+    if (!existsSync3(full)) return "does not exist";
     const st = statSync(full);
     if (kind === "file" && !st.isFile()) return "is not a file";
     if (kind === "dir" && !st.isDirectory()) return "is not a directory";
@@ -1379,7 +935,7 @@ var ADD_HOST = /^[A-Za-z0-9._-]+[:=][0-9A-Fa-f.:[\]]+$/;
 var ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
 var CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
 var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
-var platform2 = (v) => {
+var platform = (v) => {
   const p = parsePlatform(v);
   return typeof p === "string" ? p : void 0;
 };
@@ -1480,8 +1036,8 @@ function parseNodeSpecs(text, parseYaml) {
   let doc;
   try {
     doc = parseYaml(text);
-  } catch (error2) {
-    throw new Error(`is not valid YAML: ${error2.message.split("\n")[0]}`, { cause: error2 });
+  } catch (error) {
+    throw new Error(`is not valid YAML: ${error.message.split("\n")[0]}`, { cause: error });
   }
   if (!Array.isArray(doc)) throw new Error("must be a YAML list of nodes ({name, endpoint, platforms, ...})");
   if (doc.length === 0) throw new Error("is an empty list");
@@ -1539,7 +1095,7 @@ function parseQemuInputs(r) {
     mode: r.oneOf("qemu", ["auto", "true", "false"], "auto"),
     image: r.optional("qemu-image", reference) ?? "tonistiigi/binfmt:latest"
   };
-  const platforms = r.list("qemu-platforms", platform2);
+  const platforms = r.list("qemu-platforms", platform);
   if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
   return qemu;
 }
@@ -1563,8 +1119,8 @@ function parseBuilderInputs(r, parseYaml) {
     if (!parseYaml) throw new Error("nodes given but no YAML parser loaded");
     try {
       b.nodes = parseNodeSpecs(nodesText, parseYaml);
-    } catch (error2) {
-      throw new InputError("nodes", firstLine(nodesText), error2.message);
+    } catch (error) {
+      throw new InputError("nodes", firstLine(nodesText), error.message);
     }
     const missing = b.nodes.find((n) => !n.endpoint);
     if (driver === "remote" && missing) {
@@ -1616,7 +1172,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
   const contextIsLocal = !isRemoteContext(context);
   if (contextIsLocal) checkValue("context", context, pathExists("dir"));
   const file = optional("file", contextIsLocal ? pathExists("file") : void 0);
-  const platforms = list("platforms", platform2);
+  const platforms = list("platforms", platform);
   if (text("platforms") === "") platforms.push(...DEFAULT_PLATFORMS.split(","));
   const normalized = platforms.map(normalizePlatform);
   const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
@@ -1712,7 +1268,7 @@ async function getInputs() {
   return parseInputs((name) => getInput(name), process.env, getInput("nodes").trim() ? await loadYaml() : void 0);
 }
 async function loadYaml() {
-  const mod = await import("./lazy/dist-PTUBP2AU.js");
+  const mod = await import("./lazy/dist-IZJZCXVT.js");
   return mod.parse ?? mod.default.parse;
 }
 
@@ -1840,7 +1396,7 @@ async function askHelper(helper, server) {
 }
 
 // src/registry-trust.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
   return (registry) => {
@@ -1849,7 +1405,7 @@ function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
   };
 }
 function dockerCerts(dir) {
-  if (!existsSync5(dir)) return [];
+  if (!existsSync4(dir)) return [];
   try {
     return readdirSync2(dir).filter((f) => f.endsWith(".crt")).map((f) => join5(dir, f));
   } catch {
@@ -1919,8 +1475,8 @@ var RegistryClient = class {
   async send(registry, url, opts) {
     try {
       return await httpGet(url, { ...opts, ...this.trust(registry) });
-    } catch (error2) {
-      throw new RegistryError(`GET ${url} failed: ${error2.message}`, void 0);
+    } catch (error) {
+      throw new RegistryError(`GET ${url} failed: ${error.message}`, void 0);
     }
   }
   /** Loopback and insecure registries speak plain HTTP unless they turn out to speak TLS. */
@@ -2020,13 +1576,10 @@ function imagetoolsArgv(tags, annotations, pinned) {
   ];
 }
 async function mergeIndex(buildx, req, client) {
-  if (req.sources.length === 0) {
-    throw new Error("mode merge needs `sources` (repo@sha256:\u2026 or per-arch tags): nothing to merge");
-  }
-  const resolve = (s) => resolveSource(s, client).catch((error2) => {
-    throw new Error(`source ${s} cannot be read: ${error2.message}`, { cause: error2 });
+  const resolve = (s) => resolveSource(s, client).catch((error) => {
+    throw new Error(`source ${s} cannot be read: ${error.message}`, { cause: error });
   });
-  const resolved = await Promise.all(req.sources.map(resolve));
+  const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
   const problem = coverageProblem(req.platforms, resolved);
   if (problem) {
     throw new Error(`the sources do not make ${req.platforms.join(", ")}: ${problem}; nothing was pushed`);
@@ -2056,8 +1609,8 @@ async function readBack(tag2, client, deadlineMs = 3e4) {
   for (let wait = 500; ; wait = Math.min(wait * 2, 4e3)) {
     try {
       return await client.manifest(parseReference(tag2));
-    } catch (error2) {
-      if (!(error2 instanceof RegistryError && error2.status === 404) || Date.now() + wait > until) throw error2;
+    } catch (error) {
+      if (!(error instanceof RegistryError && error.status === 404) || Date.now() + wait > until) throw error;
       await new Promise((r) => setTimeout(r, wait));
     }
   }
@@ -2172,8 +1725,8 @@ async function readEngine() {
     const engine = await engineInfo(socket);
     info(`engine ${engine.version} (${engine.architecture}), ${engine.containerdStore ? "containerd" : "classic"} image store`);
     return engine;
-  } catch (error2) {
-    info(`engine not reachable at ${socket}: ${errorMessage(error2)} (fix: start dockerd, or set DOCKER_HOST; remote builders do not need it)`);
+  } catch (error) {
+    info(`engine not reachable at ${socket}: ${errorMessage(error)} (fix: start dockerd, or set DOCKER_HOST; remote builders do not need it)`);
     return void 0;
   }
 }
@@ -2212,7 +1765,7 @@ function pushedNames(tags, outputs) {
 }
 
 // src/qemu.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // src/privileged.ts
@@ -2229,8 +1782,8 @@ function platformsToEmulate(qemu, requested, native) {
   const skip = new Set(qemu.mode === "auto" ? [...native, ...hostPlatforms()] : hostPlatforms());
   return requested.filter((p) => !skip.has(p) && handlerFor(p) !== void 0);
 }
-var ready = (platform3, dir) => {
-  const h = handlerFor(platform3);
+var ready = (platform2, dir) => {
+  const h = handlerFor(platform2);
   return h !== void 0 && readHandler(h.handler, dir)?.enabled === true;
 };
 async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
@@ -2263,19 +1816,19 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
   }
   return [...platforms];
 }
-async function enableFromHost(platform3, dir) {
-  const h = handlerFor(platform3);
+async function enableFromHost(platform2, dir) {
+  const h = handlerFor(platform2);
   if (!h) return;
   if (readHandler(h.handler, dir)) {
     await asRoot("tee", [join6(dir, h.handler)], { input: "1" });
     return;
   }
-  if (!existsSync6(join6(HOST_DEFINITIONS, h.handler))) return;
+  if (!existsSync5(join6(HOST_DEFINITIONS, h.handler))) return;
   try {
     const res = await asRoot("update-binfmts", ["--enable", h.handler], { timeoutMs: 3e4 });
     if (res.exitCode !== 0) warning(`update-binfmts --enable ${h.handler}: ${finalError(res.stderrTail)}`);
-  } catch (error2) {
-    warning(`update-binfmts --enable ${h.handler}: ${error2.message}`);
+  } catch (error) {
+    warning(`update-binfmts --enable ${h.handler}: ${error.message}`);
   }
 }
 
@@ -2296,12 +1849,12 @@ async function run() {
     }
     setOutputs(results);
     await writeSummary(results);
-  } catch (error2) {
-    if (error2 instanceof BuildError) await reportFailedAttempts(error2.attempts);
-    if (error2 instanceof BuildError || error2 instanceof BootError) {
-      await logDiagnostics(buildx, builderName2, error2 instanceof BuildError ? error2.stderrTail : []);
+  } catch (error) {
+    if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
+    if (error instanceof BuildError || error instanceof BootError) {
+      await logDiagnostics(buildx, builderName2, error instanceof BuildError ? error.stderrTail : []);
     }
-    setFailed(oneLine(errorMessage(error2)));
+    setFailed(oneLine(errorMessage(error)));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -2332,13 +1885,30 @@ async function build(buildx, inputs, builderName2, workDir) {
   if (!pushed) return { ...base, digest: meta.digest ?? "", digests: {}, platforms: inputs.platforms };
   const names = inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ""}`) : pushedNames(inputs.tags, inputs.outputs);
   const image = await readPushed(names, registryClient(inputs));
+  if (inputs.release.pushByDigest) await recordLeg(inputs, names[0], Object.keys(image.digests));
   return { ...base, ...image, platforms: Object.keys(image.digests) };
 }
+async function recordLeg(inputs, source, platforms) {
+  if (!cacheServiceAvailable()) {
+    info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
+    return;
+  }
+  const { recordLeg: record } = await import("./lazy/leg-records-MYQFGY4N.js");
+  await record(inputs.release.repositories[0], source, platforms);
+}
 async function merge(buildx, inputs) {
+  let sources = inputs.release.sources;
+  if (sources.length === 0) {
+    if (!cacheServiceAvailable()) {
+      throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
+    }
+    const { restoreLegs } = await import("./lazy/leg-records-MYQFGY4N.js");
+    sources = await restoreLegs(inputs.release.repositories[0], inputs.platforms);
+  }
   const merged = await mergeIndex(buildx, {
     tags: inputs.tags,
     platforms: inputs.platforms,
-    sources: inputs.release.sources,
+    sources,
     annotations: inputs.annotations,
     retry: inputs.retry
   }, registryClient(inputs));
@@ -2382,8 +1952,8 @@ async function post() {
     else if (!/no builder .* found/i.test(res.stderrTail.join("\n"))) {
       warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
     }
-  } catch (error2) {
-    warning(`cleanup: ${errorMessage(error2)}`);
+  } catch (error) {
+    warning(`cleanup: ${errorMessage(error)}`);
   }
 }
 

@@ -1,11 +1,12 @@
 // The main step: orchestration only; every piece lives in its own module.
-import { setFailed, setSecret } from '@actions/core';
+import { info, setFailed, setSecret } from '@actions/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand, pushesToRegistry } from './build-argv.js';
 import { BuildError, runBuild } from './build.js';
 import { BootError } from './builder-boot.js';
+import { cacheServiceAvailable } from './cache-service.js';
 import { builderFor, nodesOutput, prepareBuilder } from './builder.js';
 import { locateBuildx, type Buildx } from './buildx-command.js';
 import { logDiagnostics } from './diagnostics.js';
@@ -71,13 +72,33 @@ async function build(buildx: Buildx, inputs: Inputs, builderName: string, workDi
     ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ''}`)
     : pushedNames(inputs.tags, inputs.outputs);
   const image = await readPushed(names, registryClient(inputs));
+  if (inputs.release.pushByDigest) await recordLeg(inputs, names[0] as string, Object.keys(image.digests));
   return { ...base, ...image, platforms: Object.keys(image.digests) };
+}
+
+/** A leg's digests, for the merge step of the same run (through the Actions cache). */
+async function recordLeg(inputs: Inputs, source: string, platforms: string[]): Promise<void> {
+  if (!cacheServiceAvailable()) {
+    info('push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step');
+    return;
+  }
+  const { recordLeg: record } = await import('./leg-records.js');
+  await record(inputs.release.repositories[0] as string, source, platforms);
 }
 
 /** Sources resolved and checked -> one index for every tag -> every tag read back. */
 async function merge(buildx: Buildx, inputs: Inputs): Promise<Results> {
+  let sources = inputs.release.sources;
+  if (sources.length === 0) {
+    if (!cacheServiceAvailable()) {
+      throw new Error('mode merge: `sources` is empty and there is no Actions cache service to find the legs ' +
+        'of this run in: give `sources` (repo@sha256:… or per-arch tags)');
+    }
+    const { restoreLegs } = await import('./leg-records.js');
+    sources = await restoreLegs(inputs.release.repositories[0] as string, inputs.platforms);
+  }
   const merged = await mergeIndex(buildx, {
-    tags: inputs.tags, platforms: inputs.platforms, sources: inputs.release.sources,
+    tags: inputs.tags, platforms: inputs.platforms, sources,
     annotations: inputs.annotations, retry: inputs.retry,
   }, registryClient(inputs));
   return {

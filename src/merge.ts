@@ -73,13 +73,10 @@ export interface Merged {
 }
 
 export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: RegistryClient): Promise<Merged> {
-  if (req.sources.length === 0) {
-    throw new Error('mode merge needs `sources` (repo@sha256:… or per-arch tags): nothing to merge');
-  }
   const resolve = (s: string): Promise<ResolvedSource> => resolveSource(s, client).catch((error: unknown) => {
     throw new Error(`source ${s} cannot be read: ${(error as Error).message}`, { cause: error });
   });
-  const resolved = await Promise.all(req.sources.map(resolve));
+  const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
   const problem = coverageProblem(req.platforms, resolved);
   if (problem) {
     throw new Error(`the sources do not make ${req.platforms.join(', ')}: ${problem}; nothing was pushed`);

@@ -1,11 +1,12 @@
 // Matrix legs push by digest; the merge step assembles one index for every tag, verified, and
 // never publishes a partial one.
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ARCH_DOCKERFILE, AUTH_LOGIN, AUTH_REGISTRY, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml,
   uniqueRepo,
 } from './helpers/bed.js';
 import { served, servedPlatforms } from './helpers/registry.js';
+import { startCacheService, type CacheService } from './helpers/cache-service.js';
 import { runAction, type ActionRun } from './helpers/run-action.js';
 
 const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
@@ -15,12 +16,18 @@ const digestsOf = (run: ActionRun): Record<string, string> => JSON.parse(run.out
  * One matrix leg: one platform on its own native node (engine A for amd64, engine B declared
  * arm64, as runners of each architecture would be), pushed by digest only.
  */
-async function leg(repo: string, platform: string, context: string): Promise<ActionRun> {
+async function leg(
+  repo: string,
+  platform: string,
+  context: string,
+  env: Record<string, string> = {},
+  extra: Record<string, string> = {},
+): Promise<ActionRun> {
   const endpoint = platform === 'linux/amd64' ? ENGINE_A_NODE : ENGINE_B_NODE;
   const run = await runAction({
     context, platforms: platform, tags: `${repo}:unused`, 'push-by-digest': 'true',
-    driver: 'remote', nodes: nodesYaml([{ name: 'native', endpoint, platforms: platform }]),
-  });
+    driver: 'remote', nodes: nodesYaml([{ name: 'native', endpoint, platforms: platform }]), ...extra,
+  }, { env });
   expect(run.exitCode, run.stdout + run.stderr).toBe(0);
   return run;
 }
@@ -110,5 +117,51 @@ describe.skipIf(!bedIsUp())('matrix legs and the merge step', () => {
     expect(merge.exitCode, merge.stdout + merge.stderr).toBe(0);
     expect((await served(`${repo}:1.0`)).digest).toBe(merge.outputs.digest);
     expect((await served(other, AUTH_LOGIN)).digest).toBe(merge.outputs.digest);
+  });
+});
+
+describe.skipIf(!bedIsUp())('legs record their digests for the merge, through the Actions cache', () => {
+  let cache: CacheService;
+  beforeAll(async () => {
+    cache = await startCacheService();
+  });
+  afterAll(async () => cache.close());
+  const run = (attempt: number, id: string): Record<string, string> =>
+    ({ ...cache.env, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: String(attempt) });
+
+  test('the merge of a re-run finds the legs of the first attempt, and the newest record wins', async () => {
+    const id = `${Date.now()}`;
+    const repo = uniqueRepo('cached');
+    const context = makeContext(`${ARCH_DOCKERFILE}ARG FLAVOUR\nRUN ["/bin/busybox", "sh", "-c", "echo $FLAVOUR > /flavour"]\n`);
+    const amd = await leg(repo, 'linux/amd64', context, run(1, id));
+    const arm = await leg(repo, 'linux/arm64', context, run(1, id));
+    expect(amd.stdout).toContain('recorded linux/amd64');
+    expect(cache.entries().filter((e) => e.finalized)).toHaveLength(2);
+
+    const merge = await runAction({ mode: 'merge', tags: `${repo}:1.0`, platforms: 'linux/amd64,linux/arm64' },
+      { env: run(2, id) });
+    expect(merge.exitCode, merge.stdout + merge.stderr).toBe(0);
+    expect(digestsOf(merge)).toEqual({ ...digestsOf(amd), ...digestsOf(arm) });
+    expect(servedPlatforms(await served(`${repo}:1.0`))).toEqual({ ...digestsOf(amd), ...digestsOf(arm) });
+
+    // arm64 re-run in attempt 2 with another build: the merge of attempt 3 takes that one.
+    const arm2 = await leg(repo, 'linux/arm64', context, run(2, id), { 'build-args': 'FLAVOUR=second' });
+    expect(digestsOf(arm2)['linux/arm64']).not.toBe(digestsOf(arm)['linux/arm64']);
+    const merge3 = await runAction({ mode: 'merge', tags: `${repo}:1.1`, platforms: 'linux/amd64,linux/arm64' },
+      { env: run(3, id) });
+    expect(merge3.exitCode, merge3.stdout + merge3.stderr).toBe(0);
+    expect(digestsOf(merge3)).toEqual({ ...digestsOf(amd), ...digestsOf(arm2) });
+    expect(cache.calls).toContain('GetCacheEntryDownloadURL');
+  });
+
+  test('a leg that never recorded: the merge fails naming its platform, and pushes nothing', async () => {
+    const id = `${Date.now()}-partial`;
+    const repo = uniqueRepo('cached-partial');
+    await leg(repo, 'linux/amd64', makeContext(ARCH_DOCKERFILE), run(1, id));
+    const merge = await runAction({ mode: 'merge', tags: `${repo}:1.0`, platforms: 'linux/amd64,linux/arm64' },
+      { env: run(1, id) });
+    expect(merge.exitCode).toBe(1);
+    expect(errorLine(merge)).toContain('missing linux/arm64; nothing was pushed');
+    expect((await served(`${repo}:1.0`)).status).toBe(404);
   });
 });

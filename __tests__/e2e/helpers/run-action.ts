@@ -90,7 +90,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const env = { ...base, ...opts.env };
 
   const t0 = performance.now();
-  const main = await runNode(env, opts.onTick);
+  const main = await runNode(env, dir, opts.onTick);
   const seconds = (performance.now() - t0) / 1000;
   const state = parseFileCommands(read(env.GITHUB_STATE));
   const result: ActionRun = {
@@ -105,14 +105,15 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   };
   if (opts.post !== false) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    result.post = await runNode({ ...env, ...stateEnv });
+    result.post = await runNode({ ...env, ...stateEnv }, dir);
   }
   return result;
 }
 
-function runNode(env: Record<string, string>, onTick?: () => void): Promise<StepResult> {
+/** One step, run from `cwd` as the runner runs steps from the workspace. */
+function runNode(env: Record<string, string>, cwd: string, onTick?: () => void): Promise<StepResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

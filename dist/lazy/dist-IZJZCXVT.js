@@ -2,7 +2,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   __commonJS,
   __require
-} from "./chunk-ZSFLQIBQ.js";
+} from "./chunk-3TCGAYB6.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
