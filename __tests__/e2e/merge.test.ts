@@ -96,9 +96,10 @@ describe.skipIf(!bedIsUp())('matrix legs and the merge step', () => {
   test('a source for a platform twice, or one not expected, is refused', async () => {
     const repo = uniqueRepo('twice');
     const amd = await leg(repo, 'linux/amd64', makeContext(ARCH_DOCKERFILE));
+    const other = await leg(repo, 'linux/amd64', makeContext(`${ARCH_DOCKERFILE}LABEL build=other\n`));
     const merge = await runAction({
       mode: 'merge', tags: `${repo}:1.0`, platforms: 'linux/arm64',
-      sources: `${repo}@${amd.outputs.digest}\n${repo}@${amd.outputs.digest}`,
+      sources: `${repo}@${amd.outputs.digest}\n${repo}@${other.outputs.digest}`,
     });
     expect(merge.exitCode).toBe(1);
     expect(errorLine(merge)).toMatch(/missing linux\/arm64; twice: linux\/amd64 .*; not expected: linux\/amd64/);
