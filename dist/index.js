@@ -191,6 +191,10 @@ var InputError = class extends Error {
 function oneLine(text) {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
+function finalError(stderrTail) {
+  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
+  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? "no output");
+}
 
 // src/known-fixes.ts
 var FIXES = [
@@ -268,10 +272,6 @@ var BuildError = class extends Error {
   attempts;
   stderrTail;
 };
-function finalError(stderrTail) {
-  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
-  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? "no output");
-}
 function retryDelaySeconds(first, n, random = Math.random()) {
   const base = Math.min(MAX_DELAY_SECONDS, first * 2 ** (n - 1));
   return Math.round(base * (0.8 + 0.4 * random) * 10) / 10;

@@ -4,7 +4,7 @@
 import { info } from '@actions/core';
 import { type BuildCommand } from './build-argv.js';
 import { runBuildx, type Buildx } from './buildx-command.js';
-import { oneLine } from './errors.js';
+import { finalError } from './errors.js';
 import { knownFix } from './known-fixes.js';
 import { classify } from './transient-errors.js';
 
@@ -29,12 +29,6 @@ export class BuildError extends Error {
     super(message);
     this.name = 'BuildError';
   }
-}
-
-/** buildx's last `ERROR:` line, or the last line it printed. */
-export function finalError(stderrTail: readonly string[]): string {
-  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
-  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? 'no output');
 }
 
 /** The wait before attempt `n + 1`: doubling from `first`, capped, with ±20 % jitter. */

@@ -2,7 +2,7 @@
 // nodes fail (docker/buildx#2913 fixed that in 0.22) and no buildx names the failed node, so the
 // exit code alone is never trusted.
 import { info, warning } from '@actions/core';
-import { finalError } from './build.js';
+import { finalError } from './errors.js';
 import { parseInspect, type BuilderInspect, type NodeStatus } from './builder-inspect.js';
 import { runBuildx, type Buildx } from './buildx-command.js';
 import { isTransient } from './transient-errors.js';

@@ -4,7 +4,7 @@ import { endGroup, info, startGroup, warning } from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { finalError } from './build.js';
+import { finalError } from './errors.js';
 import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { bootBuilder } from './builder-boot.js';
 import { builderName, createCommands } from './builder-argv.js';

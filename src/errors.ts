@@ -20,3 +20,9 @@ export class InputError extends Error {
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
+
+/** buildx's last `ERROR:` line, or the last line it printed. */
+export function finalError(stderrTail: readonly string[]): string {
+  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
+  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? 'no output');
+}

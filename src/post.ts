@@ -1,9 +1,8 @@
 // The post step: removes what the main step created, also after a failure. Cleanup problems are
 // warnings; the post step never fails the job.
 import { info, warning } from '@actions/core';
-import { finalError } from './build.js';
+import { errorMessage, finalError } from './errors.js';
 import { locateBuildx, runBuildx } from './buildx-command.js';
-import { errorMessage } from './errors.js';
 import { builderToRemove } from './state.js';
 
 export async function post(): Promise<void> {

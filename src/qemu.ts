@@ -4,7 +4,7 @@ import { info, warning } from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BINFMT_DIR, binfmtMounted, handlerFor, hostPlatforms, readHandler } from './binfmt.js';
-import { finalError } from './build.js';
+import { finalError } from './errors.js';
 import { asRoot } from './privileged.js';
 import { runCommand } from './run-command.js';
 import type { QemuInputs } from './setup-inputs.js';
