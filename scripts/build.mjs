@@ -1,6 +1,7 @@
 // One bundle for main and post, readable (not minified) so a dist diff can be reviewed.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { parse } from 'yaml';
 import { fileURLToPath } from 'node:url';
 
 const oidcStub = fileURLToPath(new URL('./stubs/oidc-utils.js', import.meta.url));
@@ -17,21 +18,26 @@ const noOidc = {
 rmSync('dist', { recursive: true, force: true }); // chunk names change with their content
 
 await build({
-  entryPoints: ['src/index.ts'],
+  // The action (main and post) and the local CLI, which shares all but its input/output adapter.
+  entryPoints: ['src/index.ts', 'src/cli.ts'],
+  define: { __INPUT_NAMES__: JSON.stringify(Object.keys(parse(readFileSync('action.yml', 'utf8')).inputs)) },
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // Code only some runs need (the YAML parser for `nodes`) loads lazily from dist/lazy/.
+  // Code only some runs need (the YAML parser for `nodes`, the cache client) loads lazily from
+  // dist/chunks/, as does the code the action and the CLI share.
   splitting: true,
   outdir: 'dist',
   entryNames: '[name]',
-  chunkNames: 'lazy/[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   minify: false,
   sourcemap: false,
   // CommonJS dependencies inside an ES module bundle still call require() for built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   plugins: [noOidc],
   logLevel: 'warning',
 });

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseFileCommands } from '../../../src/cli-args.js';
 import { ROOT } from './bed.js';
 
 export interface StepResult {
@@ -129,14 +130,6 @@ function runNode(env: Record<string, string>, cwd: string, onTick?: () => void):
 
 function read(file: string | undefined): string {
   return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
-}
-
-/** The runner's file-command format: `name<<DELIM\nvalue\nDELIM`. */
-export function parseFileCommands(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1] as string] = m[3] as string;
-  return out;
 }
 
 function parseCalls(text: string): string[][] {

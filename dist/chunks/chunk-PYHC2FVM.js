@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -11,6 +12,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -39,9 +48,19 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// <define:__INPUT_NAMES__>
+var define_INPUT_NAMES_default;
+var init_define_INPUT_NAMES = __esm({
+  "<define:__INPUT_NAMES__>"() {
+    define_INPUT_NAMES_default = ["context", "file", "platforms", "tags", "push", "load", "build-args", "build-contexts", "labels", "annotations", "target", "secrets", "secret-envs", "secret-files", "ssh", "cache-from", "cache-to", "outputs", "no-cache", "no-cache-filters", "pull", "provenance", "sbom", "attests", "add-hosts", "shm-size", "ulimit", "cgroup-parent", "call", "network", "allow", "builder", "driver", "driver-opts", "buildkitd-flags", "buildkitd-config-inline", "nodes", "host-network", "boot-timeout", "boot-retries", "cleanup", "registry-ca", "insecure-registries", "registry-mirrors", "cache-keep-storage", "qemu", "qemu-image", "qemu-platforms", "mode", "push-by-digest", "image", "sources", "retries", "retry-delay", "attempt-timeout", "github-token"];
+  }
+});
+
 export {
   __require,
   __commonJS,
   __export,
-  __toESM
+  __toESM,
+  init_define_INPUT_NAMES,
+  define_INPUT_NAMES_default
 };

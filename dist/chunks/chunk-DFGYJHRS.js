@@ -1,9 +1,18 @@
+#!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  init_define_INPUT_NAMES
+} from "./chunk-PYHC2FVM.js";
+
+// node_modules/@actions/core/lib/core.js
+init_define_INPUT_NAMES();
 
 // node_modules/@actions/core/lib/command.js
+init_define_INPUT_NAMES();
 import * as os from "os";
 
 // node_modules/@actions/core/lib/utils.js
+init_define_INPUT_NAMES();
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -75,6 +84,7 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
+init_define_INPUT_NAMES();
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
@@ -105,7 +115,11 @@ function prepareKeyValueMessage(key, value) {
 // node_modules/@actions/core/lib/core.js
 import * as os5 from "os";
 
+// scripts/stubs/oidc-utils.js
+init_define_INPUT_NAMES();
+
 // node_modules/@actions/core/lib/summary.js
+init_define_INPUT_NAMES();
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -390,20 +404,30 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
+// node_modules/@actions/core/lib/path-utils.js
+init_define_INPUT_NAMES();
+
 // node_modules/@actions/core/lib/platform.js
+init_define_INPUT_NAMES();
 import os4 from "os";
 
+// node_modules/@actions/exec/lib/exec.js
+init_define_INPUT_NAMES();
+
 // node_modules/@actions/exec/lib/toolrunner.js
+init_define_INPUT_NAMES();
 import * as os3 from "os";
 import * as events from "events";
 import * as child from "child_process";
 import * as path3 from "path";
 
 // node_modules/@actions/io/lib/io.js
+init_define_INPUT_NAMES();
 import { ok } from "assert";
 import * as path2 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
+init_define_INPUT_NAMES();
 import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
