@@ -4,7 +4,7 @@ import {
   errorMessage,
   post,
   run
-} from "./chunks/chunk-OW3PQG66.js";
+} from "./chunks/chunk-H6FRJ7OK.js";
 import "./chunks/chunk-DFGYJHRS.js";
 import {
   define_INPUT_NAMES_default,

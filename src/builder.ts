@@ -1,6 +1,6 @@
 // The builder stage: use the builder named by `builder`, or create one (nodes, host network,
 // config), boot it and gate on every node's status and on platform coverage.
-import { endGroup, info, startGroup, warning } from '@actions/core';
+import { info, warning } from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,35 +33,31 @@ export async function prepareBuilder(
 ): Promise<BuilderReady> {
   if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
   const setup = inputs.setup;
-  startGroup(`Builder ${name} (${setup.driver}, ${setup.nodes?.length ?? 1} node(s))`);
-  try {
-    if (setup.cleanup) saveBuilderToRemove(name);
-    let configFile: string | undefined;
-    if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
-      configFile = join(workDir, 'buildkitd.toml');
-      writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
-    }
-    if (setup.driver === 'remote' && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
-      warning('buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, ' +
-        'registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves');
-    }
-    for (const argv of createCommands(name, setup, configFile)) {
-      const node = argv[argv.indexOf('--node') + 1];
-      const res = await runBuildx(buildx, argv, { timeoutMs: 60_000 });
-      if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
-    }
-    const state = await bootBuilder(buildx, name, {
-      timeoutSeconds: setup.bootTimeoutSeconds,
-      retries: setup.bootRetries,
-    });
-    for (const n of state.nodes) {
-      info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? '?'}, ${n.platforms.join(', ')}`);
-    }
-    checkCoverage(inputs.platforms, state.nodes);
-    return { name, created: true, nodes: state.nodes };
-  } finally {
-    endGroup();
+  info(`builder ${name}: ${setup.driver}, ${setup.nodes?.length ?? 1} node(s)`);
+  if (setup.cleanup) saveBuilderToRemove(name);
+  let configFile: string | undefined;
+  if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
+    configFile = join(workDir, 'buildkitd.toml');
+    writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
   }
+  if (setup.driver === 'remote' && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
+    warning('buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, ' +
+      'registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves');
+  }
+  for (const argv of createCommands(name, setup, configFile)) {
+    const node = argv[argv.indexOf('--node') + 1];
+    const res = await runBuildx(buildx, argv, { timeoutMs: 60_000 });
+    if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
+  }
+  const state = await bootBuilder(buildx, name, {
+    timeoutSeconds: setup.bootTimeoutSeconds,
+    retries: setup.bootRetries,
+  });
+  for (const n of state.nodes) {
+    info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? '?'}, ${n.platforms.join(', ')}`);
+  }
+  checkCoverage(inputs.platforms, state.nodes);
+  return { name, created: true, nodes: state.nodes };
 }
 
 /** Every requested platform must be served by a running node (natively or by its emulators). */

@@ -21,6 +21,7 @@ import { ensureQemu, platformsToEmulate } from './qemu.js';
 import { RegistryClient } from './registry-client.js';
 import { readDockerConfig } from './registry-credentials.js';
 import { trustFrom } from './registry-trust.js';
+import { stage } from './stage.js';
 import { markMainStarted } from './state.js';
 
 export async function run(): Promise<void> {
@@ -52,14 +53,14 @@ export async function run(): Promise<void> {
 
 /** preflight -> QEMU -> builder -> build -> digests read back. */
 async function build(buildx: Buildx, inputs: Inputs, builderName: string, workDir: string): Promise<Results> {
-  await preflight(inputs, buildx);
-  const emulated = await ensureQemu(
-    platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)), inputs.qemu.image);
-  const builder = await prepareBuilder(buildx, inputs, builderName, workDir);
+  await stage('Preflight', () => preflight(inputs, buildx));
+  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs));
+  const emulated = emulate.length === 0 ? [] : await stage('QEMU', () => ensureQemu(emulate, inputs.qemu.image));
+  const builder = await stage('Builder', () => prepareBuilder(buildx, inputs, builderName, workDir));
   const metadataFile = join(workDir, 'metadata.json');
   const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
   const command = buildCommand(inputs, metadataFile, process.env, target);
-  const attempts = await runBuild(buildx, command, inputs.retry);
+  const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry));
 
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
@@ -71,7 +72,7 @@ async function build(buildx: Buildx, inputs: Inputs, builderName: string, workDi
   const names = inputs.release.pushByDigest
     ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ''}`)
     : pushedNames(inputs.tags, inputs.outputs);
-  const image = await readPushed(names, registryClient(inputs));
+  const image = await stage('Digests', () => readPushed(names, registryClient(inputs)));
   if (inputs.release.pushByDigest) await recordLeg(inputs, names[0] as string, Object.keys(image.digests));
   return { ...base, ...image, platforms: Object.keys(image.digests) };
 }

@@ -1,6 +1,6 @@
-// Preflight, in one log group: what is cheap to read (kernel, binfmt mount, the buildx binary, the
-// engine's API socket), each with the fix when it is wrong. No process runs here.
-import { endGroup, info, startGroup, warning } from '@actions/core';
+// Preflight (its log group is the caller's): what is cheap to read (kernel, binfmt mount, the
+// buildx binary, the engine's API socket), each with the fix when it is wrong. No process runs here.
+import { info, warning } from '@actions/core';
 import { release } from 'node:os';
 import { binfmtMounted } from './binfmt.js';
 import type { Buildx } from './buildx-command.js';
@@ -9,24 +9,19 @@ import { errorMessage } from './errors.js';
 import type { Inputs } from './inputs.js';
 
 export async function preflight(inputs: Inputs, buildx: Buildx): Promise<EngineInfo | undefined> {
-  startGroup('Preflight');
-  try {
-    const kernel = release();
-    const [major = 0, minor = 0] = kernel.split('.').map((n) => parseInt(n, 10));
-    info(`kernel ${kernel}`);
-    if (major < 4 || (major === 4 && minor < 8)) {
-      warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated ` +
-        'builds in containers fail with "exec format error" (fix: a newer runner image)');
-    }
-    info(`binfmt_misc ${binfmtMounted() ? 'mounted' : 'not mounted (the QEMU stage mounts it when needed)'}`);
-    info(`buildx: ${[buildx.file, ...buildx.prefix].join(' ')}`);
-    const engine = await readEngine();
-    const problem = engine && engineProblem(inputs.builder, inputs.platforms, engine);
-    if (problem) throw new Error(problem);
-    return engine;
-  } finally {
-    endGroup();
+  const kernel = release();
+  const [major = 0, minor = 0] = kernel.split('.').map((n) => parseInt(n, 10));
+  info(`kernel ${kernel}`);
+  if (major < 4 || (major === 4 && minor < 8)) {
+    warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated ` +
+      'builds in containers fail with "exec format error" (fix: a newer runner image)');
   }
+  info(`binfmt_misc ${binfmtMounted() ? 'mounted' : 'not mounted (the QEMU stage mounts it when needed)'}`);
+  info(`buildx: ${[buildx.file, ...buildx.prefix].join(' ')}`);
+  const engine = await readEngine();
+  const problem = engine && engineProblem(inputs.builder, inputs.platforms, engine);
+  if (problem) throw new Error(problem);
+  return engine;
 }
 
 /** What the engine cannot do for these inputs, found before any build starts. */

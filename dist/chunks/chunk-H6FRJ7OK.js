@@ -570,34 +570,30 @@ function builderFor(inputs) {
 async function prepareBuilder(buildx, inputs, name, workDir) {
   if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
   const setup = inputs.setup;
-  startGroup(`Builder ${name} (${setup.driver}, ${setup.nodes?.length ?? 1} node(s))`);
-  try {
-    if (setup.cleanup) saveBuilderToRemove(name);
-    let configFile;
-    if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
-      configFile = join2(workDir, "buildkitd.toml");
-      writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
-    }
-    if (setup.driver === "remote" && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
-      warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
-    }
-    for (const argv of createCommands(name, setup, configFile)) {
-      const node = argv[argv.indexOf("--node") + 1];
-      const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
-      if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
-    }
-    const state = await bootBuilder(buildx, name, {
-      timeoutSeconds: setup.bootTimeoutSeconds,
-      retries: setup.bootRetries
-    });
-    for (const n of state.nodes) {
-      info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? "?"}, ${n.platforms.join(", ")}`);
-    }
-    checkCoverage(inputs.platforms, state.nodes);
-    return { name, created: true, nodes: state.nodes };
-  } finally {
-    endGroup();
+  info(`builder ${name}: ${setup.driver}, ${setup.nodes?.length ?? 1} node(s)`);
+  if (setup.cleanup) saveBuilderToRemove(name);
+  let configFile;
+  if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
+    configFile = join2(workDir, "buildkitd.toml");
+    writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
   }
+  if (setup.driver === "remote" && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
+    warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
+  }
+  for (const argv of createCommands(name, setup, configFile)) {
+    const node = argv[argv.indexOf("--node") + 1];
+    const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
+    if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
+  }
+  const state = await bootBuilder(buildx, name, {
+    timeoutSeconds: setup.bootTimeoutSeconds,
+    retries: setup.bootRetries
+  });
+  for (const n of state.nodes) {
+    info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? "?"}, ${n.platforms.join(", ")}`);
+  }
+  checkCoverage(inputs.platforms, state.nodes);
+  return { name, created: true, nodes: state.nodes };
 }
 function checkCoverage(platforms, nodes) {
   const served = new Set(nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms));
@@ -1747,23 +1743,18 @@ function code(text) {
 init_define_INPUT_NAMES();
 import { release } from "node:os";
 async function preflight(inputs, buildx) {
-  startGroup("Preflight");
-  try {
-    const kernel = release();
-    const [major = 0, minor = 0] = kernel.split(".").map((n) => parseInt(n, 10));
-    info(`kernel ${kernel}`);
-    if (major < 4 || major === 4 && minor < 8) {
-      warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated builds in containers fail with "exec format error" (fix: a newer runner image)`);
-    }
-    info(`binfmt_misc ${binfmtMounted() ? "mounted" : "not mounted (the QEMU stage mounts it when needed)"}`);
-    info(`buildx: ${[buildx.file, ...buildx.prefix].join(" ")}`);
-    const engine = await readEngine();
-    const problem = engine && engineProblem(inputs.builder, inputs.platforms, engine);
-    if (problem) throw new Error(problem);
-    return engine;
-  } finally {
-    endGroup();
+  const kernel = release();
+  const [major = 0, minor = 0] = kernel.split(".").map((n) => parseInt(n, 10));
+  info(`kernel ${kernel}`);
+  if (major < 4 || major === 4 && minor < 8) {
+    warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated builds in containers fail with "exec format error" (fix: a newer runner image)`);
   }
+  info(`binfmt_misc ${binfmtMounted() ? "mounted" : "not mounted (the QEMU stage mounts it when needed)"}`);
+  info(`buildx: ${[buildx.file, ...buildx.prefix].join(" ")}`);
+  const engine = await readEngine();
+  const problem = engine && engineProblem(inputs.builder, inputs.platforms, engine);
+  if (problem) throw new Error(problem);
+  return engine;
 }
 function engineProblem(builder, platforms, engine) {
   if (builder !== "default" || engine.containerdStore || platforms.length < 2) return void 0;
@@ -1889,6 +1880,19 @@ async function enableFromHost(platform2, dir) {
   }
 }
 
+// src/stage.ts
+init_define_INPUT_NAMES();
+async function stage(title, work) {
+  startGroup(title);
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    info(`${title}: ${((performance.now() - t0) / 1e3).toFixed(2)} s`);
+    endGroup();
+  }
+}
+
 // src/main.ts
 async function run() {
   markMainStarted();
@@ -1917,16 +1921,14 @@ async function run() {
   }
 }
 async function build(buildx, inputs, builderName2, workDir) {
-  await preflight(inputs, buildx);
-  const emulated = await ensureQemu(
-    platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs)),
-    inputs.qemu.image
-  );
-  const builder = await prepareBuilder(buildx, inputs, builderName2, workDir);
+  await stage("Preflight", () => preflight(inputs, buildx));
+  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs));
+  const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
+  const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, builderName2, workDir));
   const metadataFile = join7(workDir, "metadata.json");
   const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
   const command = buildCommand(inputs, metadataFile, process.env, target);
-  const attempts = await runBuild(buildx, command, inputs.retry);
+  const attempts = await stage("Build", () => runBuild(buildx, command, inputs.retry));
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
@@ -1941,7 +1943,7 @@ async function build(buildx, inputs, builderName2, workDir) {
   };
   if (!pushed) return { ...base, digest: meta.digest ?? "", digests: {}, platforms: inputs.platforms };
   const names = inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ""}`) : pushedNames(inputs.tags, inputs.outputs);
-  const image = await readPushed(names, registryClient(inputs));
+  const image = await stage("Digests", () => readPushed(names, registryClient(inputs)));
   if (inputs.release.pushByDigest) await recordLeg(inputs, names[0], Object.keys(image.digests));
   return { ...base, ...image, platforms: Object.keys(image.digests) };
 }
