@@ -4,7 +4,7 @@ import {
   errorMessage,
   post,
   run
-} from "./chunks/chunk-H6FRJ7OK.js";
+} from "./chunks/chunk-5OZFINCT.js";
 import "./chunks/chunk-DFGYJHRS.js";
 import {
   define_INPUT_NAMES_default,

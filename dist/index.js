@@ -4,7 +4,7 @@ import {
   isPost,
   post,
   run
-} from "./chunks/chunk-H6FRJ7OK.js";
+} from "./chunks/chunk-5OZFINCT.js";
 import "./chunks/chunk-DFGYJHRS.js";
 import {
   init_define_INPUT_NAMES

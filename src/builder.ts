@@ -76,3 +76,14 @@ export function nodesOutput(nodes: readonly NodeStatus[]): string {
     name: n.name, endpoint: n.endpoint, status: n.status, platforms: n.platforms, buildkit: n.buildkitVersion ?? '',
   })));
 }
+
+/**
+ * The node that builds each platform, as buildx picks it: a node declared for the platform, else
+ * the first running node that serves it; the builder's name for a builder the action did not create.
+ */
+export function buildingNodes(builder: BuilderReady, platforms: readonly string[]): Record<string, string> {
+  const running = builder.nodes.filter((n) => n.status === 'running');
+  return Object.fromEntries(platforms.map((p) => [p, builder.created
+    ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? '-'
+    : builder.name]));
+}

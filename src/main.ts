@@ -7,7 +7,7 @@ import { buildCommand, pushesToRegistry } from './build-argv.js';
 import { BuildError, runBuild } from './build.js';
 import { BootError } from './builder-boot.js';
 import { cacheServiceAvailable } from './cache-service.js';
-import { builderFor, nodesOutput, prepareBuilder } from './builder.js';
+import { builderFor, buildingNodes, nodesOutput, prepareBuilder } from './builder.js';
 import { locateBuildx, type Buildx } from './buildx-command.js';
 import { logDiagnostics } from './diagnostics.js';
 import { errorMessage, oneLine } from './errors.js';
@@ -65,10 +65,10 @@ async function build(buildx: Buildx, inputs: Inputs, builderName: string, workDi
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const base = {
-    imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed,
-    builder: builder.name, nodes: nodesOutput(builder.nodes), emulated, attempts,
+    imageid: imageId(meta), metadata: meta.raw, tags: inputs.tags, pushed, builder: builder.name,
+    nodes: nodesOutput(builder.nodes), emulated, attempts, nodeFor: buildingNodes(builder, inputs.platforms),
   };
-  if (!pushed) return { ...base, digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms };
+  if (!pushed) return { ...base, digest: meta.digest ?? '', digests: {}, sizes: {}, platforms: inputs.platforms };
   const names = inputs.release.pushByDigest
     ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ''}`)
     : pushedNames(inputs.tags, inputs.outputs);
@@ -104,7 +104,7 @@ async function merge(buildx: Buildx, inputs: Inputs): Promise<Results> {
   }, registryClient(inputs));
   return {
     ...merged, platforms: Object.keys(merged.digests), imageid: merged.digest, metadata: '{}', tags: inputs.tags,
-    pushed: true, builder: '', nodes: '[]', emulated: [], attempts: [],
+    pushed: true, builder: '', nodes: '[]', emulated: [], attempts: [], sizes: {}, nodeFor: {},
   };
 }
 

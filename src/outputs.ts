@@ -17,6 +17,10 @@ export interface Results {
   /** Platforms built under QEMU emulation. */
   emulated: string[];
   attempts: Attempt[];
+  /** Compressed size per platform, when read from the registry. */
+  sizes: Record<string, number>;
+  /** The node that built each platform. */
+  nodeFor: Record<string, string>;
 }
 
 export function setOutputs(r: Results): void {
@@ -34,12 +38,13 @@ export function setOutputs(r: Results): void {
 export async function writeSummary(r: Results): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const tags = r.tags.join('<br>') || '(none)';
-  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), tags,
-    r.emulated.includes(p) ? 'emulated (QEMU)' : 'native']);
+  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), formatSize(r.sizes[p]), r.nodeFor[p] ?? '-',
+    r.emulated.includes(p) ? 'emulated (QEMU)' : 'native', String(r.attempts.length || '-'), tags]);
   await summary
     .addHeading('multiarch-build', 3)
     .addTable([
-      ['platform', 'digest', 'tags', 'built'].map((data) => ({ data, header: true })),
+      ['platform', 'digest', 'compressed size', 'node', 'built', 'attempts', 'tags']
+        .map((data) => ({ data, header: true })),
       ...rows,
     ])
     .addRaw(r.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true);
@@ -67,6 +72,11 @@ export async function reportFailedAttempts(attempts: readonly Attempt[]): Promis
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function formatSize(bytes: number | undefined): string {
+  if (bytes === undefined) return '-';
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function code(text: string): string {

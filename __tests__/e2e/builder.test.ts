@@ -48,6 +48,9 @@ describe.skipIf(!bedIsUp())('a builder the action creates', () => {
     expect(run.outputs.digest).toBe(index.digest);
     expect(JSON.parse(run.outputs.digests ?? '')).toEqual(servedPlatforms(index));
     expect(engineBBuilds()).toBe(before + 1); // the arm64 half ran on engine B's node
+    // The summary: per platform its digest, compressed size, node, native or emulated, attempts.
+    expect(run.summary).toMatch(/<tr><td>linux\/arm64<\/td><td><code>sha256:[0-9a-f]{64}<\/code><\/td><td>[\d.]+ (KiB|MiB)<\/td><td>armnode<\/td><td>native<\/td><td>1<\/td>/);
+    expect(run.summary).toMatch(/<tr><td>linux\/amd64<\/td>.*?<td>amdnode<\/td><td>native<\/td>/);
 
     const nodes = JSON.parse(run.outputs.nodes ?? '[]') as { name: string; status: string }[];
     expect(nodes.map((n) => [n.name, n.status])).toEqual([['amdnode', 'running'], ['armnode', 'running']]);

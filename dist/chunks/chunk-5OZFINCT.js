@@ -611,6 +611,10 @@ function nodesOutput(nodes) {
     buildkit: n.buildkitVersion ?? ""
   })));
 }
+function buildingNodes(builder, platforms) {
+  const running = builder.nodes.filter((n) => n.status === "running");
+  return Object.fromEntries(platforms.map((p) => [p, builder.created ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? "-" : builder.name]));
+}
 
 // src/diagnostics.ts
 init_define_INPUT_NAMES();
@@ -1708,11 +1712,14 @@ async function writeSummary(r) {
   const rows = r.platforms.map((p) => [
     p,
     code(r.digests[p] ?? ""),
-    tags,
-    r.emulated.includes(p) ? "emulated (QEMU)" : "native"
+    formatSize(r.sizes[p]),
+    r.nodeFor[p] ?? "-",
+    r.emulated.includes(p) ? "emulated (QEMU)" : "native",
+    String(r.attempts.length || "-"),
+    tags
   ]);
   await summary.addHeading("multiarch-build", 3).addTable([
-    ["platform", "digest", "tags", "built"].map((data) => ({ data, header: true })),
+    ["platform", "digest", "compressed size", "node", "built", "attempts", "tags"].map((data) => ({ data, header: true })),
     ...rows
   ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
   addAttempts(r.attempts);
@@ -1734,6 +1741,10 @@ async function reportFailedAttempts(attempts) {
 }
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function formatSize(bytes) {
+  if (bytes === void 0) return "-";
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 function code(text) {
   return text ? `<code>${text}</code>` : "-";
@@ -1778,6 +1789,7 @@ async function readEngine() {
 
 // src/pushed-image.ts
 init_define_INPUT_NAMES();
+var sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
 async function readPushed(names, client) {
   const refs = names.map((name) => {
     const ref = parseReference(name);
@@ -1793,12 +1805,18 @@ async function readPushed(names, client) {
     throw new Error(`the registry serves ${first.digest} for ${names[0]} but ${manifests[differ]?.digest} for ${names[differ]}`);
   }
   if (isIndex(first.mediaType, first.json)) {
-    return { digest: first.digest, digests: platformDigests(first.json) };
+    const digests = platformDigests(first.json);
+    const manifests2 = await Promise.all(Object.values(digests).map((digest2) => client.manifest({ registry: firstRef.registry, repository: firstRef.repository, digest: digest2 })));
+    const platforms = Object.keys(digests);
+    const sizes2 = Object.fromEntries(platforms.map((p, i) => [p, sizeOf(manifests2[i]?.json ?? {})]));
+    return { digest: first.digest, digests, sizes: sizes2 };
   }
   const configDigest = first.json.config?.digest;
   if (!configDigest) throw new Error(`${names[0]}: the registry serves a manifest without a config`);
   const config = await client.blobJson(firstRef, configDigest);
-  return { digest: first.digest, digests: { [formatPlatform(config)]: first.digest } };
+  const platform2 = formatPlatform(config);
+  const sizes = { [platform2]: sizeOf(first.json) };
+  return { digest: first.digest, digests: { [platform2]: first.digest }, sizes };
 }
 function pushedNames(tags, outputs) {
   const names = [...tags];
@@ -1939,9 +1957,10 @@ async function build(buildx, inputs, builderName2, workDir) {
     builder: builder.name,
     nodes: nodesOutput(builder.nodes),
     emulated,
-    attempts
+    attempts,
+    nodeFor: buildingNodes(builder, inputs.platforms)
   };
-  if (!pushed) return { ...base, digest: meta.digest ?? "", digests: {}, platforms: inputs.platforms };
+  if (!pushed) return { ...base, digest: meta.digest ?? "", digests: {}, sizes: {}, platforms: inputs.platforms };
   const names = inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ""}`) : pushedNames(inputs.tags, inputs.outputs);
   const image = await stage("Digests", () => readPushed(names, registryClient(inputs)));
   if (inputs.release.pushByDigest) await recordLeg(inputs, names[0], Object.keys(image.digests));
@@ -1981,7 +2000,9 @@ async function merge(buildx, inputs) {
     builder: "",
     nodes: "[]",
     emulated: [],
-    attempts: []
+    attempts: [],
+    sizes: {},
+    nodeFor: {}
   };
 }
 function registryClient(inputs) {
