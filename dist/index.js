@@ -4,11 +4,12 @@ import {
   isPost,
   post,
   run
-} from "./chunks/chunk-5OZFINCT.js";
-import "./chunks/chunk-DFGYJHRS.js";
+} from "./chunks/chunk-PD2GBIVD.js";
+import "./chunks/chunk-KXMFO6AQ.js";
+import "./chunks/chunk-CW7R56JT.js";
 import {
   init_define_INPUT_NAMES
-} from "./chunks/chunk-PYHC2FVM.js";
+} from "./chunks/chunk-IJMCUOBW.js";
 
 // src/index.ts
 init_define_INPUT_NAMES();

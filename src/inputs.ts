@@ -7,6 +7,7 @@ import * as rule from './input-rules.js';
 import { normalizePlatform } from './platform.js';
 import { parseReference } from './reference.js';
 import type { RetryPolicy } from './build.js';
+import { DEFAULT_BUILDX_URL } from './buildx-release.js';
 import { githubContext } from './github-context.js';
 import type { ParseYaml } from './node-specs.js';
 import { parseReleaseInputs, type ReleaseInputs } from './release-inputs.js';
@@ -54,6 +55,8 @@ export interface Inputs {
   builder?: string;
   githubToken?: string;
   retry: RetryPolicy;
+  /** A pinned buildx release to download and run instead of the runner's. */
+  buildxPin?: { version: string; urlTemplate: string };
   release: ReleaseInputs;
   qemu: QemuInputs;
   /** How to create a builder; only used when `builder` is empty. */
@@ -142,6 +145,7 @@ export function parseInputs(
       delaySeconds: r.integer('retry-delay', 5, 0, 600),
       attemptTimeoutSeconds: r.text('attempt-timeout') === '' ? undefined : r.integer('attempt-timeout', 0, 1, 86_400),
     },
+    buildxPin: buildxPin(r),
     release: parseReleaseInputs(r, tags, r.text('builder') || undefined),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
@@ -184,6 +188,14 @@ const cacheRule: rule.Rule = (v) =>
 const attestationRule: rule.Rule = (v) =>
   rule.isBooleanText(v) ? undefined : rule.csvAttributes(false)(v) ??
     (v.split(',').every((f) => f.includes('=')) ? undefined : 'is not true, false or KEY=VALUE,...');
+
+function buildxPin(r: InputReader): Inputs['buildxPin'] {
+  const version = r.optional('buildx-version', rule.matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, 'a release such as v0.29.1'));
+  const urlTemplate = r.optional('buildx-url', rule.matches(/^https?:\/\/\S*\{version\}\S*$/,
+    'an http(s) URL template with {version} (and {os}, {arch})')) ?? DEFAULT_BUILDX_URL;
+  if (!version) return undefined;
+  return { version: version.startsWith('v') ? version : `v${version}`, urlTemplate };
+}
 
 /** Default and `{{defaultContext}}`: the Git context of the workflow's commit, like docker's. */
 function resolveContext(value: string, env: NodeJS.ProcessEnv): string {

@@ -22,16 +22,17 @@ import { RegistryClient } from './registry-client.js';
 import { readDockerConfig } from './registry-credentials.js';
 import { trustFrom } from './registry-trust.js';
 import { stage } from './stage.js';
-import { markMainStarted } from './state.js';
+import { markMainStarted, saveBuildxPath } from './state.js';
 
 export async function run(): Promise<void> {
   markMainStarted();
   const workDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'multiarch-build-'));
-  const buildx = locateBuildx();
+  let buildx = locateBuildx();
   let builderName: string | undefined;
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
+    if (inputs.buildxPin) buildx = await stage('buildx', () => pinnedBuildx(inputs));
     let results: Results;
     if (inputs.release.mode === 'merge') results = await merge(buildx, inputs);
     else {
@@ -106,6 +107,16 @@ async function merge(buildx: Buildx, inputs: Inputs): Promise<Results> {
     ...merged, platforms: Object.keys(merged.digests), imageid: merged.digest, metadata: '{}', tags: inputs.tags,
     pushed: true, builder: '', nodes: '[]', emulated: [], attempts: [], sizes: {}, nodeFor: {},
   };
+}
+
+/** The pinned release, downloaded and verified (or found in the tool cache); run standalone. */
+async function pinnedBuildx(inputs: Inputs): Promise<Buildx> {
+  const { version, urlTemplate } = inputs.buildxPin as { version: string; urlTemplate: string };
+  const { installBuildx } = await import('./buildx-install.js');
+  const file = await installBuildx(version, urlTemplate);
+  saveBuildxPath(file);
+  info(`buildx ${version}: ${file}`);
+  return { file, prefix: [] };
 }
 
 function registryClient(inputs: Inputs): RegistryClient {

@@ -3,13 +3,15 @@
 import { info, warning } from '@actions/core';
 import { errorMessage, finalError } from './errors.js';
 import { locateBuildx, runBuildx } from './buildx-command.js';
-import { builderToRemove } from './state.js';
+import { builderToRemove, savedBuildxPath } from './state.js';
 
 export async function post(): Promise<void> {
   try {
     const builder = builderToRemove();
     if (!builder) return;
-    const res = await runBuildx(locateBuildx(), ['rm', '--force', builder], { timeoutMs: 120_000 });
+    const pinned = savedBuildxPath();
+    const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
+    const res = await runBuildx(buildx, ['rm', '--force', builder], { timeoutMs: 120_000 });
     if (res.exitCode === 0) info(`removed builder ${builder}`);
     else if (!/no builder .* found/i.test(res.stderrTail.join('\n'))) {
       warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);

@@ -23,3 +23,14 @@ export function saveBuilderToRemove(name: string): void {
 export function builderToRemove(): string {
   return getState(BUILDER);
 }
+
+const BUILDX = 'buildx';
+
+/** A pinned buildx the main step ran, so the post step runs the same one. */
+export function saveBuildxPath(file: string): void {
+  saveState(BUILDX, file);
+}
+
+export function savedBuildxPath(): string {
+  return getState(BUILDX);
+}

@@ -53,6 +53,12 @@ const cases: [string, string][] = [
   ['insecure-registries', 'http://not-a-host'],
   ['registry-mirrors', 'docker.io=ftp://mirror'],
   ['cache-keep-storage', 'plenty'],
+  ['buildx-version', 'latest'],
+  ['buildx-url', 'ftp://mirror/buildx'],
+  ['mode', 'combine'],
+  ['push-by-digest', 'maybe'],
+  ['image', 'ghcr.io/o/app:1'],
+  ['sources', 'Not A Ref'],
 ];
 
 describe('bad inputs fail before any docker command', () => {

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  DEFAULT_BUILDX_URL,
+  cacheServiceAvailable
+} from "./chunk-KXMFO6AQ.js";
+import {
   endGroup,
   getInput,
   getState,
@@ -12,10 +16,10 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-DFGYJHRS.js";
+} from "./chunk-CW7R56JT.js";
 import {
   init_define_INPUT_NAMES
-} from "./chunk-PYHC2FVM.js";
+} from "./chunk-IJMCUOBW.js";
 
 // src/errors.ts
 init_define_INPUT_NAMES();
@@ -57,6 +61,13 @@ function saveBuilderToRemove(name) {
 }
 function builderToRemove() {
   return getState(BUILDER);
+}
+var BUILDX = "buildx";
+function saveBuildxPath(file) {
+  saveState(BUILDX, file);
+}
+function savedBuildxPath() {
+  return getState(BUILDX);
 }
 
 // src/main.ts
@@ -436,13 +447,6 @@ async function inspect(buildx, name) {
   const res = await runBuildx(buildx, ["inspect", name], { timeoutMs: 6e4 });
   if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
   return parseInspect(res.stdout);
-}
-
-// src/cache-service.ts
-init_define_INPUT_NAMES();
-function cacheServiceAvailable(env = process.env) {
-  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
-  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
 }
 
 // src/builder.ts
@@ -1270,6 +1274,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
       delaySeconds: r.integer("retry-delay", 5, 0, 600),
       attemptTimeoutSeconds: r.text("attempt-timeout") === "" ? void 0 : r.integer("attempt-timeout", 0, 1, 86400)
     },
+    buildxPin: buildxPin(r),
     release: parseReleaseInputs(r, tags, r.text("builder") || void 0),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml)
@@ -1300,6 +1305,15 @@ var tagRule = (v) => {
 };
 var cacheRule = (v) => v.includes("=") ? csvAttributes(true)(v) : tagRule(v) && "is neither type=... nor an image reference";
 var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes(false)(v) ?? (v.split(",").every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
+function buildxPin(r) {
+  const version = r.optional("buildx-version", matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, "a release such as v0.29.1"));
+  const urlTemplate = r.optional("buildx-url", matches(
+    /^https?:\/\/\S*\{version\}\S*$/,
+    "an http(s) URL template with {version} (and {os}, {arch})"
+  )) ?? DEFAULT_BUILDX_URL;
+  if (!version) return void 0;
+  return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
+}
 function resolveContext(value, env) {
   const git = githubContext(env);
   if (value === "") return git ?? ".";
@@ -1311,7 +1325,7 @@ async function getInputs() {
   return parseInputs((name) => getInput(name), process.env, getInput("nodes").trim() ? await loadYaml() : void 0);
 }
 async function loadYaml() {
-  const mod = await import("./dist-Y6BD7QNX.js");
+  const mod = await import("./dist-3TXL6OSJ.js");
   return mod.parse ?? mod.default.parse;
 }
 
@@ -1915,11 +1929,12 @@ async function stage(title, work) {
 async function run() {
   markMainStarted();
   const workDir = mkdtempSync(join7(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
-  const buildx = locateBuildx();
+  let buildx = locateBuildx();
   let builderName2;
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
+    if (inputs.buildxPin) buildx = await stage("buildx", () => pinnedBuildx(inputs));
     let results;
     if (inputs.release.mode === "merge") results = await merge(buildx, inputs);
     else {
@@ -1971,7 +1986,7 @@ async function recordLeg(inputs, source, platforms) {
     info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
     return;
   }
-  const { recordLeg: record } = await import("./leg-records-KFBZV6B2.js");
+  const { recordLeg: record } = await import("./leg-records-OEYSQL3P.js");
   await record(inputs.release.repositories[0], source, platforms);
 }
 async function merge(buildx, inputs) {
@@ -1980,7 +1995,7 @@ async function merge(buildx, inputs) {
     if (!cacheServiceAvailable()) {
       throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
     }
-    const { restoreLegs } = await import("./leg-records-KFBZV6B2.js");
+    const { restoreLegs } = await import("./leg-records-OEYSQL3P.js");
     sources = await restoreLegs(inputs.release.repositories[0], inputs.platforms);
   }
   const merged = await mergeIndex(buildx, {
@@ -2005,6 +2020,14 @@ async function merge(buildx, inputs) {
     nodeFor: {}
   };
 }
+async function pinnedBuildx(inputs) {
+  const { version, urlTemplate } = inputs.buildxPin;
+  const { installBuildx } = await import("./buildx-install-Y7YWFXKR.js");
+  const file = await installBuildx(version, urlTemplate);
+  saveBuildxPath(file);
+  info(`buildx ${version}: ${file}`);
+  return { file, prefix: [] };
+}
 function registryClient(inputs) {
   const { ca, insecure } = inputs.setup.registry;
   return new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
@@ -2028,7 +2051,9 @@ async function post() {
   try {
     const builder = builderToRemove();
     if (!builder) return;
-    const res = await runBuildx(locateBuildx(), ["rm", "--force", builder], { timeoutMs: 12e4 });
+    const pinned = savedBuildxPath();
+    const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
+    const res = await runBuildx(buildx, ["rm", "--force", builder], { timeoutMs: 12e4 });
     if (res.exitCode === 0) info(`removed builder ${builder}`);
     else if (!/no builder .* found/i.test(res.stderrTail.join("\n"))) {
       warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);

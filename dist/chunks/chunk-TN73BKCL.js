@@ -11,14 +11,14 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-DFGYJHRS.js";
+} from "./chunk-CW7R56JT.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM,
   init_define_INPUT_NAMES
-} from "./chunk-PYHC2FVM.js";
+} from "./chunk-IJMCUOBW.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -27237,9 +27237,6 @@ var require_commonjs2 = __commonJS({
     } });
   }
 });
-
-// src/leg-records.ts
-init_define_INPUT_NAMES();
 
 // node_modules/@actions/cache/lib/cache.js
 init_define_INPUT_NAMES();
@@ -68583,50 +68580,9 @@ function saveCacheV2(paths_1, key_1, options_1) {
   });
 }
 
-// src/leg-records.ts
-import { mkdirSync, readFileSync, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5 } from "node:path";
-var DIR = ".multiarch-build-digests";
-var slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-var pathFor = (platform) => join5(DIR, `${slug(platform)}.json`);
-function keyPrefix(env, image, platform) {
-  return `multiarch-build-digests-${env.GITHUB_RUN_ID ?? ""}-${slug(image)}-${slug(platform)}-`;
-}
-async function recordLeg(image, source, platforms, env = process.env) {
-  try {
-    for (const platform of platforms) {
-      mkdirSync(DIR, { recursive: true });
-      const record = { platform, source };
-      writeFileSync3(pathFor(platform), JSON.stringify(record));
-      const key = `${keyPrefix(env, image, platform)}${env.GITHUB_RUN_ATTEMPT ?? "1"}`;
-      await saveCache2([pathFor(platform)], key);
-      info(`recorded ${platform} = ${source} for the merge step (${key})`);
-    }
-  } finally {
-    rmSync(DIR, { recursive: true, force: true });
-  }
-}
-async function restoreLegs(image, platforms, env = process.env) {
-  const sources = [];
-  try {
-    for (const platform of platforms) {
-      const prefix2 = keyPrefix(env, image, platform);
-      const hit = await restoreCache([pathFor(platform)], `${prefix2}${env.GITHUB_RUN_ATTEMPT ?? "1"}`, [prefix2]);
-      if (!hit) {
-        info(`no leg of this run recorded ${platform} for ${image}`);
-        continue;
-      }
-      const record = JSON.parse(readFileSync(pathFor(platform), "utf8"));
-      info(`restored ${platform} = ${record.source} (${hit})`);
-      sources.push(record.source);
-    }
-  } finally {
-    rmSync(DIR, { recursive: true, force: true });
-  }
-  return [...new Set(sources)];
-}
 export {
-  keyPrefix,
-  recordLeg,
-  restoreLegs
+  require_semver2 as require_semver,
+  HttpClient,
+  restoreCache,
+  saveCache2 as saveCache
 };

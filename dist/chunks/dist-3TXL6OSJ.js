@@ -4,7 +4,7 @@ import {
   __commonJS,
   __require,
   init_define_INPUT_NAMES
-} from "./chunk-PYHC2FVM.js";
+} from "./chunk-IJMCUOBW.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

@@ -52,7 +52,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var define_INPUT_NAMES_default;
 var init_define_INPUT_NAMES = __esm({
   "<define:__INPUT_NAMES__>"() {
-    define_INPUT_NAMES_default = ["context", "file", "platforms", "tags", "push", "load", "build-args", "build-contexts", "labels", "annotations", "target", "secrets", "secret-envs", "secret-files", "ssh", "cache-from", "cache-to", "outputs", "no-cache", "no-cache-filters", "pull", "provenance", "sbom", "attests", "add-hosts", "shm-size", "ulimit", "cgroup-parent", "call", "network", "allow", "builder", "driver", "driver-opts", "buildkitd-flags", "buildkitd-config-inline", "nodes", "host-network", "boot-timeout", "boot-retries", "cleanup", "registry-ca", "insecure-registries", "registry-mirrors", "cache-keep-storage", "qemu", "qemu-image", "qemu-platforms", "mode", "push-by-digest", "image", "sources", "retries", "retry-delay", "attempt-timeout", "github-token"];
+    define_INPUT_NAMES_default = ["context", "file", "platforms", "tags", "push", "load", "build-args", "build-contexts", "labels", "annotations", "target", "secrets", "secret-envs", "secret-files", "ssh", "cache-from", "cache-to", "outputs", "no-cache", "no-cache-filters", "pull", "provenance", "sbom", "attests", "add-hosts", "shm-size", "ulimit", "cgroup-parent", "call", "network", "allow", "builder", "driver", "driver-opts", "buildkitd-flags", "buildkitd-config-inline", "nodes", "host-network", "boot-timeout", "boot-retries", "cleanup", "registry-ca", "insecure-registries", "registry-mirrors", "cache-keep-storage", "qemu", "qemu-image", "qemu-platforms", "mode", "push-by-digest", "image", "sources", "retries", "retry-delay", "attempt-timeout", "buildx-version", "buildx-url", "github-token"];
   }
 });
 

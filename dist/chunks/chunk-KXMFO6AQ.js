@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  init_define_INPUT_NAMES
+} from "./chunk-IJMCUOBW.js";
+
+// src/cache-service.ts
+init_define_INPUT_NAMES();
+function cacheServiceAvailable(env = process.env) {
+  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
+  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
+}
+
+// src/buildx-release.ts
+init_define_INPUT_NAMES();
+var DEFAULT_BUILDX_URL = "https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}";
+var ARCH = {
+  x64: "amd64",
+  arm64: "arm64",
+  arm: "arm-v7",
+  ppc64: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64"
+};
+function releaseUrls(template, version, arch = process.arch) {
+  const binary = template.replaceAll("{version}", version).replaceAll("{os}", "linux").replaceAll("{arch}", ARCH[arch] ?? arch);
+  return { binary, checksums: new URL("checksums.txt", binary).toString() };
+}
+function expectedSha256(checksums, fileName) {
+  for (const line of checksums.split("\n")) {
+    const m = /^([0-9a-f]{64})\s+\*?(\S+)\s*$/.exec(line.trim());
+    if (m && m[2] === fileName) return m[1];
+  }
+  return void 0;
+}
+
+export {
+  cacheServiceAvailable,
+  DEFAULT_BUILDX_URL,
+  releaseUrls,
+  expectedSha256
+};
