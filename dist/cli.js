@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
-  errorMessage,
   post,
   run
-} from "./chunks/chunk-PD2GBIVD.js";
-import "./chunks/chunk-KXMFO6AQ.js";
-import "./chunks/chunk-CW7R56JT.js";
+} from "./chunks/chunk-RO5XMW7M.js";
+import {
+  errorMessage
+} from "./chunks/chunk-TA3V5QEX.js";
+import "./chunks/chunk-53Q6PNYN.js";
+import "./chunks/chunk-XWRGTH54.js";
 import {
   define_INPUT_NAMES_default,
   init_define_INPUT_NAMES
-} from "./chunks/chunk-IJMCUOBW.js";
+} from "./chunks/chunk-PWTYX65F.js";
 
 // src/cli.ts
 init_define_INPUT_NAMES();

@@ -4,12 +4,13 @@ import {
   isPost,
   post,
   run
-} from "./chunks/chunk-PD2GBIVD.js";
-import "./chunks/chunk-KXMFO6AQ.js";
-import "./chunks/chunk-CW7R56JT.js";
+} from "./chunks/chunk-RO5XMW7M.js";
+import "./chunks/chunk-TA3V5QEX.js";
+import "./chunks/chunk-53Q6PNYN.js";
+import "./chunks/chunk-XWRGTH54.js";
 import {
   init_define_INPUT_NAMES
-} from "./chunks/chunk-IJMCUOBW.js";
+} from "./chunks/chunk-PWTYX65F.js";
 
 // src/index.ts
 init_define_INPUT_NAMES();

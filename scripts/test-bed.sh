@@ -2,7 +2,7 @@
 # The project's test bed (facts in ../shared/LAB.md): Docker Engine + buildx from Debian's newer
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
-#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|oldbuildx|fixtures|status]...
+#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|oldbuildx|fixtures|binfmtimage|status]...
 set -euo pipefail
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
@@ -205,6 +205,42 @@ CFG
   fi
 }
 
+# A binfmt image like tonistiigi/binfmt, made here from Debian's qemu-user-static (no hub): run
+# with --privileged and `--install arm64`, it registers the aarch64 handler with the fix-binary
+# flag. Pushed to the loopback registry as 127.0.0.1:5000/bed/binfmt:1.
+piece_binfmtimage() {
+  local ref=127.0.0.1:5000/bed/binfmt:1
+  curl -fsS -o /dev/null -H 'Accept: application/vnd.oci.image.index.v1+json' \
+    "http://127.0.0.1:5000/v2/bed/binfmt/manifests/1" 2>/dev/null && return 0
+  piece_fixtures
+  local ctx
+  ctx=$(mktemp -d)
+  cp "$FIXTURES/rootfs-amd64.tar" "$ctx/"
+  cp /usr/bin/qemu-aarch64-static "$ctx/"
+  cat >"$ctx/install.sh" <<'SH'
+# usage: --install arm64[,...]   (only arm64 here)
+[ "$1" = --install ] || { echo "usage: --install arm64" >&2; exit 2; }
+B=/proc/sys/fs/binfmt_misc
+[ -f $B/register ] || mount -t binfmt_misc binfmt_misc $B || exit 1
+for arch in $(echo "$2" | tr , ' '); do
+  [ "$arch" = arm64 ] || { echo "no handler for $arch in this image" >&2; exit 1; }
+  [ -f $B/qemu-aarch64 ] && { echo "qemu-aarch64 already registered"; continue; }
+  echo ':qemu-aarch64:M::\x7f\x45\x4c\x46\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00:\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff:/usr/bin/qemu-aarch64-static:F' >$B/register || exit 1
+  echo "installed qemu-aarch64"
+done
+SH
+  cat >"$ctx/Dockerfile" <<'DF'
+FROM scratch
+ADD rootfs-amd64.tar /
+COPY qemu-aarch64-static /usr/bin/qemu-aarch64-static
+COPY install.sh /install.sh
+ENTRYPOINT ["/bin/busybox", "sh", "/install.sh"]
+DF
+  docker buildx build --builder default --platform linux/amd64 --provenance false -t "$ref" --push "$ctx" >/dev/null 2>&1
+  rm -rf "$ctx"
+  log "pushed $ref"
+}
+
 piece_fixtures() {
   mkdir -p "$FIXTURES"
   local arch tmp
@@ -229,5 +265,5 @@ piece_status() {
 }
 
 pieces=("$@")
-[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry oldbuildx fixtures status)
+[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry oldbuildx fixtures binfmtimage status)
 for p in "${pieces[@]}"; do "piece_$p"; done

@@ -40,6 +40,7 @@ export function createCommands(name: string, setup: BuilderInputs, configFile?: 
 
 function driverOpts(setup: BuilderInputs, node: NodeSpec): string[] {
   const opts = [...setup.driverOpts, ...node.driverOpts];
+  if (setup.driver !== 'remote' && !opts.some((o) => o.startsWith('image='))) opts.push(`image=${setup.buildkitImage}`);
   if (setup.hostNetwork && setup.driver === 'docker-container' && !opts.some((o) => o.startsWith('network='))) {
     opts.push('network=host');
   }

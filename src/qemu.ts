@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BINFMT_DIR, binfmtMounted, handlerFor, hostPlatforms, readHandler } from './binfmt.js';
 import { finalError } from './errors.js';
+import { cacheServiceAvailable } from './cache-service.js';
 import { asRoot } from './privileged.js';
 import { runCommand } from './run-command.js';
 import type { QemuInputs } from './setup-inputs.js';
@@ -47,8 +48,9 @@ export async function ensureQemu(
   }
   const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(',');
   info(`installing QEMU handlers for ${missing.join(', ')} with ${image}`);
-  const res = await runCommand('docker', ['run', '--rm', '--privileged', image, '--install', arches],
-    { timeoutMs: 180_000 });
+  const local = await localImage(image);
+  const res = await runCommand('docker', ['run', '--rm', '--privileged', ...(local ? ['--pull', 'never'] : []),
+    image, '--install', arches], { timeoutMs: 180_000 });
   missing = missing.filter((p) => !ready(p, dir));
   if (missing.length > 0) {
     if (res.exitCode !== 0) warning(`${image} could not run (${finalError(res.stderrTail)}); trying the host's qemu-user-static`);
@@ -64,6 +66,19 @@ export async function ensureQemu(
     if (h && !h.flags.includes('F')) warning(`the QEMU handler for ${p} lacks the F flag: builds in containers may not find ${h.interpreter}`);
   }
   return [...platforms];
+}
+
+/** With the Actions cache, the binfmt image comes from it on warm runs (no hub request). */
+async function localImage(image: string): Promise<boolean> {
+  if (!cacheServiceAvailable()) return false;
+  try {
+    const { ensureLocalImage } = await import('./image-cache.js');
+    await ensureLocalImage(image);
+    return true;
+  } catch (error) {
+    warning(`${image} is not available: ${(error as Error).message}`);
+    return false;
+  }
 }
 
 /** Debian's handlers carry the fix-binary (F) flag, so they work inside containers too. */

@@ -20,6 +20,8 @@ export interface QemuInputs {
 export interface BuilderInputs {
   driver: Driver;
   driverOpts: string[];
+  /** The BuildKit image of docker-container and kubernetes nodes (a mirror, or pinned by digest). */
+  buildkitImage: string;
   buildkitdFlags?: string;
   buildkitdConfigInline?: string;
   /** undefined: one local node. */
@@ -47,6 +49,7 @@ export function parseBuilderInputs(r: InputReader, parseYaml?: ParseYaml): Build
   const b: BuilderInputs = {
     driver,
     driverOpts: r.lines('driver-opts', (v) => (v.includes('=') ? undefined : 'is not of the form KEY=VALUE')),
+    buildkitImage: r.optional('buildkit-image', rule.reference) ?? 'moby/buildkit:buildx-stable-1',
     hostNetwork: r.flag('host-network', true),
     bootTimeoutSeconds: r.integer('boot-timeout', 60, 1, 3600),
     bootRetries: r.integer('boot-retries', 2, 0, 10),

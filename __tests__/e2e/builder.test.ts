@@ -103,7 +103,7 @@ describe.skipIf(!bedIsUp())('a builder the action creates', () => {
   test('docker-container with an image the registry lacks: fails at once naming the node', async () => {
     const run = await runAction({
       context: makeContext(ARCH_DOCKERFILE), driver: 'docker-container',
-      'driver-opts': 'image=127.0.0.1:5000/no-such/buildkit:missing',
+      'buildkit-image': '127.0.0.1:5000/no-such/buildkit:missing',
       nodes: `- name: local-a\n- name: local-b\n  endpoint: ${ENGINE_B_SOCKET}`,
     });
     expect(run.exitCode).toBe(1);

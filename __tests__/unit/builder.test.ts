@@ -110,7 +110,8 @@ describe('nodes input', () => {
 describe('buildx create argv', () => {
   test.each<[string, Record<string, string>, string[][]]>([
     ['one local docker-container node with the host network', {}, [
-      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0', '--driver-opt', 'network=host',
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0',
+        '--driver-opt', 'image=moby/buildkit:buildx-stable-1', '--driver-opt', 'network=host',
         '--buildkitd-flags', '--allow-insecure-entitlement network.host'],
     ]],
     ['host-network false', { 'host-network': 'false', 'driver-opts': 'image=reg/buildkit:1' }, [
@@ -129,6 +130,10 @@ describe('buildx create argv', () => {
         '--driver-opt', 'image=r/bk:1', '--driver-opt', 'env.X=1', '--driver-opt', 'network=host',
         '--buildkitd-flags', '--debug --allow-insecure-entitlement network.host',
         '--buildkitd-config', '/tmp/bk.toml', 'ssh://me@arm'],
+    ]],
+    ['a mirrored BuildKit image', { 'buildkit-image': 'mirror.internal/moby/buildkit:v0.23.0', 'host-network': 'false' }, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0',
+        '--driver-opt', 'image=mirror.internal/moby/buildkit:v0.23.0'],
     ]],
     ['remote nodes get no daemon flags or config (buildx cannot apply them)', {
       driver: 'remote', nodes: '- {name: a, endpoint: "tcp://h:1"}', 'buildkitd-flags': '--debug',

@@ -9,6 +9,8 @@ export interface FaultProxy {
   port: number;
   /** Connections that met the fault. */
   faulted: () => number;
+  /** Every connection accepted. */
+  connections: () => number;
   close: () => Promise<void>;
 }
 
@@ -16,11 +18,14 @@ export async function startFaultProxy(
   target: { host: string; port: number },
   fault: Fault,
   windowMs: number,
+  port = 0,
 ): Promise<FaultProxy> {
   const until = Date.now() + windowMs;
   let faulted = 0;
+  let connections = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
+    connections++;
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => client.destroy());
@@ -49,11 +54,11 @@ export async function startFaultProxy(
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    port,
+    port: (server.address() as net.AddressInfo).port,
     faulted: () => faulted,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());

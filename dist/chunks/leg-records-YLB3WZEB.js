@@ -3,13 +3,13 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   restoreCache,
   saveCache
-} from "./chunk-TN73BKCL.js";
+} from "./chunk-46ILJJ25.js";
 import {
   info
-} from "./chunk-CW7R56JT.js";
+} from "./chunk-XWRGTH54.js";
 import {
   init_define_INPUT_NAMES
-} from "./chunk-IJMCUOBW.js";
+} from "./chunk-PWTYX65F.js";
 
 // src/leg-records.ts
 init_define_INPUT_NAMES();

@@ -4,24 +4,24 @@ import {
   cacheServiceAvailable,
   expectedSha256,
   releaseUrls
-} from "./chunk-KXMFO6AQ.js";
+} from "./chunk-53Q6PNYN.js";
 import {
   HttpClient,
   require_semver,
   restoreCache,
   saveCache
-} from "./chunk-TN73BKCL.js";
+} from "./chunk-46ILJJ25.js";
 import {
   cp,
   debug,
   info,
   mkdirP,
   rmRF
-} from "./chunk-CW7R56JT.js";
+} from "./chunk-XWRGTH54.js";
 import {
   __toESM,
   init_define_INPUT_NAMES
-} from "./chunk-IJMCUOBW.js";
+} from "./chunk-PWTYX65F.js";
 
 // src/buildx-install.ts
 init_define_INPUT_NAMES();

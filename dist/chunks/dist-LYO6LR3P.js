@@ -4,7 +4,7 @@ import {
   __commonJS,
   __require,
   init_define_INPUT_NAMES
-} from "./chunk-IJMCUOBW.js";
+} from "./chunk-PWTYX65F.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

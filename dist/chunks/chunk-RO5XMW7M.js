@@ -1,9 +1,21 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  BINFMT_DIR,
+  InputError,
+  binfmtMounted,
+  errorMessage,
+  finalError,
+  handlerFor,
+  hostPlatforms,
+  oneLine,
+  readHandler,
+  runCommand
+} from "./chunk-TA3V5QEX.js";
+import {
   DEFAULT_BUILDX_URL,
   cacheServiceAvailable
-} from "./chunk-KXMFO6AQ.js";
+} from "./chunk-53Q6PNYN.js";
 import {
   endGroup,
   getInput,
@@ -16,35 +28,10 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-CW7R56JT.js";
+} from "./chunk-XWRGTH54.js";
 import {
   init_define_INPUT_NAMES
-} from "./chunk-IJMCUOBW.js";
-
-// src/errors.ts
-init_define_INPUT_NAMES();
-function errorMessage(error) {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "string") return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, value, why) {
-    super(`Input "${input}": ${JSON.stringify(oneLine(value))} ${why}`);
-    this.name = "InputError";
-  }
-};
-function oneLine(text) {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
-}
-function finalError(stderrTail) {
-  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
-  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? "no output");
-}
+} from "./chunk-PWTYX65F.js";
 
 // src/state.ts
 init_define_INPUT_NAMES();
@@ -74,7 +61,7 @@ function savedBuildxPath() {
 init_define_INPUT_NAMES();
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/build-argv.ts
 init_define_INPUT_NAMES();
@@ -172,54 +159,6 @@ init_define_INPUT_NAMES();
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-
-// src/run-command.ts
-init_define_INPUT_NAMES();
-import { spawn } from "node:child_process";
-function runCommand(file, args, opts = {}) {
-  const tailLines = opts.tailLines ?? 40;
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      env: opts.env ?? process.env,
-      stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
-      shell: false
-    });
-    const out = [];
-    let errText = "";
-    child.stdout?.on("data", (chunk) => {
-      out.push(chunk);
-      if (opts.stream) process.stdout.write(chunk);
-    });
-    child.stderr?.on("data", (chunk) => {
-      if (opts.stream) process.stderr.write(chunk);
-      errText += chunk.toString("utf8");
-      if (errText.length > 256 * 1024) errText = errText.slice(-128 * 1024);
-    });
-    let timedOut = false;
-    const timer = opts.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 3e3).unref();
-    }, opts.timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot run ${file}: ${err.message}`));
-    });
-    child.on("close", (code2, signal) => {
-      clearTimeout(timer);
-      const lines = errText.split(/\r?\n/).filter((l) => l.trim() !== "");
-      resolve({
-        exitCode: code2 ?? (signal ? 128 : 1),
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderrTail: lines.slice(-tailLines),
-        timedOut
-      });
-    });
-    if (opts.input !== void 0 && child.stdin) child.stdin.end(opts.input);
-  });
-}
-
-// src/buildx-command.ts
 var SYSTEM_PLUGIN_DIRS = [
   "/usr/local/lib/docker/cli-plugins",
   "/usr/local/libexec/docker/cli-plugins",
@@ -555,6 +494,7 @@ function createCommands(name, setup, configFile) {
 }
 function driverOpts(setup, node) {
   const opts = [...setup.driverOpts, ...node.driverOpts];
+  if (setup.driver !== "remote" && !opts.some((o) => o.startsWith("image="))) opts.push(`image=${setup.buildkitImage}`);
   if (setup.hostNetwork && setup.driver === "docker-container" && !opts.some((o) => o.startsWith("network="))) {
     opts.push("network=host");
   }
@@ -584,6 +524,7 @@ async function prepareBuilder(buildx, inputs, name, workDir) {
   if (setup.driver === "remote" && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
     warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
   }
+  if (setup.driver === "docker-container" && cacheServiceAvailable()) await cachedImage(setup.buildkitImage);
   for (const argv of createCommands(name, setup, configFile)) {
     const node = argv[argv.indexOf("--node") + 1];
     const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
@@ -619,71 +560,18 @@ function buildingNodes(builder, platforms) {
   const running = builder.nodes.filter((n) => n.status === "running");
   return Object.fromEntries(platforms.map((p) => [p, builder.created ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? "-" : builder.name]));
 }
+async function cachedImage(image) {
+  try {
+    const { ensureLocalImage } = await import("./image-cache-C7WMO6EL.js");
+    await ensureLocalImage(image);
+  } catch (error) {
+    warning(`${image} is not in the engine: ${error.message}`);
+  }
+}
 
 // src/diagnostics.ts
 init_define_INPUT_NAMES();
 import { readdirSync } from "node:fs";
-
-// src/binfmt.ts
-init_define_INPUT_NAMES();
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join as join3 } from "node:path";
-var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
-var ARCHES = {
-  arm64: ["qemu-aarch64", "arm64"],
-  arm: ["qemu-arm", "arm"],
-  amd64: ["qemu-x86_64", "amd64"],
-  "386": ["qemu-i386", "386"],
-  riscv64: ["qemu-riscv64", "riscv64"],
-  ppc64le: ["qemu-ppc64le", "ppc64le"],
-  s390x: ["qemu-s390x", "s390x"],
-  mips64le: ["qemu-mips64el", "mips64le"],
-  mips64: ["qemu-mips64", "mips64"],
-  loong64: ["qemu-loongarch64", "loong64"]
-};
-function handlerFor(platform2) {
-  const [os, arch] = platform2.split("/");
-  const entry = os === "linux" && arch ? ARCHES[arch] : void 0;
-  return entry ? { handler: entry[0], install: entry[1] } : void 0;
-}
-function parseHandler(text) {
-  const lines = text.split("\n");
-  return {
-    enabled: lines[0]?.trim() === "enabled",
-    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
-    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
-  };
-}
-function readHandler(name, dir = BINFMT_DIR) {
-  const file = join3(dir, name);
-  if (!existsSync2(file)) return void 0;
-  try {
-    return parseHandler(readFileSync(file, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function binfmtMounted(dir = BINFMT_DIR) {
-  return existsSync2(join3(dir, "status"));
-}
-function hostPlatforms(arch = process.arch) {
-  switch (arch) {
-    case "x64":
-      return ["linux/amd64", "linux/386"];
-    case "arm64":
-      return ["linux/arm64"];
-    case "arm":
-      return ["linux/arm/v7", "linux/arm/v6"];
-    case "ppc64":
-      return ["linux/ppc64le"];
-    case "s390x":
-      return ["linux/s390x"];
-    case "riscv64":
-      return ["linux/riscv64"];
-    default:
-      return [];
-  }
-}
 
 // src/engine-api.ts
 init_define_INPUT_NAMES();
@@ -807,7 +695,7 @@ init_define_INPUT_NAMES();
 
 // src/input-rules.ts
 init_define_INPUT_NAMES();
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync2, statSync } from "node:fs";
 
 // src/platform.ts
 init_define_INPUT_NAMES();
@@ -954,7 +842,7 @@ var csvAttributes = (requireType) => (v) => {
 function pathExists(kind, base = process.cwd()) {
   return (v) => {
     const full = v.startsWith("/") ? v : `${base}/${v}`;
-    if (!existsSync3(full)) return "does not exist";
+    if (!existsSync2(full)) return "does not exist";
     const st = statSync(full);
     if (kind === "file" && !st.isFile()) return "is not a file";
     if (kind === "dir" && !st.isDirectory()) return "is not a directory";
@@ -1151,6 +1039,7 @@ function parseBuilderInputs(r, parseYaml) {
   const b = {
     driver,
     driverOpts: r.lines("driver-opts", (v) => v.includes("=") ? void 0 : "is not of the form KEY=VALUE"),
+    buildkitImage: r.optional("buildkit-image", reference) ?? "moby/buildkit:buildx-stable-1",
     hostNetwork: r.flag("host-network", true),
     bootTimeoutSeconds: r.integer("boot-timeout", 60, 1, 3600),
     bootRetries: r.integer("boot-retries", 2, 0, 10),
@@ -1325,7 +1214,7 @@ async function getInputs() {
   return parseInputs((name) => getInput(name), process.env, getInput("nodes").trim() ? await loadYaml() : void 0);
 }
 async function loadYaml() {
-  const mod = await import("./dist-3TXL6OSJ.js");
+  const mod = await import("./dist-LYO6LR3P.js");
   return mod.parse ?? mod.default.parse;
 }
 
@@ -1403,14 +1292,14 @@ function once(url, opts) {
 
 // src/registry-credentials.ts
 init_define_INPUT_NAMES();
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 var HUB_KEY = "https://index.docker.io/v1/";
 function readDockerConfig(env = process.env) {
-  const dir = env.DOCKER_CONFIG || join4(env.HOME || homedir2(), ".docker");
+  const dir = env.DOCKER_CONFIG || join3(env.HOME || homedir2(), ".docker");
   try {
-    return JSON.parse(readFileSync2(join4(dir, "config.json"), "utf8"));
+    return JSON.parse(readFileSync(join3(dir, "config.json"), "utf8"));
   } catch {
     return {};
   }
@@ -1461,18 +1350,18 @@ async function askHelper(helper, server) {
 
 // src/registry-trust.ts
 init_define_INPUT_NAMES();
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
   return (registry) => {
-    const files = ca[registry] ? [ca[registry]] : dockerCerts(join5(certsDir, registry));
-    return { ca: files.map((f) => readFileSync3(f, "utf8")), insecure: insecure.includes(registry) };
+    const files = ca[registry] ? [ca[registry]] : dockerCerts(join4(certsDir, registry));
+    return { ca: files.map((f) => readFileSync2(f, "utf8")), insecure: insecure.includes(registry) };
   };
 }
 function dockerCerts(dir) {
-  if (!existsSync4(dir)) return [];
+  if (!existsSync3(dir)) return [];
   try {
-    return readdirSync2(dir).filter((f) => f.endsWith(".crt")).map((f) => join5(dir, f));
+    return readdirSync2(dir).filter((f) => f.endsWith(".crt")).map((f) => join4(dir, f));
   } catch {
     return [];
   }
@@ -1683,7 +1572,7 @@ async function readBack(tag2, client, deadlineMs = 3e4) {
 
 // src/metadata.ts
 init_define_INPUT_NAMES();
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 function parseMetadata(raw) {
   const json = JSON.parse(raw);
   const str = (key) => typeof json[key] === "string" ? json[key] : void 0;
@@ -1697,7 +1586,7 @@ function parseMetadata(raw) {
 function readMetadata(file) {
   let raw;
   try {
-    raw = readFileSync4(file, "utf8");
+    raw = readFileSync3(file, "utf8");
   } catch {
     return { raw: "{}" };
   }
@@ -1844,8 +1733,8 @@ function pushedNames(tags, outputs) {
 
 // src/qemu.ts
 init_define_INPUT_NAMES();
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5 } from "node:path";
 
 // src/privileged.ts
 init_define_INPUT_NAMES();
@@ -1876,11 +1765,16 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
   }
   const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(",");
   info(`installing QEMU handlers for ${missing.join(", ")} with ${image}`);
-  const res = await runCommand(
-    "docker",
-    ["run", "--rm", "--privileged", image, "--install", arches],
-    { timeoutMs: 18e4 }
-  );
+  const local = await localImage(image);
+  const res = await runCommand("docker", [
+    "run",
+    "--rm",
+    "--privileged",
+    ...local ? ["--pull", "never"] : [],
+    image,
+    "--install",
+    arches
+  ], { timeoutMs: 18e4 });
   missing = missing.filter((p) => !ready(p, dir));
   if (missing.length > 0) {
     if (res.exitCode !== 0) warning(`${image} could not run (${finalError(res.stderrTail)}); trying the host's qemu-user-static`);
@@ -1896,14 +1790,25 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
   }
   return [...platforms];
 }
+async function localImage(image) {
+  if (!cacheServiceAvailable()) return false;
+  try {
+    const { ensureLocalImage } = await import("./image-cache-C7WMO6EL.js");
+    await ensureLocalImage(image);
+    return true;
+  } catch (error) {
+    warning(`${image} is not available: ${error.message}`);
+    return false;
+  }
+}
 async function enableFromHost(platform2, dir) {
   const h = handlerFor(platform2);
   if (!h) return;
   if (readHandler(h.handler, dir)) {
-    await asRoot("tee", [join6(dir, h.handler)], { input: "1" });
+    await asRoot("tee", [join5(dir, h.handler)], { input: "1" });
     return;
   }
-  if (!existsSync5(join6(HOST_DEFINITIONS, h.handler))) return;
+  if (!existsSync4(join5(HOST_DEFINITIONS, h.handler))) return;
   try {
     const res = await asRoot("update-binfmts", ["--enable", h.handler], { timeoutMs: 3e4 });
     if (res.exitCode !== 0) warning(`update-binfmts --enable ${h.handler}: ${finalError(res.stderrTail)}`);
@@ -1928,7 +1833,7 @@ async function stage(title, work) {
 // src/main.ts
 async function run() {
   markMainStarted();
-  const workDir = mkdtempSync(join7(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
+  const workDir = mkdtempSync(join6(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
   let buildx = locateBuildx();
   let builderName2;
   try {
@@ -1958,7 +1863,7 @@ async function build(buildx, inputs, builderName2, workDir) {
   const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs));
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, builderName2, workDir));
-  const metadataFile = join7(workDir, "metadata.json");
+  const metadataFile = join6(workDir, "metadata.json");
   const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
   const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage("Build", () => runBuild(buildx, command, inputs.retry));
@@ -1986,7 +1891,7 @@ async function recordLeg(inputs, source, platforms) {
     info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
     return;
   }
-  const { recordLeg: record } = await import("./leg-records-OEYSQL3P.js");
+  const { recordLeg: record } = await import("./leg-records-YLB3WZEB.js");
   await record(inputs.release.repositories[0], source, platforms);
 }
 async function merge(buildx, inputs) {
@@ -1995,7 +1900,7 @@ async function merge(buildx, inputs) {
     if (!cacheServiceAvailable()) {
       throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
     }
-    const { restoreLegs } = await import("./leg-records-OEYSQL3P.js");
+    const { restoreLegs } = await import("./leg-records-YLB3WZEB.js");
     sources = await restoreLegs(inputs.release.repositories[0], inputs.platforms);
   }
   const merged = await mergeIndex(buildx, {
@@ -2022,7 +1927,7 @@ async function merge(buildx, inputs) {
 }
 async function pinnedBuildx(inputs) {
   const { version, urlTemplate } = inputs.buildxPin;
-  const { installBuildx } = await import("./buildx-install-Y7YWFXKR.js");
+  const { installBuildx } = await import("./buildx-install-YKFI744E.js");
   const file = await installBuildx(version, urlTemplate);
   saveBuildxPath(file);
   info(`buildx ${version}: ${file}`);
@@ -2064,7 +1969,6 @@ async function post() {
 }
 
 export {
-  errorMessage,
   isPost,
   run,
   post

@@ -2,7 +2,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   init_define_INPUT_NAMES
-} from "./chunk-IJMCUOBW.js";
+} from "./chunk-PWTYX65F.js";
 
 // node_modules/@actions/core/lib/core.js
 init_define_INPUT_NAMES();

@@ -11,14 +11,14 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-CW7R56JT.js";
+} from "./chunk-XWRGTH54.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM,
   init_define_INPUT_NAMES
-} from "./chunk-IJMCUOBW.js";
+} from "./chunk-PWTYX65F.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
