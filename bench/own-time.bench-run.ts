@@ -2,6 +2,9 @@
 // two-platform build with the engine's own builder, interleaved in one run. Prints medians and
 // the action's own time (action minus bare). Measures; asserts nothing about time.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'vitest';
 import {
   ARCH_DOCKERFILE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
@@ -96,4 +99,54 @@ test.skipIf(!bedIsUp())('setup + teardown of a two-node builder the action creat
   } finally {
     buildx('rm', '--force', name);
   }
+});
+
+test.skipIf(!bedIsUp())('start to first buildx call, dead-node failure, merge of 4 platforms', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mab-bench-'));
+  // A wrapper that stamps the time of each buildx call, then runs the real buildx.
+  const config = join(dir, 'docker-config');
+  mkdirSync(join(config, 'cli-plugins'), { recursive: true });
+  writeFileSync(join(config, 'cli-plugins', 'docker-buildx'),
+    `#!/bin/sh\ndate +%s%N >> ${dir}/stamps\nexec /usr/libexec/docker/cli-plugins/docker-buildx "$@"\n`, { mode: 0o755 });
+  const context = makeContext(ARCH_DOCKERFILE);
+  const firstCall: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    rmSync(join(dir, 'stamps'), { force: true });
+    const t0 = Date.now();
+    const run = await runAction({ context, builder: 'default', platforms: 'linux/amd64' },
+      { record: false, post: false, env: { DOCKER_CONFIG: config } });
+    if (run.exitCode !== 0) throw new Error(run.stdout);
+    const first = Number(readFileSync(join(dir, 'stamps'), 'utf8').split('\n')[0]) / 1e6;
+    firstCall.push(first - t0);
+  }
+
+  const t1 = performance.now();
+  const dead = await runAction({
+    context, driver: 'remote', 'boot-timeout': '10', 'boot-retries': '0',
+    nodes: nodesYaml([{ name: 'amd', endpoint: ENGINE_A_NODE }, { name: 'dead', endpoint: 'tcp://127.0.0.1:9' }]),
+  }, { record: false });
+  const deadSeconds = (performance.now() - t1) / 1000;
+  if (dead.exitCode === 0) throw new Error('a dead node did not fail the step');
+
+  // Four per-platform images, then one merge into an index of four.
+  const repo = uniqueRepo('bench-merge');
+  const platforms = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/ppc64le'];
+  const scratch = makeContext('FROM scratch\nARG TARGETPLATFORM\nCOPY Dockerfile /built-for\n');
+  for (const p of platforms) {
+    const r = spawnSync('docker', ['buildx', 'build', '--builder', 'default', '--platform', p, '--provenance', 'false',
+      '--tag', `${repo}:${p.replaceAll('/', '-')}`, '--push', scratch], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`leg ${p} failed`);
+  }
+  const t2 = performance.now();
+  const merge = await runAction({ mode: 'merge', tags: `${repo}:all`, platforms: platforms.join(','),
+    sources: platforms.map((p) => `${repo}:${p.replaceAll('/', '-')}`).join('\n') }, { record: false });
+  const mergeSeconds = (performance.now() - t2) / 1000;
+  if (merge.exitCode !== 0) throw new Error(merge.stdout);
+
+  console.log([
+    '\nstart-up, failure and merge (seconds)',
+    `  process start to first buildx call (median of 5): ${(median(firstCall) / 1000).toFixed(3)}`,
+    `  dead node, boot-timeout 10, boot-retries 0     : ${deadSeconds.toFixed(2)}  (setup-buildx-action: 21.5)`,
+    `  merge of 4 platforms into one index (verified) : ${mergeSeconds.toFixed(2)}`,
+  ].join('\n'));
 });
