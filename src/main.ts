@@ -55,7 +55,7 @@ export async function run(): Promise<void> {
 /** preflight -> QEMU -> builder -> build -> digests read back. */
 async function build(buildx: Buildx, inputs: Inputs, builderName: string, workDir: string): Promise<Results> {
   await stage('Preflight', () => preflight(inputs, buildx));
-  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs));
+  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
   const emulated = emulate.length === 0 ? [] : await stage('QEMU', () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage('Builder', () => prepareBuilder(buildx, inputs, builderName, workDir));
   const metadataFile = join(workDir, 'metadata.json');

@@ -15,15 +15,18 @@ const HOST_DEFINITIONS = '/usr/share/binfmts';
 
 /**
  * Which platforms need emulation: `qemu-platforms` when given; else, with `auto`, the requested
- * platforms no node builds natively, with `true`, those the host cannot run itself.
+ * platforms no node builds natively (for a builder named by `builder` other than `default`, whose
+ * nodes the action does not know, none), with `true`, those the host cannot run itself.
  */
 export function platformsToEmulate(
   qemu: QemuInputs,
   requested: readonly string[],
   native: readonly string[],
+  namedBuilder?: string,
 ): string[] {
   if (qemu.mode === 'false') return [];
   if (qemu.platforms) return qemu.platforms;
+  if (qemu.mode === 'auto' && namedBuilder && namedBuilder !== 'default') return [];
   const skip = new Set(qemu.mode === 'auto' ? [...native, ...hostPlatforms()] : hostPlatforms());
   return requested.filter((p) => !skip.has(p) && handlerFor(p) !== undefined);
 }

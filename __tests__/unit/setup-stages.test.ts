@@ -39,6 +39,12 @@ describe('which platforms need emulation (on an amd64 host)', () => {
   const q = (mode: QemuInputs['mode'], platforms?: string[]): QemuInputs =>
     ({ mode, image: 'tonistiigi/binfmt:latest', ...(platforms ? { platforms } : {}) });
   const wanted = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'windows/amd64'];
+  test('a builder named by `builder` (not default) knows its own nodes: auto emulates nothing', () => {
+    expect(platformsToEmulate(q('auto'), wanted, [], 'my-remote-builder')).toEqual([]);
+    expect(platformsToEmulate(q('auto'), ['linux/arm64'], [], 'default')).toEqual(
+      process.arch === 'x64' ? ['linux/arm64'] : []);
+  });
+
   test.each<[string, QemuInputs, string[], string[]]>([
     ['auto, one local node', q('auto'), [], ['linux/arm64', 'linux/arm/v7']],
     ['auto, a native arm64 node', q('auto'), ['linux/arm64'], ['linux/arm/v7']],

@@ -79,11 +79,12 @@ export function buildersLeft(dockerConfig: string): string[] {
   return out.split('\n').filter((n) => n.startsWith('multiarch-'));
 }
 
-/** How many builds engine B's BuildKit has run: proves a node there did the work. */
-export function engineBBuilds(): number {
-  const out = execFileSync('docker', ['buildx', 'history', 'ls', '--format', '{{.Ref}}'],
+/** How many builds engine B's BuildKit started since `since`: proves a node there did the work. */
+export function engineBBuildsSince(since: Date): number {
+  const out = execFileSync('docker', ['buildx', 'history', 'ls', '--format', 'json'],
     { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: ENGINE_B_SOCKET } });
-  return out.split('\n').filter(Boolean).length;
+  return out.split('\n').filter(Boolean)
+    .filter((line) => new Date((JSON.parse(line) as { created_at: string }).created_at) >= since).length;
 }
 
 /** The bed's TLS registry, reached by name, and the CA that signed its certificate. */

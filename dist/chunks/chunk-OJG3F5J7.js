@@ -1745,9 +1745,10 @@ function asRoot(file, args, opts = {}) {
 
 // src/qemu.ts
 var HOST_DEFINITIONS = "/usr/share/binfmts";
-function platformsToEmulate(qemu, requested, native) {
+function platformsToEmulate(qemu, requested, native, namedBuilder) {
   if (qemu.mode === "false") return [];
   if (qemu.platforms) return qemu.platforms;
+  if (qemu.mode === "auto" && namedBuilder && namedBuilder !== "default") return [];
   const skip = new Set(qemu.mode === "auto" ? [...native, ...hostPlatforms()] : hostPlatforms());
   return requested.filter((p) => !skip.has(p) && handlerFor(p) !== void 0);
 }
@@ -1860,7 +1861,7 @@ async function run() {
 }
 async function build(buildx, inputs, builderName2, workDir) {
   await stage("Preflight", () => preflight(inputs, buildx));
-  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs));
+  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, builderName2, workDir));
   const metadataFile = join6(workDir, "metadata.json");
