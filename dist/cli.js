@@ -3,7 +3,7 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   post,
   run
-} from "./chunks/chunk-OJG3F5J7.js";
+} from "./chunks/chunk-WKR3H7WW.js";
 import {
   errorMessage
 } from "./chunks/chunk-TA3V5QEX.js";

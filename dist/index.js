@@ -4,7 +4,7 @@ import {
   isPost,
   post,
   run
-} from "./chunks/chunk-OJG3F5J7.js";
+} from "./chunks/chunk-WKR3H7WW.js";
 import "./chunks/chunk-TA3V5QEX.js";
 import "./chunks/chunk-53Q6PNYN.js";
 import "./chunks/chunk-XWRGTH54.js";

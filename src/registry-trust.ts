@@ -15,9 +15,15 @@ export function trustFrom(
   insecure: readonly string[],
   certsDir = '/etc/docker/certs.d',
 ): TrustFor {
+  const known = new Map<string, Trust>(); // read each registry's CA files once, not per request
   return (registry) => {
-    const files = ca[registry] ? [ca[registry] as string] : dockerCerts(join(certsDir, registry));
-    return { ca: files.map((f) => readFileSync(f, 'utf8')), insecure: insecure.includes(registry) };
+    let trust = known.get(registry);
+    if (!trust) {
+      const files = ca[registry] ? [ca[registry] as string] : dockerCerts(join(certsDir, registry));
+      trust = { ca: files.map((f) => readFileSync(f, 'utf8')), insecure: insecure.includes(registry) };
+      known.set(registry, trust);
+    }
+    return trust;
   };
 }
 

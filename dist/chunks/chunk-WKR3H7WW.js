@@ -1353,9 +1353,15 @@ init_define_INPUT_NAMES();
 import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
+  const known = /* @__PURE__ */ new Map();
   return (registry) => {
-    const files = ca[registry] ? [ca[registry]] : dockerCerts(join4(certsDir, registry));
-    return { ca: files.map((f) => readFileSync2(f, "utf8")), insecure: insecure.includes(registry) };
+    let trust = known.get(registry);
+    if (!trust) {
+      const files = ca[registry] ? [ca[registry]] : dockerCerts(join4(certsDir, registry));
+      trust = { ca: files.map((f) => readFileSync2(f, "utf8")), insecure: insecure.includes(registry) };
+      known.set(registry, trust);
+    }
+    return trust;
   };
 }
 function dockerCerts(dir) {
