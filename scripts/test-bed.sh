@@ -2,7 +2,7 @@
 # The project's test bed (facts in ../shared/LAB.md): Docker Engine + buildx from Debian's newer
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
-#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|oldbuildx|fixtures|binfmtimage|status]...
+#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|tokenregistry|oldbuildx|fixtures|binfmtimage|status]...
 set -euo pipefail
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
@@ -129,6 +129,34 @@ bridge_answers() { # a real gRPC answer through the bridge, not just an open por
   docker buildx inspect "$name" >/dev/null 2>&1 ||
     docker buildx create --name "$name" --driver remote "tcp://127.0.0.1:$1" >/dev/null 2>&1
   timeout 15 docker buildx inspect --bootstrap "$name" 2>/dev/null | grep -q 'Status: *running'
+}
+
+# A registry with token auth, as Docker Hub and GHCR do it: a 401 with a Bearer challenge whose
+# realm is a token server (the tests run it on 127.0.0.1:5091, signing with this key).
+piece_tokenregistry() {
+  local dir="$BED_DIR/token"
+  mkdir -p "$dir" "$BED_DIR/registry-token"
+  if [ ! -s "$dir/signer.pem" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj '/CN=multiarch-bed token signer' \
+      -keyout "$dir/signer.key" -out "$dir/signer.pem" 2>/dev/null
+  fi
+  cat >"$BED_DIR/registry-token.yml" <<CFG
+version: 0.1
+log: {level: warn}
+storage:
+  filesystem: {rootdirectory: $BED_DIR/registry-token}
+http: {addr: 127.0.0.1:5002, secret: multiarch-bed}
+auth:
+  token:
+    realm: http://127.0.0.1:5091/token
+    service: multiarch-bed
+    issuer: multiarch-bed-token-server
+    rootcertbundle: $dir/signer.pem
+CFG
+  if ! curl -sS -o /dev/null http://127.0.0.1:5002/v2/ 2>/dev/null; then
+    start_daemon registry-token "$BED_DIR/registry-token.log" docker-registry serve "$BED_DIR/registry-token.yml"
+    wait_for "token registry on 127.0.0.1:5002" 60 curl -sS -o /dev/null http://127.0.0.1:5002/v2/
+  fi
 }
 
 # buildx 0.13.1 (Debian trixie), which exits 0 from `inspect --bootstrap` when only some nodes
@@ -265,5 +293,5 @@ piece_status() {
 }
 
 pieces=("$@")
-[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry oldbuildx fixtures binfmtimage status)
+[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry tokenregistry oldbuildx fixtures binfmtimage status)
 for p in "${pieces[@]}"; do "piece_$p"; done

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { ARCH_DOCKERFILE, AUTH_LOGIN, AUTH_REGISTRY, bedIsUp, dockerRun, makeContext, uniqueRepo } from './helpers/bed.js';
 import { served, servedPlatforms } from './helpers/registry.js';
 import { runAction } from './helpers/run-action.js';
+import { startTokenServer, TOKEN_REGISTRY } from './helpers/token-server.js';
 
 describe.skipIf(!bedIsUp())('two-platform build pushed to the loopback registry', () => {
   test('outputs equal what the registry serves, and arm64 ran under QEMU', async () => {
@@ -67,5 +69,31 @@ printf '{"ServerURL":"%s","Username":"ci","Secret":"ci-password"}' "$server"
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.digest).toBe((await served(tag, AUTH_LOGIN)).digest);
     expect(readFileSync(asked, 'utf8')).toContain(`get ${AUTH_REGISTRY}`);
+  });
+
+  test('a registry with token auth (Bearer, as Docker Hub and GHCR): digests read back with a token', async () => {
+    const tokens = await startTokenServer();
+    try {
+      const tag = `${uniqueRepo('bearer', TOKEN_REGISTRY)}:1`;
+      const dockerConfig = { auths: { [TOKEN_REGISTRY]: { auth: Buffer.from(AUTH_LOGIN).toString('base64') } } };
+      const run = await runAction(
+        { context: makeContext(ARCH_DOCKERFILE), tags: tag, push: 'true', builder: 'default' }, { dockerConfig });
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      // The action asked for a pull token for the pushed repository, with the runner's login.
+      const repository = tag.slice(TOKEN_REGISTRY.length + 1, tag.lastIndexOf(':'));
+      expect(tokens.requests).toContainEqual({ scope: `repository:${repository}:pull`, user: 'ci' });
+      const anonymous = await fetch(`http://${TOKEN_REGISTRY}/v2/${repository}/manifests/1`);
+      expect(anonymous.status).toBe(401); // the registry really wants a token
+      const login = `Basic ${Buffer.from(AUTH_LOGIN).toString('base64')}`;
+      const tokenUrl = `http://127.0.0.1:5091/token?service=multiarch-bed&scope=repository:${repository}:pull`;
+      const { token } = await (await fetch(tokenUrl, { headers: { authorization: login } })).json() as { token: string };
+      const res = await fetch(`http://${TOKEN_REGISTRY}/v2/${repository}/manifests/1`, { headers: {
+        authorization: `Bearer ${token}`, accept: 'application/vnd.oci.image.index.v1+json' } });
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(run.outputs.digest).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
+      expect(Object.keys(JSON.parse(run.outputs.digests ?? '{}')).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    } finally {
+      await tokens.close();
+    }
   });
 });
