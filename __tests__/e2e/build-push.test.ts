@@ -86,7 +86,8 @@ printf '{"ServerURL":"%s","Username":"ci","Secret":"ci-password"}' "$server"
       expect(anonymous.status).toBe(401); // the registry really wants a token
       const login = `Basic ${Buffer.from(AUTH_LOGIN).toString('base64')}`;
       const tokenUrl = `http://127.0.0.1:5091/token?service=multiarch-bed&scope=repository:${repository}:pull`;
-      const { token } = await (await fetch(tokenUrl, { headers: { authorization: login } })).json() as { token: string };
+      const tokenRes = await fetch(tokenUrl, { headers: { authorization: login } });
+      const { token } = (await tokenRes.json()) as { token: string };
       const res = await fetch(`http://${TOKEN_REGISTRY}/v2/${repository}/manifests/1`, { headers: {
         authorization: `Bearer ${token}`, accept: 'application/vnd.oci.image.index.v1+json' } });
       const body = Buffer.from(await res.arrayBuffer());
