@@ -43,9 +43,8 @@ export async function startTokenServer(login = 'ci:ci-password'): Promise<TokenS
     };
     const unsigned = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const token = `${unsigned}.${b64url(createSign('RSA-SHA256').update(unsigned).sign(key))}`;
-    res.writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }),
-      );
+    const body = { token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(5091, '127.0.0.1', resolve));
   return { requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
