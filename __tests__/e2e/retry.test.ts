@@ -86,6 +86,18 @@ describe.skipIf(!bedIsUp())('retries of transient failures', () => {
     expect(diagnostics).toContain('last lines of the build');
   });
 
+  test('a base image that does not exist: attempted once, named, and nothing is published', async () => {
+    const tag = `127.0.0.1:5000/${unique()}`;
+    const run = await runAction({
+      context: makeContext('FROM 127.0.0.1:5000/no-such/base:1\nRUN ["/bin/busybox", "true"]\n'),
+      builder: 'default', platforms: 'linux/amd64', tags: tag, push: 'true',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(buildCalls(run)).toHaveLength(1);
+    expect(errorLine(run)).toMatch(/not retried: an image or file does not exist\): .*127\.0\.0\.1:5000\/no-such\/base:1: not found/);
+    expect((await served(tag)).status).toBe(404);
+  });
+
   test('attempt-timeout on a RUN that sleeps: stopped on time, nothing left running', async () => {
     const marker = 300 + Math.floor(Math.random() * 600); // a sleep only this test runs
     let seen = false; // positive control: the sleeper really ran on the host during the attempt
