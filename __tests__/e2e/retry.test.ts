@@ -1,8 +1,9 @@
 // Retries against real faults: a fault-injecting proxy in front of the loopback registry resets,
 // answers 503 or stalls for a window longer than BuildKit's own blob retries (1, 2, 4 s).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ARCH_DOCKERFILE, bedIsUp, makeContext } from './helpers/bed.js';
+import { ARCH_DOCKERFILE, ENGINE_A_NODE, ROOT, bedIsUp, makeContext, nodesYaml } from './helpers/bed.js';
 import { startFaultProxy, type Fault, type FaultProxy } from './helpers/fault-proxy.js';
 import { served } from './helpers/registry.js';
 import { runAction, type ActionRun } from './helpers/run-action.js';
@@ -122,3 +123,36 @@ function sleepersRunning(seconds: number): string[] {
     return []; // pgrep exits 1 when nothing matches
   }
 }
+
+describe.skipIf(!bedIsUp())('a node lost mid-build', () => {
+  test('its connection drops during a RUN: the attempt is transient, and the retry passes', async () => {
+    const port = 7006;
+    const startBridge = () => spawn(process.execPath, [join(ROOT, 'scripts/engine-bridge.mjs'), String(port),
+      '/var/run/docker2.sock'], { stdio: 'ignore' });
+    let bridge = startBridge();
+    await new Promise((r) => setTimeout(r, 300));
+    // Drop the arm64 node's connection while its RUN sleeps, then bring the node back.
+    const drop = setTimeout(() => {
+      bridge.kill();
+      setTimeout(() => (bridge = startBridge()), 500);
+    }, 3000);
+    try {
+      const tag = `127.0.0.1:5000/${unique()}`;
+      const run = await runAction({
+        context: makeContext(`${ARCH_DOCKERFILE}ARG NONCE=${Date.now()}\nRUN ["/bin/busybox", "sleep", "4"]\n`),
+        driver: 'remote', tags: tag, push: 'true', retries: '1', 'retry-delay': '2',
+        nodes: nodesYaml([
+          { name: 'amdnode', endpoint: ENGINE_A_NODE, platforms: 'linux/amd64' },
+          { name: 'armnode', endpoint: `tcp://127.0.0.1:${port}`, platforms: 'linux/arm64' },
+        ]),
+      });
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/attempt 1 of 2 failed, transient \(connection lost\): .*code = Unavailable/);
+      expect(buildCalls(run)).toHaveLength(2);
+      expect((await served(tag)).digest).toBe(run.outputs.digest);
+    } finally {
+      clearTimeout(drop);
+      bridge.kill();
+    }
+  });
+});

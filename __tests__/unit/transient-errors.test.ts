@@ -55,6 +55,7 @@ test.each([
   ['push-connection-reset.txt', true, 'connection reset'],
   ['push-503.txt', true, 'server error (5xx)'],
   ['boot-dead-node.txt', true, 'deadline exceeded'],
+  ['node-lost-mid-build.txt', true, 'connection lost'],
   ['run-exit-3.txt', false, 'a RUN step exited non-zero'],
   ['missing-base-image.txt', false, 'an image or file does not exist'],
   ['dockerfile-error.txt', false, 'a Dockerfile error'],
