@@ -9,7 +9,7 @@ import { test } from 'vitest';
 import {
   ARCH_DOCKERFILE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
 } from '../__tests__/e2e/helpers/bed.js';
-import { runAction } from '../__tests__/e2e/helpers/run-action.js';
+import { REAL_BUILDX, runAction } from '../__tests__/e2e/helpers/run-action.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 
@@ -107,7 +107,7 @@ test.skipIf(!bedIsUp())('start to first buildx call, dead-node failure, merge of
   const config = join(dir, 'docker-config');
   mkdirSync(join(config, 'cli-plugins'), { recursive: true });
   writeFileSync(join(config, 'cli-plugins', 'docker-buildx'),
-    `#!/bin/sh\ndate +%s%N >> ${dir}/stamps\nexec /usr/libexec/docker/cli-plugins/docker-buildx "$@"\n`, { mode: 0o755 });
+    `#!/bin/sh\ndate +%s%N >> ${dir}/stamps\nexec ${REAL_BUILDX} "$@"\n`, { mode: 0o755 });
   const context = makeContext(ARCH_DOCKERFILE);
   const firstCall: number[] = [];
   for (let i = 0; i < 5; i++) {

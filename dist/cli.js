@@ -3,11 +3,13 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   post,
   run
-} from "./chunks/chunk-WKR3H7WW.js";
+} from "./chunks/chunk-5JQZCQQT.js";
+import "./chunks/chunk-TDLU3WU7.js";
+import "./chunks/chunk-P54JENJF.js";
+import "./chunks/chunk-U52ONNAQ.js";
 import {
   errorMessage
-} from "./chunks/chunk-TA3V5QEX.js";
-import "./chunks/chunk-53Q6PNYN.js";
+} from "./chunks/chunk-OS6RU37Q.js";
 import "./chunks/chunk-XWRGTH54.js";
 import {
   define_INPUT_NAMES_default,

@@ -4,9 +4,11 @@ import {
   isPost,
   post,
   run
-} from "./chunks/chunk-WKR3H7WW.js";
-import "./chunks/chunk-TA3V5QEX.js";
-import "./chunks/chunk-53Q6PNYN.js";
+} from "./chunks/chunk-5JQZCQQT.js";
+import "./chunks/chunk-TDLU3WU7.js";
+import "./chunks/chunk-P54JENJF.js";
+import "./chunks/chunk-U52ONNAQ.js";
+import "./chunks/chunk-OS6RU37Q.js";
 import "./chunks/chunk-XWRGTH54.js";
 import {
   init_define_INPUT_NAMES

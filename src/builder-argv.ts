@@ -1,6 +1,7 @@
 // `buildx create` argv for the builder the action creates, one command per node: pure.
 import type { NodeSpec } from './node-specs.js';
 import type { BuilderInputs } from './setup-inputs.js';
+import { slug } from './slug.js';
 
 const HOST_ENTITLEMENT = '--allow-insecure-entitlement network.host';
 
@@ -9,8 +10,7 @@ const HOST_ENTITLEMENT = '--allow-insecure-entitlement network.host';
  * job), and a random part (parallel jobs on one self-hosted runner).
  */
 export function builderName(env: NodeJS.ProcessEnv, random: string): string {
-  const part = (v: string | undefined, max: number): string =>
-    (v ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max);
+  const part = (v: string | undefined, max: number): string => slug(v ?? '').slice(0, max);
   const parts = [part(env.RUNNER_NAME, 20), part(env.GITHUB_RUN_ID, 20), part(env.GITHUB_RUN_ATTEMPT, 4),
     part(env.GITHUB_JOB, 20), part(random, 12)];
   return ['multiarch', ...parts.filter(Boolean)].join('-');

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finalError } from './errors.js';
 import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
-import { cacheServiceAvailable } from './cache-service.js';
+import { cachedImage } from './cache-service.js';
 import { bootBuilder } from './builder-boot.js';
 import { builderName, createCommands } from './builder-argv.js';
 import type { NodeStatus } from './builder-inspect.js';
@@ -45,7 +45,9 @@ export async function prepareBuilder(
     warning('buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, ' +
       'registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves');
   }
-  if (setup.driver === 'docker-container' && cacheServiceAvailable()) await cachedImage(setup.buildkitImage);
+  // buildx pulls the BuildKit image itself and falls back to a local copy when that pull fails: with
+  // the image from the Actions cache, a slow or unreachable hub no longer fails the boot.
+  if (setup.driver === 'docker-container') await cachedImage(setup.buildkitImage);
   for (const argv of createCommands(name, setup, configFile)) {
     const node = argv[argv.indexOf('--node') + 1];
     const res = await runBuildx(buildx, argv, { timeoutMs: 60_000 });
@@ -88,17 +90,4 @@ export function buildingNodes(builder: BuilderReady, platforms: readonly string[
   return Object.fromEntries(platforms.map((p) => [p, builder.created
     ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? '-'
     : builder.name]));
-}
-
-/**
- * buildx pulls the BuildKit image itself and falls back to a local copy when the pull fails: with
- * the image restored from the Actions cache, a slow or unreachable hub no longer fails the boot.
- */
-async function cachedImage(image: string): Promise<void> {
-  try {
-    const { ensureLocalImage } = await import('./image-cache.js');
-    await ensureLocalImage(image);
-  } catch (error) {
-    warning(`${image} is not in the engine: ${(error as Error).message}`);
-  }
 }

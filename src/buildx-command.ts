@@ -24,6 +24,11 @@ export interface Buildx {
   prefix: string[];
 }
 
+/** The system's buildx plugin binary, ignoring any docker config folder. */
+export function systemBuildx(): string | undefined {
+  return SYSTEM_PLUGIN_DIRS.map((d) => join(d, 'docker-buildx')).find((p) => existsSync(p));
+}
+
 export function locateBuildx(env: NodeJS.ProcessEnv = process.env): Buildx {
   const plugin = pluginCandidates(env).find((p) => existsSync(p));
   return plugin ? { file: plugin, prefix: [] } : { file: 'docker', prefix: ['buildx'] };

@@ -1,5 +1,25 @@
+// The Actions cache as this action uses it: whether there is one, and the images kept in it.
+import { warning } from '@actions/core';
+import { errorMessage } from './errors.js';
+
 /** Whether this job can reach the Actions cache service (on a runner, inside a workflow run). */
 export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
   const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
   return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
+}
+
+/**
+ * Makes an image the action itself needs present in the engine from the Actions cache (the cache
+ * client loads lazily, only here); false when there is no cache or the image could not be had.
+ */
+export async function cachedImage(image: string): Promise<boolean> {
+  if (!cacheServiceAvailable()) return false;
+  try {
+    const { ensureLocalImage } = await import('./image-cache.js');
+    await ensureLocalImage(image);
+    return true;
+  } catch (error) {
+    warning(`${image} is neither in the Actions cache nor pullable: ${errorMessage(error)}`);
+    return false;
+  }
 }

@@ -7,12 +7,12 @@ import { info, warning } from '@actions/core';
 import { restoreCache, saveCache } from '@actions/cache';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slug } from './slug.js';
 import { hostPlatforms } from './binfmt.js';
-import { finalError } from './errors.js';
+import { errorMessage, finalError } from './errors.js';
 import { runCommand } from './run-command.js';
 
 const DIR = '.multiarch-build-images';
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 async function imageId(ref: string): Promise<string | undefined> {
   const res = await runCommand('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { timeoutMs: 30_000 });
@@ -50,7 +50,7 @@ export async function ensureLocalImage(ref: string): Promise<'present' | 'restor
     mkdirSync(DIR, { recursive: true });
     await docker(['save', '--platform', platform, '-o', paths[0] as string, ref], `docker save ${ref}`);
     writeFileSync(paths[1] as string, id);
-    await saveCache(paths, key).catch((error: unknown) => warning(`caching ${ref}: ${(error as Error).message}`));
+    await saveCache(paths, key).catch((error: unknown) => warning(`caching ${ref}: ${errorMessage(error)}`));
     info(`${ref}: pulled (${id}) and saved to the Actions cache`);
     return 'pulled';
   } finally {

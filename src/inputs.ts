@@ -73,36 +73,30 @@ export function parseInputs(
   parseYaml?: ParseYaml,
 ): Inputs {
   const r = new InputReader(raw);
-  const text = (name: string): string => r.text(name);
-  const optional = r.optional.bind(r);
-  const flag = r.flag.bind(r);
-  const lines = r.lines.bind(r);
-  const list = r.list.bind(r);
-  const checkValue = check1;
 
-  const context = resolveContext(text('context'), env);
+  const context = resolveContext(r.text('context'), env);
   const contextIsLocal = !rule.isRemoteContext(context);
-  if (contextIsLocal) checkValue('context', context, rule.pathExists('dir'));
-  const file = optional('file', contextIsLocal ? rule.pathExists('file') : undefined);
+  if (contextIsLocal) check1('context', context, rule.pathExists('dir'));
+  const file = r.optional('file', contextIsLocal ? rule.pathExists('file') : undefined);
 
-  const platforms = list('platforms', rule.platform);
-  if (text('platforms') === '') platforms.push(...DEFAULT_PLATFORMS.split(','));
+  const platforms = r.list('platforms', rule.platform);
+  if (r.text('platforms') === '') platforms.push(...DEFAULT_PLATFORMS.split(','));
   const normalized = platforms.map(normalizePlatform);
   const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
-  if (twice) throw new InputError('platforms', text('platforms'), `lists ${twice} twice`);
+  if (twice) throw new InputError('platforms', r.text('platforms'), `lists ${twice} twice`);
 
-  const tags = list('tags', tagRule);
-  const push = flag('push');
-  const outputs = lines('outputs', rule.csvAttributes(false));
+  const tags = r.list('tags', tagRule);
+  const push = r.flag('push');
+  const outputs = r.lines('outputs', rule.csvAttributes(false));
   if (push && tags.length === 0 && outputs.length === 0 && r.text('image') === '') {
     throw new InputError('tags', '', 'is empty, but push is true: name the image to push');
   }
 
   const idRule = rule.keyValue(rule.SECRET_ID, 'ID');
   const secrets = secretLines(splitLines(raw('secrets')), idRule);
-  const secretEnvs = pairs('secret-envs', list('secret-envs', idRule), envNameRule)
+  const secretEnvs = pairs('secret-envs', r.list('secret-envs', idRule), envNameRule)
     .map(([id, env]) => ({ id, env }));
-  const secretFiles = pairs('secret-files', lines('secret-files', idRule), rule.pathExists('file'))
+  const secretFiles = pairs('secret-files', r.lines('secret-files', idRule), rule.pathExists('file'))
     .map(([id, path]) => ({ id, path }));
 
   return {
@@ -112,34 +106,34 @@ export function parseInputs(
     platforms: normalized,
     tags,
     push,
-    load: flag('load'),
-    buildArgs: lines('build-args', rule.keyValue(rule.BUILD_ARG, 'build arg name', true)),
-    buildContexts: lines('build-contexts', rule.keyValue(rule.STAGE, 'context name')),
-    labels: lines('labels', rule.keyValue(rule.LABEL_KEY, 'label key')),
-    annotations: lines('annotations', rule.keyValue(rule.LABEL_KEY, 'annotation key')),
-    target: optional('target', rule.matches(rule.STAGE, 'a build stage name')),
+    load: r.flag('load'),
+    buildArgs: r.lines('build-args', rule.keyValue(rule.BUILD_ARG, 'build arg name', true)),
+    buildContexts: r.lines('build-contexts', rule.keyValue(rule.STAGE, 'context name')),
+    labels: r.lines('labels', rule.keyValue(rule.LABEL_KEY, 'label key')),
+    annotations: r.lines('annotations', rule.keyValue(rule.LABEL_KEY, 'annotation key')),
+    target: r.optional('target', rule.matches(rule.STAGE, 'a build stage name')),
     secrets,
     secretEnvs,
     secretFiles,
-    ssh: lines('ssh', rule.matches(rule.SSH, 'default or ID[=PATH[,PATH]]')),
-    cacheFrom: lines('cache-from', cacheRule),
-    cacheTo: lines('cache-to', rule.csvAttributes(true)),
+    ssh: r.lines('ssh', rule.matches(rule.SSH, 'default or ID[=PATH[,PATH]]')),
+    cacheFrom: r.lines('cache-from', cacheRule),
+    cacheTo: r.lines('cache-to', rule.csvAttributes(true)),
     outputs,
-    noCache: flag('no-cache'),
-    noCacheFilters: list('no-cache-filters', rule.matches(rule.STAGE, 'a build stage name')),
-    pull: flag('pull'),
-    provenance: optional('provenance', attestationRule),
-    sbom: optional('sbom', attestationRule),
-    attests: lines('attests', rule.csvAttributes(true)),
-    addHosts: list('add-hosts', rule.matches(rule.ADD_HOST, 'of the form HOST:IP')),
-    shmSize: optional('shm-size', rule.matches(rule.SIZE, 'a size such as 2g or 512m')),
-    ulimit: lines('ulimit', rule.matches(rule.ULIMIT, 'of the form NAME=SOFT[:HARD]')),
-    cgroupParent: optional('cgroup-parent', rule.matches(/^[^\s]+$/, 'a cgroup path')),
-    call: optional('call', rule.matches(rule.CALL, 'build, check, outline or targets')),
-    network: optional('network', rule.matches(rule.NETWORK, 'a network mode (default, none, host)')),
-    allow: list('allow', rule.matches(rule.ALLOW, 'an entitlement (network.host, security.insecure)')),
-    builder: optional('builder', rule.matches(rule.BUILDER, 'a builder name')),
-    githubToken: optional('github-token'),
+    noCache: r.flag('no-cache'),
+    noCacheFilters: r.list('no-cache-filters', rule.matches(rule.STAGE, 'a build stage name')),
+    pull: r.flag('pull'),
+    provenance: r.optional('provenance', attestationRule),
+    sbom: r.optional('sbom', attestationRule),
+    attests: r.lines('attests', rule.csvAttributes(true)),
+    addHosts: r.list('add-hosts', rule.matches(rule.ADD_HOST, 'of the form HOST:IP')),
+    shmSize: r.optional('shm-size', rule.matches(rule.SIZE, 'a size such as 2g or 512m')),
+    ulimit: r.lines('ulimit', rule.matches(rule.ULIMIT, 'of the form NAME=SOFT[:HARD]')),
+    cgroupParent: r.optional('cgroup-parent', rule.matches(/^[^\s]+$/, 'a cgroup path')),
+    call: r.optional('call', rule.matches(rule.CALL, 'build, check, outline or targets')),
+    network: r.optional('network', rule.matches(rule.NETWORK, 'a network mode (default, none, host)')),
+    allow: r.list('allow', rule.matches(rule.ALLOW, 'an entitlement (network.host, security.insecure)')),
+    builder: r.optional('builder', rule.matches(rule.BUILDER, 'a builder name')),
+    githubToken: r.optional('github-token'),
     retry: {
       retries: r.integer('retries', 2, 0, 20),
       delaySeconds: r.integer('retry-delay', 5, 0, 600),

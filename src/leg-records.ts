@@ -7,6 +7,7 @@ import { info } from '@actions/core';
 import { restoreCache, saveCache } from '@actions/cache';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slug } from './slug.js';
 
 interface LegRecord {
   platform: string;
@@ -15,7 +16,6 @@ interface LegRecord {
 }
 
 const DIR = '.multiarch-build-digests';
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 // The cache version hashes the paths: leg and merge must name the same path for a platform.
 const pathFor = (platform: string): string => join(DIR, `${slug(platform)}.json`);
 

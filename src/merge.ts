@@ -2,6 +2,7 @@
 // partial one: every source is resolved and the platforms checked before anything is created;
 // afterwards every tag is read back and verified.
 import { info } from '@actions/core';
+import { errorMessage } from './errors.js';
 import { runBuild, type RetryPolicy } from './build.js';
 import type { Buildx } from './buildx-command.js';
 import { isIndex, platformDigests } from './digests.js';
@@ -74,7 +75,7 @@ export interface Merged {
 
 export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: RegistryClient): Promise<Merged> {
   const resolve = (s: string): Promise<ResolvedSource> => resolveSource(s, client).catch((error: unknown) => {
-    throw new Error(`source ${s} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new Error(`source ${s} cannot be read: ${errorMessage(error)}`, { cause: error });
   });
   const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
   const problem = coverageProblem(req.platforms, resolved);

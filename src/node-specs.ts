@@ -1,4 +1,5 @@
 // The `nodes` input: a YAML list of builder nodes, parsed with `yaml` and checked strictly.
+import { errorMessage } from './errors.js';
 import { splitLines, splitLinesAndCommas } from './input-lists.js';
 import { formatPlatform, parsePlatform } from './platform.js';
 
@@ -24,7 +25,7 @@ export function parseNodeSpecs(text: string, parseYaml: ParseYaml): NodeSpec[] {
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new Error(`is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new Error(`is not valid YAML: ${errorMessage(error).split('\n')[0]}`, { cause: error });
   }
   if (!Array.isArray(doc)) throw new Error('must be a YAML list of nodes ({name, endpoint, platforms, ...})');
   if (doc.length === 0) throw new Error('is an empty list');

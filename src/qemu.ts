@@ -4,8 +4,8 @@ import { info, warning } from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BINFMT_DIR, binfmtMounted, handlerFor, hostPlatforms, readHandler } from './binfmt.js';
-import { finalError } from './errors.js';
-import { cacheServiceAvailable } from './cache-service.js';
+import { errorMessage, finalError } from './errors.js';
+import { cachedImage } from './cache-service.js';
 import { asRoot } from './privileged.js';
 import { runCommand } from './run-command.js';
 import type { QemuInputs } from './setup-inputs.js';
@@ -51,7 +51,7 @@ export async function ensureQemu(
   }
   const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(',');
   info(`installing QEMU handlers for ${missing.join(', ')} with ${image}`);
-  const local = await localImage(image);
+  const local = await cachedImage(image); // on warm runs: no upstream request
   const res = await runCommand('docker', ['run', '--rm', '--privileged', ...(local ? ['--pull', 'never'] : []),
     image, '--install', arches], { timeoutMs: 180_000 });
   missing = missing.filter((p) => !ready(p, dir));
@@ -71,19 +71,6 @@ export async function ensureQemu(
   return [...platforms];
 }
 
-/** With the Actions cache, the binfmt image comes from it on warm runs (no hub request). */
-async function localImage(image: string): Promise<boolean> {
-  if (!cacheServiceAvailable()) return false;
-  try {
-    const { ensureLocalImage } = await import('./image-cache.js');
-    await ensureLocalImage(image);
-    return true;
-  } catch (error) {
-    warning(`${image} is not available: ${(error as Error).message}`);
-    return false;
-  }
-}
-
 /** Debian's handlers carry the fix-binary (F) flag, so they work inside containers too. */
 async function enableFromHost(platform: string, dir: string): Promise<void> {
   const h = handlerFor(platform);
@@ -97,6 +84,6 @@ async function enableFromHost(platform: string, dir: string): Promise<void> {
     const res = await asRoot('update-binfmts', ['--enable', h.handler], { timeoutMs: 30_000 });
     if (res.exitCode !== 0) warning(`update-binfmts --enable ${h.handler}: ${finalError(res.stderrTail)}`);
   } catch (error) {
-    warning(`update-binfmts --enable ${h.handler}: ${(error as Error).message}`);
+    warning(`update-binfmts --enable ${h.handler}: ${errorMessage(error)}`);
   }
 }

@@ -1,6 +1,7 @@
 // Reads manifests and blobs straight from a registry over HTTP (the Distribution API), with the
 // runner's credentials and the registry's token challenge: no docker process on this path.
 import { createHash } from 'node:crypto';
+import { errorMessage } from './errors.js';
 import { INDEX_TYPES, MANIFEST_TYPES, type ManifestJson } from './digests.js';
 import { httpGet, type HttpOptions, type HttpResponse } from './http-get.js';
 import { apiHost, isLoopback, type ImageReference } from './reference.js';
@@ -82,7 +83,7 @@ export class RegistryClient {
     try {
       return await httpGet(url, { ...opts, ...this.trust(registry) });
     } catch (error) {
-      throw new RegistryError(`GET ${url} failed: ${(error as Error).message}`, undefined);
+      throw new RegistryError(`GET ${url} failed: ${errorMessage(error)}`);
     }
   }
 

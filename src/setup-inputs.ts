@@ -1,6 +1,6 @@
 // Inputs of the setup stages (QEMU and the builder the action creates), read with the same rules.
 import type { RegistrySettings } from './buildkitd-config.js';
-import { InputError } from './errors.js';
+import { errorMessage, InputError } from './errors.js';
 import { splitKeyValue } from './input-lists.js';
 import type { InputReader } from './input-reader.js';
 import { parseNodeSpecs, type NodeSpec, type ParseYaml } from './node-specs.js';
@@ -66,7 +66,7 @@ export function parseBuilderInputs(r: InputReader, parseYaml?: ParseYaml): Build
     try {
       b.nodes = parseNodeSpecs(nodesText, parseYaml);
     } catch (error) {
-      throw new InputError('nodes', firstLine(nodesText), (error as Error).message);
+      throw new InputError('nodes', firstLine(nodesText), errorMessage(error));
     }
     const missing = b.nodes.find((n) => !n.endpoint);
     if (driver === 'remote' && missing) {

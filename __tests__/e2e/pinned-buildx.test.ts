@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ARCH_DOCKERFILE, bedIsUp, makeContext, uniqueRepo } from './helpers/bed.js';
 import { served } from './helpers/registry.js';
 import { startCacheService } from './helpers/cache-service.js';
-import { runAction } from './helpers/run-action.js';
+import { REAL_BUILDX, runAction } from './helpers/run-action.js';
 
 const VERSION = 'v0.29.1';
 const FILE = `buildx-${VERSION}.linux-${process.arch === 'arm64' ? 'arm64' : 'amd64'}`;
@@ -22,7 +22,7 @@ describe.skipIf(!bedIsUp())('buildx-version', () => {
   let binary: Buffer;
   let sums = '';
   beforeAll(async () => {
-    binary = readFileSync('/usr/libexec/docker/cli-plugins/docker-buildx');
+    binary = readFileSync(REAL_BUILDX);
     const good = createHash('sha256').update(binary).digest('hex');
     server = createServer((req, res) => {
       requests.push(req.url ?? '');

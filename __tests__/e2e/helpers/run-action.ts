@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemBuildx } from '../../../src/buildx-command.js';
 import { parseFileCommands } from '../../../src/cli-args.js';
 import { ROOT } from './bed.js';
 
@@ -41,11 +42,8 @@ export interface RunOptions {
   onTick?: () => void;
 }
 
-const REAL_BUILDX = [
-  '/usr/local/lib/docker/cli-plugins/docker-buildx',
-  '/usr/libexec/docker/cli-plugins/docker-buildx',
-  '/usr/lib/docker/cli-plugins/docker-buildx',
-].find((p) => existsSync(p)) ?? '/usr/libexec/docker/cli-plugins/docker-buildx';
+/** The real buildx behind the wrappers: the system's plugin binary, found as the action finds it. */
+export const REAL_BUILDX = systemBuildx() ?? '/usr/libexec/docker/cli-plugins/docker-buildx';
 
 export interface WrapperOptions {
   /** The buildx binary behind the wrapper (e.g. the bed's buildx 0.13.1). */

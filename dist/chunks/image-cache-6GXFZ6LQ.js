@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
-  finalError,
   hostPlatforms,
   runCommand
-} from "./chunk-TA3V5QEX.js";
+} from "./chunk-TDLU3WU7.js";
+import {
+  slug
+} from "./chunk-P54JENJF.js";
+import {
+  errorMessage,
+  finalError
+} from "./chunk-OS6RU37Q.js";
 import {
   restoreCache,
   saveCache
@@ -22,7 +28,6 @@ init_define_INPUT_NAMES();
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 var DIR = ".multiarch-build-images";
-var slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 async function imageId(ref) {
   const res = await runCommand("docker", ["image", "inspect", "--format", "{{.Id}}", ref], { timeoutMs: 3e4 });
   return res.exitCode === 0 ? res.stdout.trim() : void 0;
@@ -56,7 +61,7 @@ async function ensureLocalImage(ref) {
     mkdirSync(DIR, { recursive: true });
     await docker(["save", "--platform", platform, "-o", paths[0], ref], `docker save ${ref}`);
     writeFileSync(paths[1], id);
-    await saveCache(paths, key).catch((error) => warning(`caching ${ref}: ${error.message}`));
+    await saveCache(paths, key).catch((error) => warning(`caching ${ref}: ${errorMessage(error)}`));
     info(`${ref}: pulled (${id}) and saved to the Actions cache`);
     return "pulled";
   } finally {

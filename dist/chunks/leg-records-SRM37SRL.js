@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  slug
+} from "./chunk-P54JENJF.js";
+import {
   restoreCache,
   saveCache
 } from "./chunk-46ILJJ25.js";
@@ -16,7 +19,6 @@ init_define_INPUT_NAMES();
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 var DIR = ".multiarch-build-digests";
-var slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 var pathFor = (platform) => join(DIR, `${slug(platform)}.json`);
 function keyPrefix(env, image, platform) {
   return `multiarch-build-digests-${env.GITHUB_RUN_ID ?? ""}-${slug(image)}-${slug(platform)}-`;

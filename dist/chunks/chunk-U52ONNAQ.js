@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  errorMessage
+} from "./chunk-OS6RU37Q.js";
+import {
+  warning
+} from "./chunk-XWRGTH54.js";
+import {
   init_define_INPUT_NAMES
 } from "./chunk-PWTYX65F.js";
 
@@ -9,6 +15,17 @@ init_define_INPUT_NAMES();
 function cacheServiceAvailable(env = process.env) {
   const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
   return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
+}
+async function cachedImage(image) {
+  if (!cacheServiceAvailable()) return false;
+  try {
+    const { ensureLocalImage } = await import("./image-cache-6GXFZ6LQ.js");
+    await ensureLocalImage(image);
+    return true;
+  } catch (error) {
+    warning(`${image} is neither in the Actions cache nor pullable: ${errorMessage(error)}`);
+    return false;
+  }
 }
 
 // src/buildx-release.ts
@@ -36,6 +53,7 @@ function expectedSha256(checksums, fileName) {
 
 export {
   cacheServiceAvailable,
+  cachedImage,
   DEFAULT_BUILDX_URL,
   releaseUrls,
   expectedSha256

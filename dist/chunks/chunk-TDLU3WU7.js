@@ -50,31 +50,6 @@ function runCommand(file, args, opts = {}) {
   });
 }
 
-// src/errors.ts
-init_define_INPUT_NAMES();
-function errorMessage(error) {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "string") return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, value, why) {
-    super(`Input "${input}": ${JSON.stringify(oneLine(value))} ${why}`);
-    this.name = "InputError";
-  }
-};
-function oneLine(text) {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
-}
-function finalError(stderrTail) {
-  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
-  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? "no output");
-}
-
 // src/binfmt.ts
 init_define_INPUT_NAMES();
 import { existsSync, readFileSync } from "node:fs";
@@ -138,10 +113,6 @@ function hostPlatforms(arch = process.arch) {
 
 export {
   runCommand,
-  errorMessage,
-  InputError,
-  oneLine,
-  finalError,
   BINFMT_DIR,
   handlerFor,
   readHandler,

@@ -4,7 +4,8 @@ import {
   cacheServiceAvailable,
   expectedSha256,
   releaseUrls
-} from "./chunk-53Q6PNYN.js";
+} from "./chunk-U52ONNAQ.js";
+import "./chunk-OS6RU37Q.js";
 import {
   HttpClient,
   require_semver,

@@ -2,20 +2,26 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   BINFMT_DIR,
-  InputError,
   binfmtMounted,
-  errorMessage,
-  finalError,
   handlerFor,
   hostPlatforms,
-  oneLine,
   readHandler,
   runCommand
-} from "./chunk-TA3V5QEX.js";
+} from "./chunk-TDLU3WU7.js";
+import {
+  slug
+} from "./chunk-P54JENJF.js";
 import {
   DEFAULT_BUILDX_URL,
-  cacheServiceAvailable
-} from "./chunk-53Q6PNYN.js";
+  cacheServiceAvailable,
+  cachedImage
+} from "./chunk-U52ONNAQ.js";
+import {
+  InputError,
+  errorMessage,
+  finalError,
+  oneLine
+} from "./chunk-OS6RU37Q.js";
 import {
   endGroup,
   getInput,
@@ -463,7 +469,7 @@ function hasSettings(s) {
 init_define_INPUT_NAMES();
 var HOST_ENTITLEMENT = "--allow-insecure-entitlement network.host";
 function builderName(env, random) {
-  const part = (v, max) => (v ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, max);
+  const part = (v, max) => slug(v ?? "").slice(0, max);
   const parts = [
     part(env.RUNNER_NAME, 20),
     part(env.GITHUB_RUN_ID, 20),
@@ -524,7 +530,7 @@ async function prepareBuilder(buildx, inputs, name, workDir) {
   if (setup.driver === "remote" && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
     warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
   }
-  if (setup.driver === "docker-container" && cacheServiceAvailable()) await cachedImage(setup.buildkitImage);
+  if (setup.driver === "docker-container") await cachedImage(setup.buildkitImage);
   for (const argv of createCommands(name, setup, configFile)) {
     const node = argv[argv.indexOf("--node") + 1];
     const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
@@ -559,14 +565,6 @@ function nodesOutput(nodes) {
 function buildingNodes(builder, platforms) {
   const running = builder.nodes.filter((n) => n.status === "running");
   return Object.fromEntries(platforms.map((p) => [p, builder.created ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? "-" : builder.name]));
-}
-async function cachedImage(image) {
-  try {
-    const { ensureLocalImage } = await import("./image-cache-C7WMO6EL.js");
-    await ensureLocalImage(image);
-  } catch (error) {
-    warning(`${image} is not in the engine: ${error.message}`);
-  }
 }
 
 // src/diagnostics.ts
@@ -972,7 +970,7 @@ function parseNodeSpecs(text, parseYaml) {
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new Error(`is not valid YAML: ${error.message.split("\n")[0]}`, { cause: error });
+    throw new Error(`is not valid YAML: ${errorMessage(error).split("\n")[0]}`, { cause: error });
   }
   if (!Array.isArray(doc)) throw new Error("must be a YAML list of nodes ({name, endpoint, platforms, ...})");
   if (doc.length === 0) throw new Error("is an empty list");
@@ -1056,7 +1054,7 @@ function parseBuilderInputs(r, parseYaml) {
     try {
       b.nodes = parseNodeSpecs(nodesText, parseYaml);
     } catch (error) {
-      throw new InputError("nodes", firstLine(nodesText), error.message);
+      throw new InputError("nodes", firstLine(nodesText), errorMessage(error));
     }
     const missing = b.nodes.find((n) => !n.endpoint);
     if (driver === "remote" && missing) {
@@ -1098,31 +1096,25 @@ function firstLine(text) {
 var DEFAULT_PLATFORMS = "linux/amd64,linux/arm64";
 function parseInputs(raw, env = process.env, parseYaml) {
   const r = new InputReader(raw);
-  const text = (name) => r.text(name);
-  const optional = r.optional.bind(r);
-  const flag = r.flag.bind(r);
-  const lines = r.lines.bind(r);
-  const list = r.list.bind(r);
-  const checkValue = check1;
-  const context = resolveContext(text("context"), env);
+  const context = resolveContext(r.text("context"), env);
   const contextIsLocal = !isRemoteContext(context);
-  if (contextIsLocal) checkValue("context", context, pathExists("dir"));
-  const file = optional("file", contextIsLocal ? pathExists("file") : void 0);
-  const platforms = list("platforms", platform);
-  if (text("platforms") === "") platforms.push(...DEFAULT_PLATFORMS.split(","));
+  if (contextIsLocal) check1("context", context, pathExists("dir"));
+  const file = r.optional("file", contextIsLocal ? pathExists("file") : void 0);
+  const platforms = r.list("platforms", platform);
+  if (r.text("platforms") === "") platforms.push(...DEFAULT_PLATFORMS.split(","));
   const normalized = platforms.map(normalizePlatform);
   const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
-  if (twice) throw new InputError("platforms", text("platforms"), `lists ${twice} twice`);
-  const tags = list("tags", tagRule);
-  const push = flag("push");
-  const outputs = lines("outputs", csvAttributes(false));
+  if (twice) throw new InputError("platforms", r.text("platforms"), `lists ${twice} twice`);
+  const tags = r.list("tags", tagRule);
+  const push = r.flag("push");
+  const outputs = r.lines("outputs", csvAttributes(false));
   if (push && tags.length === 0 && outputs.length === 0 && r.text("image") === "") {
     throw new InputError("tags", "", "is empty, but push is true: name the image to push");
   }
   const idRule = keyValue(SECRET_ID, "ID");
   const secrets = secretLines(splitLines(raw("secrets")), idRule);
-  const secretEnvs = pairs("secret-envs", list("secret-envs", idRule), envNameRule).map(([id, env2]) => ({ id, env: env2 }));
-  const secretFiles = pairs("secret-files", lines("secret-files", idRule), pathExists("file")).map(([id, path]) => ({ id, path }));
+  const secretEnvs = pairs("secret-envs", r.list("secret-envs", idRule), envNameRule).map(([id, env2]) => ({ id, env: env2 }));
+  const secretFiles = pairs("secret-files", r.lines("secret-files", idRule), pathExists("file")).map(([id, path]) => ({ id, path }));
   return {
     context,
     contextIsLocal,
@@ -1130,34 +1122,34 @@ function parseInputs(raw, env = process.env, parseYaml) {
     platforms: normalized,
     tags,
     push,
-    load: flag("load"),
-    buildArgs: lines("build-args", keyValue(BUILD_ARG, "build arg name", true)),
-    buildContexts: lines("build-contexts", keyValue(STAGE, "context name")),
-    labels: lines("labels", keyValue(LABEL_KEY, "label key")),
-    annotations: lines("annotations", keyValue(LABEL_KEY, "annotation key")),
-    target: optional("target", matches(STAGE, "a build stage name")),
+    load: r.flag("load"),
+    buildArgs: r.lines("build-args", keyValue(BUILD_ARG, "build arg name", true)),
+    buildContexts: r.lines("build-contexts", keyValue(STAGE, "context name")),
+    labels: r.lines("labels", keyValue(LABEL_KEY, "label key")),
+    annotations: r.lines("annotations", keyValue(LABEL_KEY, "annotation key")),
+    target: r.optional("target", matches(STAGE, "a build stage name")),
     secrets,
     secretEnvs,
     secretFiles,
-    ssh: lines("ssh", matches(SSH, "default or ID[=PATH[,PATH]]")),
-    cacheFrom: lines("cache-from", cacheRule),
-    cacheTo: lines("cache-to", csvAttributes(true)),
+    ssh: r.lines("ssh", matches(SSH, "default or ID[=PATH[,PATH]]")),
+    cacheFrom: r.lines("cache-from", cacheRule),
+    cacheTo: r.lines("cache-to", csvAttributes(true)),
     outputs,
-    noCache: flag("no-cache"),
-    noCacheFilters: list("no-cache-filters", matches(STAGE, "a build stage name")),
-    pull: flag("pull"),
-    provenance: optional("provenance", attestationRule),
-    sbom: optional("sbom", attestationRule),
-    attests: lines("attests", csvAttributes(true)),
-    addHosts: list("add-hosts", matches(ADD_HOST, "of the form HOST:IP")),
-    shmSize: optional("shm-size", matches(SIZE, "a size such as 2g or 512m")),
-    ulimit: lines("ulimit", matches(ULIMIT, "of the form NAME=SOFT[:HARD]")),
-    cgroupParent: optional("cgroup-parent", matches(/^[^\s]+$/, "a cgroup path")),
-    call: optional("call", matches(CALL, "build, check, outline or targets")),
-    network: optional("network", matches(NETWORK, "a network mode (default, none, host)")),
-    allow: list("allow", matches(ALLOW, "an entitlement (network.host, security.insecure)")),
-    builder: optional("builder", matches(BUILDER2, "a builder name")),
-    githubToken: optional("github-token"),
+    noCache: r.flag("no-cache"),
+    noCacheFilters: r.list("no-cache-filters", matches(STAGE, "a build stage name")),
+    pull: r.flag("pull"),
+    provenance: r.optional("provenance", attestationRule),
+    sbom: r.optional("sbom", attestationRule),
+    attests: r.lines("attests", csvAttributes(true)),
+    addHosts: r.list("add-hosts", matches(ADD_HOST, "of the form HOST:IP")),
+    shmSize: r.optional("shm-size", matches(SIZE, "a size such as 2g or 512m")),
+    ulimit: r.lines("ulimit", matches(ULIMIT, "of the form NAME=SOFT[:HARD]")),
+    cgroupParent: r.optional("cgroup-parent", matches(/^[^\s]+$/, "a cgroup path")),
+    call: r.optional("call", matches(CALL, "build, check, outline or targets")),
+    network: r.optional("network", matches(NETWORK, "a network mode (default, none, host)")),
+    allow: r.list("allow", matches(ALLOW, "an entitlement (network.host, security.insecure)")),
+    builder: r.optional("builder", matches(BUILDER2, "a builder name")),
+    githubToken: r.optional("github-token"),
     retry: {
       retries: r.integer("retries", 2, 0, 20),
       delaySeconds: r.integer("retry-delay", 5, 0, 600),
@@ -1436,7 +1428,7 @@ var RegistryClient = class {
     try {
       return await httpGet(url, { ...opts, ...this.trust(registry) });
     } catch (error) {
-      throw new RegistryError(`GET ${url} failed: ${error.message}`, void 0);
+      throw new RegistryError(`GET ${url} failed: ${errorMessage(error)}`);
     }
   }
   /** Loopback and insecure registries speak plain HTTP unless they turn out to speak TLS. */
@@ -1537,7 +1529,7 @@ function imagetoolsArgv(tags, annotations, pinned) {
 }
 async function mergeIndex(buildx, req, client) {
   const resolve = (s) => resolveSource(s, client).catch((error) => {
-    throw new Error(`source ${s} cannot be read: ${error.message}`, { cause: error });
+    throw new Error(`source ${s} cannot be read: ${errorMessage(error)}`, { cause: error });
   });
   const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
   const problem = coverageProblem(req.platforms, resolved);
@@ -1772,7 +1764,7 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
   }
   const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(",");
   info(`installing QEMU handlers for ${missing.join(", ")} with ${image}`);
-  const local = await localImage(image);
+  const local = await cachedImage(image);
   const res = await runCommand("docker", [
     "run",
     "--rm",
@@ -1797,17 +1789,6 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
   }
   return [...platforms];
 }
-async function localImage(image) {
-  if (!cacheServiceAvailable()) return false;
-  try {
-    const { ensureLocalImage } = await import("./image-cache-C7WMO6EL.js");
-    await ensureLocalImage(image);
-    return true;
-  } catch (error) {
-    warning(`${image} is not available: ${error.message}`);
-    return false;
-  }
-}
 async function enableFromHost(platform2, dir) {
   const h = handlerFor(platform2);
   if (!h) return;
@@ -1820,7 +1801,7 @@ async function enableFromHost(platform2, dir) {
     const res = await asRoot("update-binfmts", ["--enable", h.handler], { timeoutMs: 3e4 });
     if (res.exitCode !== 0) warning(`update-binfmts --enable ${h.handler}: ${finalError(res.stderrTail)}`);
   } catch (error) {
-    warning(`update-binfmts --enable ${h.handler}: ${error.message}`);
+    warning(`update-binfmts --enable ${h.handler}: ${errorMessage(error)}`);
   }
 }
 
@@ -1898,7 +1879,7 @@ async function recordLeg(inputs, source, platforms) {
     info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
     return;
   }
-  const { recordLeg: record } = await import("./leg-records-YLB3WZEB.js");
+  const { recordLeg: record } = await import("./leg-records-SRM37SRL.js");
   await record(inputs.release.repositories[0], source, platforms);
 }
 async function merge(buildx, inputs) {
@@ -1907,7 +1888,7 @@ async function merge(buildx, inputs) {
     if (!cacheServiceAvailable()) {
       throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
     }
-    const { restoreLegs } = await import("./leg-records-YLB3WZEB.js");
+    const { restoreLegs } = await import("./leg-records-SRM37SRL.js");
     sources = await restoreLegs(inputs.release.repositories[0], inputs.platforms);
   }
   const merged = await mergeIndex(buildx, {
@@ -1934,7 +1915,7 @@ async function merge(buildx, inputs) {
 }
 async function pinnedBuildx(inputs) {
   const { version, urlTemplate } = inputs.buildxPin;
-  const { installBuildx } = await import("./buildx-install-YKFI744E.js");
+  const { installBuildx } = await import("./buildx-install-4D6SEUZU.js");
   const file = await installBuildx(version, urlTemplate);
   saveBuildxPath(file);
   info(`buildx ${version}: ${file}`);
