@@ -3,26 +3,26 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   post,
   run
-} from "./chunks/chunk-5JQZCQQT.js";
-import "./chunks/chunk-TDLU3WU7.js";
-import "./chunks/chunk-P54JENJF.js";
-import "./chunks/chunk-U52ONNAQ.js";
+} from "./chunks/chunk-P4NX3PI7.js";
+import "./chunks/chunk-WYXZXC7Q.js";
+import "./chunks/chunk-6GHWOQQ7.js";
+import "./chunks/chunk-O2RZT6ZX.js";
 import {
   errorMessage
-} from "./chunks/chunk-OS6RU37Q.js";
+} from "./chunks/chunk-6BZ5L5TB.js";
 import "./chunks/chunk-XWRGTH54.js";
 import {
   define_INPUT_NAMES_default,
   init_define_INPUT_NAMES
 } from "./chunks/chunk-PWTYX65F.js";
 
-// src/cli.ts
+// src/cli/cli.ts
 init_define_INPUT_NAMES();
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// src/cli-args.ts
+// src/cli/cli-args.ts
 init_define_INPUT_NAMES();
 function parseCliArgs(argv, known) {
   const inputs = {};
@@ -57,7 +57,7 @@ function summaryText(html) {
   return html.replace(/<\/(tr|h\d|p)>|<br>/g, "\n").replace(/<\/t[dh]>/g, "  ").replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-// src/cli.ts
+// src/cli/cli.ts
 async function cli() {
   let args;
   try {

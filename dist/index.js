@@ -4,11 +4,11 @@ import {
   isPost,
   post,
   run
-} from "./chunks/chunk-5JQZCQQT.js";
-import "./chunks/chunk-TDLU3WU7.js";
-import "./chunks/chunk-P54JENJF.js";
-import "./chunks/chunk-U52ONNAQ.js";
-import "./chunks/chunk-OS6RU37Q.js";
+} from "./chunks/chunk-P4NX3PI7.js";
+import "./chunks/chunk-WYXZXC7Q.js";
+import "./chunks/chunk-6GHWOQQ7.js";
+import "./chunks/chunk-O2RZT6ZX.js";
+import "./chunks/chunk-6BZ5L5TB.js";
 import "./chunks/chunk-XWRGTH54.js";
 import {
   init_define_INPUT_NAMES

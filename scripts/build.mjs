@@ -19,7 +19,7 @@ rmSync('dist', { recursive: true, force: true }); // chunk names change with the
 
 await build({
   // The action (main and post) and the local CLI, which shares all but its input/output adapter.
-  entryPoints: ['src/index.ts', 'src/cli.ts'],
+  entryPoints: ['src/index.ts', 'src/cli/cli.ts'],
   define: { __INPUT_NAMES__: JSON.stringify(Object.keys(parse(readFileSync('action.yml', 'utf8')).inputs)) },
   bundle: true,
   platform: 'node',

@@ -3,25 +3,25 @@ import { info, setFailed, setSecret } from '@actions/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCommand, pushesToRegistry } from './build-argv.js';
-import { BuildError, runBuild } from './build.js';
-import { BootError } from './builder-boot.js';
-import { cacheServiceAvailable } from './cache-service.js';
-import { builderFor, buildingNodes, nodesOutput, prepareBuilder } from './builder.js';
-import { locateBuildx, type Buildx } from './buildx-command.js';
-import { logDiagnostics } from './diagnostics.js';
-import { errorMessage, oneLine } from './errors.js';
-import { getInputs, type Inputs } from './inputs.js';
-import { mergeIndex } from './merge.js';
-import { imageId, readMetadata } from './metadata.js';
-import { reportFailedAttempts, setOutputs, writeSummary, type Results } from './outputs.js';
-import { preflight } from './preflight.js';
-import { pushedNames, readPushed } from './pushed-image.js';
-import { ensureQemu, platformsToEmulate } from './qemu.js';
-import { RegistryClient } from './registry-client.js';
-import { readDockerConfig } from './registry-credentials.js';
-import { trustFrom } from './registry-trust.js';
-import { stage } from './stage.js';
+import { buildCommand, pushesToRegistry } from './build/build-argv.js';
+import { BuildError, runBuild } from './build/run-build.js';
+import { BootError } from './builder/boot.js';
+import { cacheServiceAvailable } from './runtime/cache-service.js';
+import { builderFor, buildingNodes, nodesOutput, prepareBuilder } from './builder/builder.js';
+import { locateBuildx, type Buildx } from './runtime/buildx-command.js';
+import { logDiagnostics } from './report/diagnostics.js';
+import { errorMessage, oneLine } from './runtime/errors.js';
+import { getInputs, type Inputs } from './inputs/inputs.js';
+import { mergeIndex } from './merge/merge.js';
+import { imageId, readMetadata } from './build/metadata.js';
+import { reportFailedAttempts, setOutputs, writeSummary, type Results } from './report/outputs.js';
+import { preflight } from './preflight/preflight.js';
+import { pushedNames, readPushed } from './registry/pushed-image.js';
+import { ensureQemu, platformsToEmulate } from './qemu/qemu.js';
+import { RegistryClient } from './registry/client.js';
+import { readDockerConfig } from './registry/credentials.js';
+import { trustFrom } from './registry/trust.js';
+import { stage } from './report/stage.js';
 import { markMainStarted, saveBuildxPath } from './state.js';
 
 export async function run(): Promise<void> {
@@ -84,7 +84,7 @@ async function recordLeg(inputs: Inputs, source: string, platforms: string[]): P
     info('push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step');
     return;
   }
-  const { recordLeg: record } = await import('./leg-records.js');
+  const { recordLeg: record } = await import('./merge/leg-records.js');
   await record(inputs.release.repositories[0] as string, source, platforms);
 }
 
@@ -96,7 +96,7 @@ async function merge(buildx: Buildx, inputs: Inputs): Promise<Results> {
       throw new Error('mode merge: `sources` is empty and there is no Actions cache service to find the legs ' +
         'of this run in: give `sources` (repo@sha256:… or per-arch tags)');
     }
-    const { restoreLegs } = await import('./leg-records.js');
+    const { restoreLegs } = await import('./merge/leg-records.js');
     sources = await restoreLegs(inputs.release.repositories[0] as string, inputs.platforms);
   }
   const merged = await mergeIndex(buildx, {
@@ -112,7 +112,7 @@ async function merge(buildx: Buildx, inputs: Inputs): Promise<Results> {
 /** The pinned release, downloaded and verified (or found in the tool cache); run standalone. */
 async function pinnedBuildx(inputs: Inputs): Promise<Buildx> {
   const { version, urlTemplate } = inputs.buildxPin as { version: string; urlTemplate: string };
-  const { installBuildx } = await import('./buildx-install.js');
+  const { installBuildx } = await import('./runtime/buildx-install.js');
   const file = await installBuildx(version, urlTemplate);
   saveBuildxPath(file);
   info(`buildx ${version}: ${file}`);

@@ -1,8 +1,8 @@
 // The post step: removes what the main step created, also after a failure. Cleanup problems are
 // warnings; the post step never fails the job.
 import { info, warning } from '@actions/core';
-import { errorMessage, finalError } from './errors.js';
-import { locateBuildx, runBuildx } from './buildx-command.js';
+import { errorMessage, finalError } from './runtime/errors.js';
+import { locateBuildx, runBuildx } from './runtime/buildx-command.js';
 import { builderToRemove, savedBuildxPath } from './state.js';
 
 export async function post(): Promise<void> {

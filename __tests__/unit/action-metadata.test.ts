@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { parseInputs } from '../../src/inputs.js';
+import { parseInputs } from '../../src/inputs/inputs.js';
 // @ts-expect-error: a plain .mjs script without types
 import { section, tables } from '../../scripts/docs-tables.mjs';
 
@@ -26,7 +26,7 @@ describe('action.yml', () => {
   });
 
   test('declares exactly the outputs the code sets', () => {
-    const src = readFileSync(join(root, 'src/outputs.ts'), 'utf8');
+    const src = readFileSync(join(root, 'src/report/outputs.ts'), 'utf8');
     const set = [...new Set([...src.matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]))].sort();
     expect(set).toEqual(Object.keys(action.outputs).sort());
   });

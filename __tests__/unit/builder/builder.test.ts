@@ -1,0 +1,151 @@
+// The builder the action creates: node specs, create argv, the name, and `buildx inspect` parsing
+// on real outputs of buildx 0.13.1 and 0.29.1 captured on the bed.
+import { fixture } from '../../fixture.js';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { bootFailureMessage } from '../../../src/builder/boot.js';
+import { builderName, createCommands } from '../../../src/builder/create-argv.js';
+import { parseInspect } from '../../../src/builder/inspect.js';
+import { checkCoverage } from '../../../src/builder/builder.js';
+import { InputReader } from '../../../src/inputs/reader.js';
+import { parseNodeSpecs } from '../../../src/inputs/node-specs.js';
+import { parseBuilderInputs, type BuilderInputs } from '../../../src/inputs/setup-inputs.js';
+
+const inspectFixture = (name: string): string => fixture(`inspect/${name}`);
+const setup = (values: Record<string, string>): BuilderInputs =>
+  parseBuilderInputs(new InputReader((n) => values[n] ?? ''), parse);
+
+describe('buildx inspect, as buildx prints it', () => {
+  test.each([
+    ['v0.29-remote-two-running.txt', [['amdnode', 'running'], ['armnode', 'running']]],
+    ['v0.13-remote-two-running.txt', [['amdnode', 'running'], ['armnode', 'running']]],
+    ['v0.29-remote-dead-node.txt', [['amdnode', 'running'], ['deadnode', 'inactive']]],
+    ['v0.13-remote-dead-node.txt', [['amdnode', 'running'], ['deadnode', 'inactive']]],
+    ['v0.29-remote-before-boot.txt', [['amdnode', 'running'], ['deadnode', 'inactive']]],
+    ['v0.29-container-missing-image.txt', [['dcnode', 'inactive']]],
+    ['v0.13-container-missing-image.txt', [['dcnode', 'inactive']]],
+  ])('%s', (file, want) => {
+    const parsed = parseInspect(inspectFixture(file));
+    expect(parsed.nodes.map((n) => [n.name, n.status])).toEqual(want);
+  });
+
+  test('endpoints, versions, reported and declared platforms', () => {
+    const [amd, arm] = parseInspect(inspectFixture('v0.29-remote-two-running.txt')).nodes;
+    expect(amd?.endpoint).toBe('tcp://127.0.0.1:7001');
+    expect(amd?.buildkitVersion).toBe('v0.0.0+unknown');
+    expect(amd?.declaredPlatforms).toEqual(['linux/amd64']);
+    expect(amd?.platforms[0]).toBe('linux/amd64');
+    expect(arm?.declaredPlatforms).toEqual(['linux/arm64']);
+    expect(arm?.platforms).toContain('linux/amd64');
+    const dead = parseInspect(inspectFixture('v0.29-remote-dead-node.txt')).nodes[1];
+    expect(dead).toMatchObject({ endpoint: 'tcp://127.0.0.1:9', platforms: ['linux/arm64'] });
+  });
+
+  test('builder name and driver', () => {
+    expect(parseInspect(inspectFixture('v0.29-container-missing-image.txt'))).toMatchObject({
+      name: 'fx-dc', driver: 'docker-container',
+    });
+  });
+});
+
+describe('the boot gate', () => {
+  test('names every failed node with its endpoint, status and buildx\'s last error', () => {
+    const nodes = parseInspect(inspectFixture('v0.13-remote-dead-node.txt')).nodes.filter((n) => n.status !== 'running');
+    expect(bootFailureMessage(nodes, 'ERROR: context deadline exceeded', 3)).toBe(
+      'builder node failed to boot after 3 attempts: deadnode (tcp://127.0.0.1:9): inactive' +
+      ' - buildx said: ERROR: context deadline exceeded');
+  });
+
+  test('platforms no running node serves', () => {
+    const nodes = parseInspect(inspectFixture('v0.29-remote-dead-node.txt')).nodes;
+    expect(() => checkCoverage(['linux/amd64', 'linux/arm64'], nodes)).not.toThrow();
+    expect(() => checkCoverage(['linux/mips64le'], nodes)).toThrow(/no running builder node serves linux\/mips64le/);
+    const deadOnly = nodes.filter((n) => n.name === 'deadnode');
+    expect(() => checkCoverage(['linux/arm64'], deadOnly)).toThrow(/serves linux\/arm64/);
+  });
+});
+
+describe('nodes input', () => {
+  test('a list with every key', () => {
+    expect(parseNodeSpecs(`
+- name: amd
+  endpoint: tcp://10.0.0.1:1234
+  platforms: linux/amd64,linux/amd64/v2
+  driver-opts: [image=moby/buildkit:v0.23.0, "env.X=1"]
+  buildkitd-flags: --debug
+- name: arm
+  platforms: [linux/arm64/v8]
+`, parse)).toEqual([
+      { name: 'amd', endpoint: 'tcp://10.0.0.1:1234', platforms: ['linux/amd64', 'linux/amd64/v2'],
+        driverOpts: ['image=moby/buildkit:v0.23.0', 'env.X=1'], buildkitdFlags: '--debug' },
+      { name: 'arm', platforms: ['linux/arm64'], driverOpts: [] },
+    ]);
+  });
+
+  test.each([
+    ['[]', 'empty list'],
+    ['name: x', 'must be a YAML list'],
+    ['- {name: a}\n- {name: a}', 'node 2 (a): the name a is used twice'],
+    ['- {name: a, platfrom: linux/amd64}', 'node 1 (a) has an unknown key "platfrom"'],
+    ['- {name: a, platforms: linux/amd65}', 'node 1 (a) has a platform "linux/amd65"'],
+    ['- {endpoint: "tcp://x:1"}', 'node 1 needs a name'],
+    ['- name: a\n  endpoint: "tcp://x:1; rm -rf /"', 'node 1 (a) has an endpoint that is not a URL'],
+    ['- [a, b]', 'node 1 is not a mapping'],
+    ['- {name: a\n', 'is not valid YAML'],
+  ])('%j', (text, why) => {
+    expect(() => parseNodeSpecs(text, parse)).toThrow(why);
+  });
+
+  test('remote nodes need endpoints', () => {
+    expect(() => setup({ driver: 'remote', nodes: '- name: a' })).toThrow(/^Input "nodes": .*node a needs an endpoint/);
+    expect(() => setup({ driver: 'remote' })).toThrow(/^Input "driver": "remote" needs `nodes`/);
+    expect(() => setup({ driver: 'podman' })).toThrow(/^Input "driver": "podman" is not one of/);
+    expect(() => setup({ 'boot-timeout': '0' })).toThrow(/^Input "boot-timeout": "0" is not a whole number/);
+    expect(() => setup({ 'boot-retries': 'many' })).toThrow(/^Input "boot-retries"/);
+  });
+});
+
+describe('buildx create argv', () => {
+  test.each<[string, Record<string, string>, string[][]]>([
+    ['one local docker-container node with the host network', {}, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0',
+        '--driver-opt', 'image=moby/buildkit:buildx-stable-1', '--driver-opt', 'network=host',
+        '--buildkitd-flags', '--allow-insecure-entitlement network.host'],
+    ]],
+    ['host-network false', { 'host-network': 'false', 'driver-opts': 'image=reg/buildkit:1' }, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0', '--driver-opt', 'image=reg/buildkit:1'],
+    ]],
+    ['two nodes: flags, config and options reach every node', {
+      nodes: '- {name: a, platforms: linux/amd64}\n- {name: c, endpoint: "ssh://me@arm", platforms: linux/arm64, ' +
+        'buildkitd-flags: --debug, driver-opts: env.X=1}',
+      'buildkitd-flags': '--oci-worker-gc', 'buildkitd-config-inline': '[worker.oci]\n', 'driver-opts': 'image=r/bk:1',
+    }, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'a', '--platform', 'linux/amd64',
+        '--driver-opt', 'image=r/bk:1', '--driver-opt', 'network=host',
+        '--buildkitd-flags', '--oci-worker-gc --allow-insecure-entitlement network.host',
+        '--buildkitd-config', '/tmp/bk.toml'],
+      ['create', '--name', 'b', '--append', '--node', 'c', '--platform', 'linux/arm64',
+        '--driver-opt', 'image=r/bk:1', '--driver-opt', 'env.X=1', '--driver-opt', 'network=host',
+        '--buildkitd-flags', '--debug --allow-insecure-entitlement network.host',
+        '--buildkitd-config', '/tmp/bk.toml', 'ssh://me@arm'],
+    ]],
+    ['a mirrored BuildKit image', { 'buildkit-image': 'mirror.internal/moby/buildkit:v0.23.0', 'host-network': 'false' }, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0',
+        '--driver-opt', 'image=mirror.internal/moby/buildkit:v0.23.0'],
+    ]],
+    ['remote nodes get no daemon flags or config (buildx cannot apply them)', {
+      driver: 'remote', nodes: '- {name: a, endpoint: "tcp://h:1"}', 'buildkitd-flags': '--debug',
+    }, [
+      ['create', '--name', 'b', '--driver', 'remote', '--node', 'a', 'tcp://h:1'],
+    ]],
+  ])('%s', (_name, values, want) => {
+    const s = setup(values);
+    expect(createCommands('b', s, s.buildkitdConfigInline ? '/tmp/bk.toml' : undefined)).toEqual(want);
+  });
+
+  test('the name: runner, run, attempt, job and a random part, safe for buildx', () => {
+    expect(builderName({ RUNNER_NAME: 'GitHub Actions 12', GITHUB_RUN_ID: '987', GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_JOB: 'build_arm64' }, 'a1b2c3d4')).toBe('multiarch-github-actions-12-987-2-build-arm64-a1b2c3d4');
+    expect(builderName({}, 'ff00')).toBe('multiarch-ff00');
+  });
+});

@@ -1,0 +1,100 @@
+// The buildkitd config every node the action starts gets: registry CAs, insecure registries,
+// mirrors and the GC limit, merged into buildkitd-config-inline (which wins on conflicts).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { buildkitdConfig, hasSettings, type RegistrySettings } from '../../../src/builder/buildkitd-config.js';
+import { createCommands } from '../../../src/builder/create-argv.js';
+import { InputReader } from '../../../src/inputs/reader.js';
+import { trustFrom } from '../../../src/registry/trust.js';
+import { parseBuilderInputs } from '../../../src/inputs/setup-inputs.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mab-ca-'));
+const caFile = join(dir, 'ca.pem');
+writeFileSync(caFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+const setup = (values: Record<string, string>) => parseBuilderInputs(new InputReader((n) => values[n] ?? ''), parse);
+const none: RegistrySettings = { ca: {}, insecure: [], mirrors: {} };
+
+describe('buildkitd config', () => {
+  test('every setting, with no inline config', () => {
+    const s = setup({
+      'registry-ca': `registry.test:5443=${caFile}`,
+      'insecure-registries': 'localhost:5000, 10.0.0.5:5000',
+      'registry-mirrors': 'docker.io=https://mirror.gcr.io\ndocker.io=http://10.0.0.9:5000',
+      'cache-keep-storage': '10gb',
+    }).registry;
+    expect(buildkitdConfig(s)).toBe(`[registry."registry.test:5443"]
+  ca = ["${caFile}"]
+
+[registry."localhost:5000"]
+  http = true
+  insecure = true
+
+[registry."10.0.0.5:5000"]
+  http = true
+  insecure = true
+
+[registry."docker.io"]
+  mirrors = ["mirror.gcr.io", "10.0.0.9:5000"]
+
+[registry."10.0.0.9:5000"]
+  http = true
+
+[worker.oci]
+  gc = true
+  gckeepstorage = "10gb"
+`);
+  });
+
+  test('the inline config wins on conflicts; its tables get the missing keys once', () => {
+    const inline = '[registry."docker.io"]\n  mirrors = ["my.mirror"]\n\n[worker.oci]\n  gckeepstorage = "2gb"\n  max-parallelism = 4';
+    const s: RegistrySettings = { ...none, mirrors: { 'docker.io': ['mirror.gcr.io'] }, insecure: ['docker.io'], keepStorage: '10gb' };
+    expect(buildkitdConfig(s, inline)).toBe(`[registry."docker.io"]
+  http = true
+  insecure = true
+  mirrors = ["my.mirror"]
+
+[worker.oci]
+  gc = true
+  gckeepstorage = "2gb"
+  max-parallelism = 4
+`);
+  });
+
+  test('nothing to add leaves the inline config as it is', () => {
+    expect(hasSettings(none)).toBe(false);
+    expect(buildkitdConfig(none, 'debug = true')).toBe('debug = true\n');
+  });
+
+  test('the config file reaches every node the action creates, not only the first', () => {
+    const s = setup({ nodes: '- {name: a}\n- {name: b, endpoint: "unix:///var/run/docker2.sock"}', 'cache-keep-storage': '5gb' });
+    const argvs = createCommands('mab', s, '/tmp/buildkitd.toml');
+    expect(argvs).toHaveLength(2);
+    for (const argv of argvs) expect(argv.join(' ')).toContain('--buildkitd-config /tmp/buildkitd.toml');
+  });
+
+  test.each([
+    ['registry-ca', 'registry.test=/no/such/ca.pem', 'does not exist'],
+    ['registry-ca', 'not a host=/x', 'registry host'],
+    ['insecure-registries', 'http://x', 'registry host'],
+    ['registry-mirrors', 'docker.io=ftp://mirror', 'mirror URL'],
+    ['cache-keep-storage', 'lots', 'size'],
+  ])('bad %s %j', (name, value, why) => {
+    expect(() => setup({ [name]: value })).toThrow(new RegExp(`^Input "${name}": .*${why}`));
+  });
+});
+
+describe('trust of the action\'s own registry reads', () => {
+  test('registry-ca first, then docker\'s certs.d; insecure registries', () => {
+    const certs = mkdtempSync(join(tmpdir(), 'mab-certsd-'));
+    const hostDir = join(certs, 'other.test:443');
+    mkdirSync(hostDir);
+    writeFileSync(join(hostDir, 'ca.crt'), 'PEM-B');
+    const trust = trustFrom({ 'registry.test:5443': caFile }, ['plain:5000'], certs);
+    expect(trust('registry.test:5443').ca[0]).toContain('BEGIN CERTIFICATE');
+    expect(trust('other.test:443')).toEqual({ ca: ['PEM-B'], insecure: false });
+    expect(trust('plain:5000')).toEqual({ ca: [], insecure: true });
+  });
+});

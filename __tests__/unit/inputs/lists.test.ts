@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { splitKeyValue, splitLines, splitLinesAndCommas } from '../../../src/inputs/lists.js';
+
+describe('list rules of build-push-action', () => {
+  test.each([
+    ['A=x,y\nB=2', ['A=x,y', 'B=2']],
+    ['  A=1  \n\n  # comment\nB=2\r\n', ['A=1', 'B=2']],
+    ['"KEY=line1\nline2"\nB=2', ['KEY=line1\nline2', 'B=2']],
+    ['"say ""hi"""', ['say "hi"']],
+    ['', []],
+  ])('newlines only: %j', (raw, want) => {
+    expect(splitLines(raw)).toEqual(want);
+  });
+
+  test.each([
+    ['linux/amd64,linux/arm64', ['linux/amd64', 'linux/arm64']],
+    ['a:1, b:2\nc:3,', ['a:1', 'b:2', 'c:3']],
+    ['"x,y",z', ['x,y', 'z']],
+  ])('newlines and commas: %j', (raw, want) => {
+    expect(splitLinesAndCommas(raw)).toEqual(want);
+  });
+
+  test.each([
+    ['A=b=c', ['A', 'b=c']],
+    ['A=', ['A', '']],
+    ['=x', undefined],
+    ['noeq', undefined],
+  ])('key=value %j', (item, want) => {
+    expect(splitKeyValue(item)).toEqual(want);
+  });
+});

@@ -1,0 +1,98 @@
+// QEMU planning, binfmt handler files, engine facts and known fixes, on real captured text.
+import { fixture } from '../../fixture.js';
+import { describe, expect, test } from 'vitest';
+import { handlerFor, hostPlatforms, parseHandler } from '../../../src/qemu/binfmt.js';
+import { parseEngineInfo, engineSocket, type InfoJson } from '../../../src/preflight/engine-api.js';
+import { knownFix } from '../../../src/build/known-fixes.js';
+import { engineProblem } from '../../../src/preflight/preflight.js';
+import { platformsToEmulate } from '../../../src/qemu/qemu.js';
+import type { QemuInputs } from '../../../src/inputs/setup-inputs.js';
+
+
+describe('binfmt', () => {
+  test("Debian's aarch64 handler, as /proc shows it", () => {
+    expect(parseHandler(fixture('binfmt/qemu-aarch64.debian'))).toEqual({
+      enabled: true, interpreter: '/usr/libexec/qemu-binfmt/aarch64-binfmt-P', flags: 'PF',
+    });
+    expect(parseHandler('disabled\ninterpreter /x\nflags: \n').enabled).toBe(false);
+  });
+
+  test.each([
+    ['linux/arm64', 'qemu-aarch64', 'arm64'],
+    ['linux/arm/v7', 'qemu-arm', 'arm'],
+    ['linux/amd64', 'qemu-x86_64', 'amd64'],
+    ['linux/riscv64', 'qemu-riscv64', 'riscv64'],
+    ['linux/mips64le', 'qemu-mips64el', 'mips64le'],
+  ])('%s -> %s', (platform, handler, install) => {
+    expect(handlerFor(platform)).toEqual({ handler, install });
+  });
+
+  test('no handler for other systems', () => {
+    expect(handlerFor('windows/amd64')).toBeUndefined();
+    expect(hostPlatforms('x64')).toEqual(['linux/amd64', 'linux/386']);
+  });
+});
+
+describe('which platforms need emulation (on an amd64 host)', () => {
+  const q = (mode: QemuInputs['mode'], platforms?: string[]): QemuInputs =>
+    ({ mode, image: 'tonistiigi/binfmt:latest', ...(platforms ? { platforms } : {}) });
+  const wanted = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'windows/amd64'];
+  test('a builder named by `builder` (not default) knows its own nodes: auto emulates nothing', () => {
+    expect(platformsToEmulate(q('auto'), wanted, [], 'my-remote-builder')).toEqual([]);
+    expect(platformsToEmulate(q('auto'), ['linux/arm64'], [], 'default')).toEqual(
+      process.arch === 'x64' ? ['linux/arm64'] : []);
+  });
+
+  test.each<[string, QemuInputs, string[], string[]]>([
+    ['auto, one local node', q('auto'), [], ['linux/arm64', 'linux/arm/v7']],
+    ['auto, a native arm64 node', q('auto'), ['linux/arm64'], ['linux/arm/v7']],
+    ['true ignores nodes', q('true'), ['linux/arm64'], ['linux/arm64', 'linux/arm/v7']],
+    ['false', q('false'), [], []],
+    ['qemu-platforms wins', q('auto', ['linux/riscv64']), [], ['linux/riscv64']],
+  ])('%s', (_name, qemu, native, want) => {
+    if (process.arch !== 'x64') return;
+    expect(platformsToEmulate(qemu, wanted, native)).toEqual(want);
+  });
+});
+
+describe('engine facts from its API', () => {
+  const containerd = parseEngineInfo(JSON.parse(fixture('engine-info-containerd.json')) as InfoJson);
+  const classic = parseEngineInfo(JSON.parse(fixture('engine-info-classic.json')) as InfoJson);
+
+  test('image store', () => {
+    expect(containerd).toEqual({ version: '28.5.2+dfsg4', containerdStore: true, architecture: 'x86_64' });
+    expect(classic.containerdStore).toBe(false);
+  });
+
+  test('the default builder on the classic store cannot build several platforms', () => {
+    expect(engineProblem('default', ['linux/amd64', 'linux/arm64'], classic))
+      .toMatch(/classic image store .* Fix: leave `builder` empty/);
+    expect(engineProblem('default', ['linux/amd64'], classic)).toBeUndefined();
+    expect(engineProblem('default', ['linux/amd64', 'linux/arm64'], containerd)).toBeUndefined();
+    expect(engineProblem(undefined, ['linux/amd64', 'linux/arm64'], classic)).toBeUndefined();
+  });
+
+  test('the socket comes from DOCKER_HOST', () => {
+    expect(engineSocket({})).toBe('/var/run/docker.sock');
+    expect(engineSocket({ DOCKER_HOST: 'unix:///run/user/1000/docker.sock' })).toBe('/run/user/1000/docker.sock');
+    expect(engineSocket({ DOCKER_HOST: 'tcp://10.0.0.2:2376' })).toBeUndefined();
+  });
+});
+
+describe('known fixes', () => {
+  test.each([
+    ['exec /bin/sh: exec format error', 'QEMU handler'],
+    ['ERROR: failed to build: Multi-platform build is not supported for the docker driver.', 'containerd'],
+    ['ERROR: failed to push registry.test:5443/a:1: tls: failed to verify certificate: x509: certificate signed by unknown authority', 'CA'],
+    ['ERROR: failed to push ghcr.io/o/a:1: unexpected status from HEAD request: 403 Forbidden', 'log in'],
+    ['write /var/lib/buildkit/x: no space left on device', 'disk is full'],
+    ["docker: 'buildx' is not a docker command.", 'buildx is not installed'],
+  ])('%s', (line, fix) => {
+    expect(knownFix(line)).toContain(fix);
+  });
+
+  test('unknown errors get no guess', () => {
+    expect(knownFix('ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2'))
+      .toBeUndefined();
+  });
+});

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  init_define_INPUT_NAMES
+} from "./chunk-PWTYX65F.js";
+
+// src/runtime/errors.ts
+init_define_INPUT_NAMES();
+function errorMessage(error) {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "string") return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+var InputError = class extends Error {
+  constructor(input, value, why) {
+    super(`Input "${input}": ${JSON.stringify(oneLine(value))} ${why}`);
+    this.name = "InputError";
+  }
+};
+function oneLine(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+function finalError(stderrTail) {
+  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
+  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? "no output");
+}
+
+export {
+  errorMessage,
+  InputError,
+  oneLine,
+  finalError
+};

@@ -1,0 +1,1963 @@
+#!/usr/bin/env node
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  BINFMT_DIR,
+  binfmtMounted,
+  handlerFor,
+  hostPlatforms,
+  readHandler,
+  runCommand
+} from "./chunk-WYXZXC7Q.js";
+import {
+  slug
+} from "./chunk-6GHWOQQ7.js";
+import {
+  DEFAULT_BUILDX_URL,
+  cacheServiceAvailable,
+  cachedImage
+} from "./chunk-O2RZT6ZX.js";
+import {
+  InputError,
+  errorMessage,
+  finalError,
+  oneLine
+} from "./chunk-6BZ5L5TB.js";
+import {
+  endGroup,
+  getInput,
+  getState,
+  info,
+  saveState,
+  setFailed,
+  setOutput,
+  setSecret,
+  startGroup,
+  summary,
+  warning
+} from "./chunk-XWRGTH54.js";
+import {
+  init_define_INPUT_NAMES
+} from "./chunk-PWTYX65F.js";
+
+// src/state.ts
+init_define_INPUT_NAMES();
+var IS_POST = "isPost";
+var BUILDER = "builder";
+function isPost() {
+  return getState(IS_POST) === "true";
+}
+function markMainStarted() {
+  saveState(IS_POST, "true");
+}
+function saveBuilderToRemove(name) {
+  saveState(BUILDER, name);
+}
+function builderToRemove() {
+  return getState(BUILDER);
+}
+var BUILDX = "buildx";
+function saveBuildxPath(file) {
+  saveState(BUILDX, file);
+}
+function savedBuildxPath() {
+  return getState(BUILDX);
+}
+
+// src/main.ts
+init_define_INPUT_NAMES();
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join6 } from "node:path";
+
+// src/build/build-argv.ts
+init_define_INPUT_NAMES();
+
+// src/inputs/git-context.ts
+init_define_INPUT_NAMES();
+function githubContext(env) {
+  const repo = env.GITHUB_REPOSITORY;
+  if (!repo) return void 0;
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  let ref = env.GITHUB_REF ?? "";
+  const sha = env.GITHUB_SHA ?? "";
+  if (sha && ref && !ref.startsWith("refs/")) ref = `refs/heads/${ref}`;
+  if (sha && !ref.startsWith("refs/pull/")) ref = sha;
+  return `${server}/${repo}.git#${ref}`;
+}
+function gitAuthHost(context, env) {
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return context.startsWith(server) ? new URL(server).host : void 0;
+}
+
+// src/build/build-argv.ts
+var SECRET_ENV_PREFIX = "MULTIARCH_BUILD_SECRET_";
+function buildCommand(inputs, metadataFile, env = process.env, target = { builder: inputs.builder, hostNetwork: false }) {
+  const argv = ["build"];
+  const network = inputs.network ?? (target.hostNetwork ? "host" : void 0);
+  const allow = [...inputs.allow];
+  if (target.hostNetwork && network === "host" && !allow.includes("network.host")) allow.push("network.host");
+  const secretEnv = {};
+  const add = (flag, values) => {
+    for (const v of values) argv.push(flag, v);
+  };
+  const addOne = (flag, value) => {
+    if (value !== void 0) argv.push(flag, value);
+  };
+  add("--add-host", inputs.addHosts);
+  add("--allow", allow);
+  add("--annotation", inputs.annotations);
+  add("--attest", inputs.attests);
+  add("--build-arg", inputs.buildArgs);
+  add("--build-context", inputs.buildContexts);
+  add("--cache-from", inputs.cacheFrom);
+  add("--cache-to", inputs.cacheTo);
+  addOne("--call", inputs.call);
+  addOne("--cgroup-parent", inputs.cgroupParent);
+  addOne("--file", inputs.file);
+  add("--label", inputs.labels);
+  add("--no-cache-filter", inputs.noCacheFilters);
+  add("--output", inputs.outputs);
+  if (inputs.platforms.length > 0) argv.push("--platform", inputs.platforms.join(","));
+  addOne("--provenance", inputs.provenance);
+  addOne("--sbom", inputs.sbom);
+  const secrets = [...inputs.secrets];
+  const gitHost = inputs.contextIsLocal ? void 0 : gitAuthHost(inputs.context, env);
+  if (gitHost && inputs.githubToken && !secrets.some((s) => s.id.startsWith("GIT_AUTH_TOKEN"))) {
+    secrets.push({ id: `GIT_AUTH_TOKEN.${gitHost}`, value: inputs.githubToken });
+  }
+  secrets.forEach((s, i) => {
+    const name = `${SECRET_ENV_PREFIX}${i}`;
+    secretEnv[name] = s.value;
+    argv.push("--secret", `id=${s.id},env=${name}`);
+  });
+  add("--secret", inputs.secretEnvs.map((s) => `id=${s.id},env=${s.env}`));
+  add("--secret", inputs.secretFiles.map((s) => `id=${s.id},src=${s.path}`));
+  addOne("--shm-size", inputs.shmSize);
+  add("--ssh", inputs.ssh);
+  if (inputs.release.pushByDigest) {
+    argv.push("--output", `type=image,"name=${inputs.release.repositories.join(",")}",push-by-digest=true,name-canonical=true,push=true`);
+  } else add("--tag", inputs.tags);
+  addOne("--target", inputs.target);
+  add("--ulimit", inputs.ulimit);
+  argv.push("--metadata-file", metadataFile);
+  addOne("--builder", target.builder);
+  if (inputs.load) argv.push("--load");
+  addOne("--network", network);
+  if (inputs.noCache) argv.push("--no-cache");
+  if (inputs.pull) argv.push("--pull");
+  if (inputs.push && !inputs.release.pushByDigest) argv.push("--push");
+  argv.push(inputs.context);
+  return { argv, env: secretEnv };
+}
+function pushesToRegistry(inputs) {
+  if (inputs.push || inputs.release.pushByDigest) return true;
+  return inputs.outputs.some((o) => {
+    const attrs = o.split(",").map((a) => a.trim());
+    return attrs.includes("type=registry") || attrs.some((a) => a === "type=image") && attrs.some((a) => /^push=true$/i.test(a));
+  });
+}
+
+// src/build/run-build.ts
+init_define_INPUT_NAMES();
+
+// src/runtime/buildx-command.ts
+init_define_INPUT_NAMES();
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+var SYSTEM_PLUGIN_DIRS = [
+  "/usr/local/lib/docker/cli-plugins",
+  "/usr/local/libexec/docker/cli-plugins",
+  "/usr/lib/docker/cli-plugins",
+  "/usr/libexec/docker/cli-plugins"
+];
+function pluginCandidates(env) {
+  const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), ".docker");
+  return [join(configDir, "cli-plugins"), ...SYSTEM_PLUGIN_DIRS].map((d) => join(d, "docker-buildx"));
+}
+function locateBuildx(env = process.env) {
+  const plugin = pluginCandidates(env).find((p) => existsSync(p));
+  return plugin ? { file: plugin, prefix: [] } : { file: "docker", prefix: ["buildx"] };
+}
+function runBuildx(buildx, args, opts = {}) {
+  return runCommand(buildx.file, [...buildx.prefix, ...args], opts);
+}
+
+// src/build/known-fixes.ts
+init_define_INPUT_NAMES();
+var FIXES = [
+  [
+    /exec format error/i,
+    "a platform ran without a QEMU handler: keep `qemu: auto` (or `true`), or add a node that builds it natively"
+  ],
+  [
+    /multiple platforms feature is currently not supported for docker driver|Multi-platform build is not supported for the docker driver/i,
+    "the engine's own builder needs the containerd image store for several platforms: leave `builder` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature"
+  ],
+  [
+    /x509: certificate signed by unknown authority|x509: certificate is not valid|failed to verify certificate/i,
+    "the builder does not trust the registry's certificate: give the CA to the builder (for the engine's own builder, /etc/docker/certs.d/HOST:PORT/ca.crt)"
+  ],
+  [
+    /insufficient_scope|unauthorized|authentication required|denied: |403 Forbidden|401 Unauthorized/i,
+    "the registry refused the credentials: log in first (docker/login-action) with a token that may push there"
+  ],
+  [/no space left on device/i, "the disk is full: prune the build cache or give BuildKit a smaller GC limit"],
+  [
+    /is not a docker command|unknown command "buildx"|docker-buildx: not found/i,
+    "buildx is not installed: install the docker-buildx plugin (or docker/setup-buildx-action's binary)"
+  ]
+];
+function knownFix(errorText) {
+  return FIXES.find(([re]) => re.test(errorText))?.[1];
+}
+
+// src/build/failures.ts
+init_define_INPUT_NAMES();
+var TRANSIENT = [
+  [/failed to fetch oauth token|failed to authorize: DeadlineExceeded/i, "registry token fetch failed"],
+  [/context deadline exceeded|DeadlineExceeded/i, "deadline exceeded"],
+  [/i\/o timeout|timed? ?out/i, "network timeout"],
+  [/TLS handshake timeout/i, "TLS handshake timeout"],
+  [/connection refused/i, "connection refused"],
+  [/connection reset by peer/i, "connection reset"],
+  [/broken pipe/i, "broken pipe"],
+  [/unexpected EOF|error reading from server: EOF|code = Unavailable/i, "connection lost"],
+  [/toomanyrequests|\b429\b|Too Many Requests/i, "rate limited (429)"],
+  [/\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, "server error (5xx)"],
+  [/temporary failure in name resolution|no such host/i, "DNS failure"]
+];
+var DETERMINISTIC = [
+  [/did not complete successfully: exit code: \d+/, "a RUN step exited non-zero"],
+  [/dockerfile parse error|unknown instruction|failed to read dockerfile/i, "a Dockerfile error"],
+  [/manifest unknown|not found|pull access denied/i, "an image or file does not exist"],
+  [/\b(401|403)\b|unauthorized|denied/i, "the registry refused the credentials"],
+  [/invalid (reference|tag)|invalid argument/i, "an invalid reference or argument"],
+  [/x509:/i, "a certificate the builder does not trust"]
+];
+function classify(errorText) {
+  const runExit = DETERMINISTIC[0];
+  if (runExit[0].test(errorText)) return { transient: false, reason: runExit[1] };
+  const transient = TRANSIENT.find(([re]) => re.test(errorText));
+  if (transient && transient[1] === "registry token fetch failed") return { transient: true, reason: transient[1] };
+  const fixed = DETERMINISTIC.find(([re]) => re.test(errorText));
+  if (fixed) return { transient: false, reason: fixed[1] };
+  if (transient) return { transient: true, reason: transient[1] };
+  return { transient: false, reason: "not a known transient failure" };
+}
+function isTransient(errorLine) {
+  return classify(errorLine).transient;
+}
+
+// src/build/run-build.ts
+var MAX_DELAY_SECONDS = 60;
+var BuildError = class extends Error {
+  constructor(message, attempts, stderrTail) {
+    super(message);
+    this.attempts = attempts;
+    this.stderrTail = stderrTail;
+    this.name = "BuildError";
+  }
+  attempts;
+  stderrTail;
+};
+function retryDelaySeconds(first, n, random = Math.random()) {
+  const base = Math.min(MAX_DELAY_SECONDS, first * 2 ** (n - 1));
+  return Math.round(base * (0.8 + 0.4 * random) * 10) / 10;
+}
+async function runBuild(buildx, cmd, policy) {
+  const attempts = [];
+  const total = policy.retries + 1;
+  for (let n = 1; ; n++) {
+    const t0 = performance.now();
+    const res = await runBuildx(buildx, cmd.argv, {
+      env: { ...process.env, ...cmd.env },
+      stream: true,
+      timeoutMs: policy.attemptTimeoutSeconds === void 0 ? void 0 : policy.attemptTimeoutSeconds * 1e3
+    });
+    const seconds = Math.round((performance.now() - t0) / 100) / 10;
+    if (res.exitCode === 0 && !res.timedOut) {
+      attempts.push({ seconds });
+      return attempts;
+    }
+    const error = res.timedOut ? `attempt-timeout of ${policy.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
+    attempts.push({ seconds, error });
+    const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(res.stderrTail.join("\n"));
+    if (!verdict.transient || n === total) {
+      const why = !verdict.transient ? `not retried: ${verdict.reason}` : `transient (${verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
+      const fix = knownFix(res.stderrTail.join("\n"));
+      const what = cmd.argv[0] === "build" ? "buildx build" : `buildx ${cmd.argv.slice(0, 2).join(" ")}`;
+      throw new BuildError(`${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error}${fix ? ` - Fix: ${fix}` : ""}`, attempts, res.stderrTail);
+    }
+    const wait = retryDelaySeconds(policy.delaySeconds, n);
+    info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error}; trying again in ${wait}s`);
+    await new Promise((r) => setTimeout(r, wait * 1e3));
+  }
+}
+
+// src/builder/boot.ts
+init_define_INPUT_NAMES();
+
+// src/builder/inspect.ts
+init_define_INPUT_NAMES();
+function parseInspect(text) {
+  const out = { nodes: [] };
+  let inNodes = false;
+  let node;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^Nodes:\s*$/.test(line)) {
+      inNodes = true;
+      continue;
+    }
+    const m = /^([A-Za-z][A-Za-z ]*?):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const [, key, value] = m;
+    if (!inNodes) {
+      if (key === "Name") out.name = value.trim();
+      if (key === "Driver") out.driver = value.trim();
+      continue;
+    }
+    if (key === "Name") {
+      node = { name: value.trim(), endpoint: "", status: "unknown", platforms: [], declaredPlatforms: [] };
+      out.nodes.push(node);
+      continue;
+    }
+    if (!node) continue;
+    switch (key) {
+      case "Endpoint":
+        node.endpoint = value.trim();
+        break;
+      case "Status":
+        node.status = value.trim();
+        break;
+      case "BuildKit version":
+      case "Buildkit":
+      case "BuildKit":
+        node.buildkitVersion = value.trim();
+        break;
+      case "Platforms":
+        for (const p of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+          const declared = p.endsWith("*");
+          const name = declared ? p.slice(0, -1) : p;
+          node.platforms.push(name);
+          if (declared) node.declaredPlatforms.push(name);
+        }
+        break;
+      case "Error":
+        node.error = value.trim();
+        break;
+    }
+  }
+  return out;
+}
+
+// src/builder/boot.ts
+var BootError = class extends Error {
+  constructor(failed, lastError, attempts) {
+    super(bootFailureMessage(failed, lastError, attempts));
+    this.failed = failed;
+    this.lastError = lastError;
+    this.attempts = attempts;
+    this.name = "BootError";
+  }
+  failed;
+  lastError;
+  attempts;
+};
+function bootFailureMessage(failed, lastError, attempts) {
+  const nodes = failed.map((n) => `${n.name} (${n.endpoint || "local"}): ${n.status}${n.error ? `, ${n.error}` : ""}`);
+  const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  return `builder node${failed.length > 1 ? "s" : ""} failed to boot after ${tries}: ${nodes.join("; ")} - buildx said: ${lastError}`;
+}
+async function bootBuilder(buildx, name, opts) {
+  const delay = opts.retryDelayMs ?? 2e3;
+  for (let attempt = 1; ; attempt++) {
+    const res = await runBuildx(buildx, ["inspect", "--bootstrap", name], { timeoutMs: opts.timeoutSeconds * 1e3 });
+    let state = res.exitCode === 0 ? parseInspect(res.stdout) : void 0;
+    if (!state || state.nodes.length === 0) state = await inspect(buildx, name);
+    const failed = state.nodes.filter((n) => n.status !== "running");
+    if (failed.length === 0) {
+      if (res.exitCode !== 0) warning(`buildx exited ${res.exitCode} booting ${name}, but every node is running`);
+      return state;
+    }
+    const lastError = res.timedOut ? `no answer within boot-timeout (${opts.timeoutSeconds}s)` : res.stderrTail.length > 0 ? finalError(res.stderrTail) : `exited ${res.exitCode} with ${failed.length} node(s) not running`;
+    const mayPass = res.timedOut || isTransient(lastError);
+    if (!mayPass || attempt > opts.retries) throw new BootError(failed, lastError, attempt);
+    const wait = delay * 2 ** (attempt - 1);
+    info(`boot attempt ${attempt} of ${opts.retries + 1} failed (${failed.map((n) => n.name).join(", ")}: ${lastError}); trying again in ${wait / 1e3}s`);
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}
+async function inspect(buildx, name) {
+  const res = await runBuildx(buildx, ["inspect", name], { timeoutMs: 6e4 });
+  if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
+  return parseInspect(res.stdout);
+}
+
+// src/builder/builder.ts
+init_define_INPUT_NAMES();
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/builder/buildkitd-config.ts
+init_define_INPUT_NAMES();
+var q = (s) => JSON.stringify(s);
+function settingsTables(s) {
+  const tables = /* @__PURE__ */ new Map();
+  const set = (table, key, value) => {
+    if (!tables.has(table)) tables.set(table, /* @__PURE__ */ new Map());
+    tables.get(table)?.set(key, value);
+  };
+  for (const [host, file] of Object.entries(s.ca)) set(`registry.${q(host)}`, "ca", `[${q(file)}]`);
+  for (const host of s.insecure) {
+    set(`registry.${q(host)}`, "http", "true");
+    set(`registry.${q(host)}`, "insecure", "true");
+  }
+  for (const [host, mirrors] of Object.entries(s.mirrors)) {
+    set(`registry.${q(host)}`, "mirrors", `[${mirrors.map((m) => q(m.replace(/^https?:\/\//, ""))).join(", ")}]`);
+    for (const m of mirrors.filter((x) => x.startsWith("http://"))) {
+      set(`registry.${q(m.slice("http://".length).replace(/\/.*$/, ""))}`, "http", "true");
+    }
+  }
+  if (s.keepStorage) {
+    set("worker.oci", "gc", "true");
+    set("worker.oci", "gckeepstorage", q(s.keepStorage));
+  }
+  return tables;
+}
+function norm(header) {
+  return header.replace(/\s+/g, "").replace(/'/g, '"');
+}
+function buildkitdConfig(settings, inline = "") {
+  const lines = inline.split("\n");
+  const headerAt = /* @__PURE__ */ new Map();
+  const keysOf = /* @__PURE__ */ new Map();
+  let current = "";
+  lines.forEach((line, i) => {
+    const header = /^\s*\[([^[\]]+)\]\s*(#.*)?$/.exec(line);
+    if (header) {
+      current = norm(header[1]);
+      headerAt.set(current, i);
+      return;
+    }
+    const key = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
+    if (key) {
+      if (!keysOf.has(current)) keysOf.set(current, /* @__PURE__ */ new Set());
+      keysOf.get(current)?.add(key[1]);
+    }
+  });
+  const inserts = /* @__PURE__ */ new Map();
+  const appended = [];
+  for (const [table, entries] of settingsTables(settings)) {
+    const have = keysOf.get(norm(table)) ?? /* @__PURE__ */ new Set();
+    const add = [...entries].filter(([k]) => !have.has(k)).map(([k, v]) => `  ${k} = ${v}`);
+    if (add.length === 0) continue;
+    const at = headerAt.get(norm(table));
+    if (at === void 0) appended.push("", `[${table}]`, ...add);
+    else inserts.set(at, add);
+  }
+  const out = lines.flatMap((line, i) => [line, ...inserts.get(i) ?? []]);
+  return `${[...out, ...appended].join("\n").trim()}
+`;
+}
+function hasSettings(s) {
+  return Object.keys(s.ca).length + s.insecure.length + Object.keys(s.mirrors).length > 0 || !!s.keepStorage;
+}
+
+// src/builder/create-argv.ts
+init_define_INPUT_NAMES();
+var HOST_ENTITLEMENT = "--allow-insecure-entitlement network.host";
+function builderName(env, random) {
+  const part = (v, max) => slug(v ?? "").slice(0, max);
+  const parts = [
+    part(env.RUNNER_NAME, 20),
+    part(env.GITHUB_RUN_ID, 20),
+    part(env.GITHUB_RUN_ATTEMPT, 4),
+    part(env.GITHUB_JOB, 20),
+    part(random, 12)
+  ];
+  return ["multiarch", ...parts.filter(Boolean)].join("-");
+}
+function nodesOf(name, setup) {
+  return setup.nodes ?? [{ name: `${name}0`, platforms: [], driverOpts: [] }];
+}
+function createCommands(name, setup, configFile) {
+  const local = setup.driver !== "remote";
+  return nodesOf(name, setup).map((node, i) => {
+    const argv = ["create", "--name", name];
+    if (i === 0) argv.push("--driver", setup.driver);
+    else argv.push("--append");
+    argv.push("--node", node.name);
+    if (node.platforms.length > 0) argv.push("--platform", node.platforms.join(","));
+    for (const opt of driverOpts(setup, node)) argv.push("--driver-opt", opt);
+    const flags = buildkitdFlags(setup, node);
+    if (local && flags) argv.push("--buildkitd-flags", flags);
+    if (local && configFile) argv.push("--buildkitd-config", configFile);
+    if (node.endpoint) argv.push(node.endpoint);
+    return argv;
+  });
+}
+function driverOpts(setup, node) {
+  const opts = [...setup.driverOpts, ...node.driverOpts];
+  if (setup.driver !== "remote" && !opts.some((o) => o.startsWith("image="))) opts.push(`image=${setup.buildkitImage}`);
+  if (setup.hostNetwork && setup.driver === "docker-container" && !opts.some((o) => o.startsWith("network="))) {
+    opts.push("network=host");
+  }
+  return opts;
+}
+function buildkitdFlags(setup, node) {
+  const flags = node.buildkitdFlags ?? setup.buildkitdFlags;
+  if (!setup.hostNetwork || setup.driver === "remote") return flags;
+  if (flags?.includes("network.host")) return flags;
+  return flags ? `${flags} ${HOST_ENTITLEMENT}` : HOST_ENTITLEMENT;
+}
+
+// src/builder/builder.ts
+function builderFor(inputs) {
+  return inputs.builder ?? builderName(process.env, randomBytes(4).toString("hex"));
+}
+async function prepareBuilder(buildx, inputs, name, workDir) {
+  if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
+  const setup = inputs.setup;
+  info(`builder ${name}: ${setup.driver}, ${setup.nodes?.length ?? 1} node(s)`);
+  if (setup.cleanup) saveBuilderToRemove(name);
+  let configFile;
+  if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
+    configFile = join2(workDir, "buildkitd.toml");
+    writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
+  }
+  if (setup.driver === "remote" && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
+    warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
+  }
+  if (setup.driver === "docker-container") await cachedImage(setup.buildkitImage);
+  for (const argv of createCommands(name, setup, configFile)) {
+    const node = argv[argv.indexOf("--node") + 1];
+    const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
+    if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
+  }
+  const state = await bootBuilder(buildx, name, {
+    timeoutSeconds: setup.bootTimeoutSeconds,
+    retries: setup.bootRetries
+  });
+  for (const n of state.nodes) {
+    info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? "?"}, ${n.platforms.join(", ")}`);
+  }
+  checkCoverage(inputs.platforms, state.nodes);
+  return { name, created: true, nodes: state.nodes };
+}
+function checkCoverage(platforms, nodes) {
+  const served = new Set(nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms));
+  const missing = platforms.filter((p) => !served.has(p));
+  if (missing.length > 0) {
+    throw new Error(`no running builder node serves ${missing.join(", ")} (nodes serve ${[...served].join(", ")}); declare a node for it, or enable QEMU emulation for it (qemu: true)`);
+  }
+}
+function nodesOutput(nodes) {
+  return JSON.stringify(nodes.map((n) => ({
+    name: n.name,
+    endpoint: n.endpoint,
+    status: n.status,
+    platforms: n.platforms,
+    buildkit: n.buildkitVersion ?? ""
+  })));
+}
+function buildingNodes(builder, platforms) {
+  const running = builder.nodes.filter((n) => n.status === "running");
+  return Object.fromEntries(platforms.map((p) => [p, builder.created ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? "-" : builder.name]));
+}
+
+// src/report/diagnostics.ts
+init_define_INPUT_NAMES();
+import { readdirSync } from "node:fs";
+
+// src/preflight/engine-api.ts
+init_define_INPUT_NAMES();
+import { request } from "node:http";
+function engineSocket(env = process.env) {
+  const host = env.DOCKER_HOST;
+  if (!host) return "/var/run/docker.sock";
+  return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+}
+function parseEngineInfo(json) {
+  return {
+    version: json.ServerVersion ?? "",
+    containerdStore: (json.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && /snapshotter/.test(v ?? "")),
+    architecture: json.Architecture ?? ""
+  };
+}
+function engineInfo(socketPath, timeoutMs = 5e3) {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
+        else {
+          try {
+            resolve(parseEngineInfo(JSON.parse(body)));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// src/report/diagnostics.ts
+async function logDiagnostics(buildx, builder, buildTail) {
+  startGroup("Diagnostics");
+  try {
+    const [version, nodes, engine] = await Promise.all([
+      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
+      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => r.stdout.trim(), errorMessage) : Promise.resolve("(buildx's current builder)"),
+      engineSocket() ? engineInfo(engineSocket()).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
+    ]);
+    info(`buildx: ${version}`);
+    info(engine);
+    info(`builder ${builder ?? ""}:
+${nodes.split("\n").filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join("\n")}`);
+    info(`binfmt handlers: ${binfmtSummary()}`);
+    if (buildTail.length > 0) info(`last lines of the build:
+${buildTail.slice(-20).join("\n")}`);
+  } finally {
+    endGroup();
+  }
+}
+function binfmtSummary() {
+  try {
+    const names = readdirSync(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
+    if (names.length === 0) return "none";
+    return names.map((n) => {
+      const h = readHandler(n);
+      return `${n} (${h?.enabled ? "enabled" : "disabled"}, flags ${h?.flags || "-"})`;
+    }).join(", ");
+  } catch {
+    return `${BINFMT_DIR} not readable`;
+  }
+}
+
+// src/inputs/inputs.ts
+init_define_INPUT_NAMES();
+
+// src/inputs/lists.ts
+init_define_INPUT_NAMES();
+function split(raw, commas) {
+  const out = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  const end = () => {
+    const value = wasQuoted ? field : field.trim();
+    if (value !== "" && !(!wasQuoted && value.startsWith("#"))) out.push(value);
+    field = "";
+    wasQuoted = false;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quoted) {
+      if (ch === '"' && raw[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === "") {
+      quoted = true;
+      wasQuoted = true;
+      field = "";
+    } else if (ch === "\n" || commas && ch === ",") end();
+    else if (ch !== "\r") field += ch;
+  }
+  end();
+  return out;
+}
+function splitLines(raw) {
+  return split(raw, false);
+}
+function splitLinesAndCommas(raw) {
+  return split(raw, true);
+}
+function splitKeyValue(item) {
+  const at = item.indexOf("=");
+  if (at <= 0) return void 0;
+  return [item.slice(0, at).trim(), item.slice(at + 1)];
+}
+
+// src/inputs/reader.ts
+init_define_INPUT_NAMES();
+
+// src/inputs/rules.ts
+init_define_INPUT_NAMES();
+import { existsSync as existsSync2, statSync } from "node:fs";
+
+// src/inputs/platform.ts
+init_define_INPUT_NAMES();
+var OSES = /* @__PURE__ */ new Set([
+  "linux",
+  "windows",
+  "darwin",
+  "freebsd",
+  "netbsd",
+  "openbsd",
+  "illumos",
+  "solaris",
+  "aix",
+  "android",
+  "ios",
+  "plan9",
+  "dragonfly",
+  "js",
+  "wasip1"
+]);
+var VARIANTS = {
+  amd64: /* @__PURE__ */ new Set(["v1", "v2", "v3", "v4"]),
+  arm64: /* @__PURE__ */ new Set([
+    "v8",
+    "v8.0",
+    "v8.1",
+    "v8.2",
+    "v8.3",
+    "v8.4",
+    "v8.5",
+    "v8.6",
+    "v8.7",
+    "v8.8",
+    "v8.9",
+    "v9",
+    "v9.0",
+    "v9.1",
+    "v9.2",
+    "v9.3",
+    "v9.4",
+    "v9.5"
+  ]),
+  arm: /* @__PURE__ */ new Set(["v5", "v6", "v7", "v8"]),
+  "386": /* @__PURE__ */ new Set([]),
+  ppc64le: /* @__PURE__ */ new Set(["power8", "power9", "power10"]),
+  ppc64: /* @__PURE__ */ new Set([]),
+  s390x: /* @__PURE__ */ new Set([]),
+  riscv64: /* @__PURE__ */ new Set(["rva20u64", "rva22u64", "rva23u64"]),
+  mips64le: /* @__PURE__ */ new Set([]),
+  mips64: /* @__PURE__ */ new Set([]),
+  mipsle: /* @__PURE__ */ new Set([]),
+  mips: /* @__PURE__ */ new Set([]),
+  loong64: /* @__PURE__ */ new Set([]),
+  wasm: /* @__PURE__ */ new Set([])
+};
+function parsePlatform(text) {
+  const parts = text.split("/");
+  const [os, architecture, variant] = parts;
+  if (parts.length < 2 || parts.length > 3 || !os || !architecture) {
+    return "is not a platform of the form os/arch[/variant], e.g. linux/arm64";
+  }
+  if (!OSES.has(os)) return `has an unknown os "${os}"`;
+  const variants = VARIANTS[architecture];
+  if (!variants) return `has an unknown architecture "${architecture}"`;
+  if (variant === void 0 || architecture === "arm64" && variant === "v8" || architecture === "amd64" && variant === "v1") return { os, architecture };
+  if (!variants.has(variant)) return `has an unknown variant "${variant}" for ${architecture}`;
+  return { os, architecture, variant };
+}
+function normalizePlatform(text) {
+  const p = parsePlatform(text);
+  if (typeof p === "string") throw new Error(`${text} ${p}`);
+  return formatPlatform(p);
+}
+function formatPlatform(p) {
+  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
+}
+
+// src/registry/reference.ts
+init_define_INPUT_NAMES();
+var alnum = "[a-z0-9]+";
+var separator = "(?:[._]|__|[-]+)";
+var pathComponent = `${alnum}(?:${separator}${alnum})*`;
+var domainLabel = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domainName = `${domainLabel}(?:\\.${domainLabel})*`;
+var ipv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
+var domain = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
+var tag = "[\\w][\\w.-]{0,127}";
+var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+var referenceRe = new RegExp(
+  `^((?:${domain}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
+);
+var domainRe = new RegExp(`^${domain}$`);
+var DOCKER_HUB = "docker.io";
+function parseReference(text) {
+  const m = referenceRe.exec(text);
+  if (!m) {
+    return referenceRe.test(text.toLowerCase()) ? "must have a lowercase repository name" : "is not a valid image reference ([REGISTRY/]NAME[:TAG])";
+  }
+  const name = m[1];
+  if (name.length > 255) return "has a repository name longer than 255 characters";
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase()) && domainRe.test(first);
+  let registry = hasDomain ? first : DOCKER_HUB;
+  let repository = hasDomain ? name.slice(slash + 1) : name;
+  if (registry === "index.docker.io") registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && !repository.includes("/")) repository = `library/${repository}`;
+  const ref = { registry, repository };
+  if (m[2] !== void 0) ref.tag = m[2];
+  if (m[3] !== void 0) ref.digest = m[3];
+  return ref;
+}
+function apiHost(registry) {
+  return registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
+}
+function isLoopback(registry) {
+  const host = registry.replace(/:[0-9]+$/, "");
+  return host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]";
+}
+
+// src/inputs/rules.ts
+var BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
+var isBooleanText = (v) => BOOLEAN.test(v);
+var booleanValue = (v) => /^true$/i.test(v);
+var boolean = (v) => BOOLEAN.test(v) ? void 0 : "is not a boolean (true or false)";
+function keyValue(keyRe, what, bareKey = false) {
+  return (v) => {
+    const kv = splitKeyValue(v);
+    const key = kv ? kv[0] : bareKey ? v : void 0;
+    if (key === void 0) return `is not of the form ${what}=VALUE`;
+    if (!keyRe.test(key)) return `has an invalid ${what} "${key}"`;
+    return void 0;
+  };
+}
+var matches = (re, expected) => (v) => re.test(v) ? void 0 : `is not ${expected}`;
+var csvAttributes = (requireType) => (v) => {
+  const fields = v.split(",").map((f) => f.trim());
+  if (fields.some((f) => f === "")) return "has an empty attribute";
+  if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
+    return "has no type=... attribute";
+  }
+  return void 0;
+};
+function pathExists(kind, base = process.cwd()) {
+  return (v) => {
+    const full = v.startsWith("/") ? v : `${base}/${v}`;
+    if (!existsSync2(full)) return "does not exist";
+    const st = statSync(full);
+    if (kind === "file" && !st.isFile()) return "is not a file";
+    if (kind === "dir" && !st.isDirectory()) return "is not a directory";
+    return void 0;
+  };
+}
+function isRemoteContext(context) {
+  return /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context === "-";
+}
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+var BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+var LABEL_KEY = /^[^\s=]+$/;
+var STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var BUILDER2 = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+var SIZE = /^[0-9]+(\.[0-9]+)?([bkmgBKMG][bB]?)?$/;
+var ULIMIT = /^[a-z]+=-?[0-9]+(:-?[0-9]+)?$/;
+var ADD_HOST = /^[A-Za-z0-9._-]+[:=][0-9A-Fa-f.:[\]]+$/;
+var ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
+var CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
+var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
+var platform = (v) => {
+  const p = parsePlatform(v);
+  return typeof p === "string" ? p : void 0;
+};
+var reference = (v) => {
+  const ref = parseReference(v);
+  return typeof ref === "string" ? ref : void 0;
+};
+
+// src/inputs/reader.ts
+var InputReader = class {
+  constructor(raw) {
+    this.raw = raw;
+  }
+  raw;
+  text(name) {
+    return this.raw(name).trim();
+  }
+  optional(name, check) {
+    const v = this.text(name);
+    if (v === "") return void 0;
+    check1(name, v, check);
+    return v;
+  }
+  flag(name, fallback = false) {
+    const v = this.text(name);
+    if (v === "") return fallback;
+    check1(name, v, boolean);
+    return booleanValue(v);
+  }
+  /** A whole number within [min, max]. */
+  integer(name, fallback, min, max) {
+    const v = this.text(name);
+    if (v === "") return fallback;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) {
+      throw new InputError(name, v, `is not a whole number from ${min} to ${max}`);
+    }
+    return n;
+  }
+  oneOf(name, choices, fallback) {
+    const v = this.text(name);
+    if (v === "") return fallback;
+    if (!choices.includes(v)) throw new InputError(name, v, `is not one of ${choices.join(", ")}`);
+    return v;
+  }
+  /** One item per line. */
+  lines(name, check) {
+    return checkAll(name, splitLines(this.raw(name)), check);
+  }
+  /** Items separated by newlines or commas. */
+  list(name, check) {
+    return checkAll(name, splitLinesAndCommas(this.raw(name)), check);
+  }
+};
+function check1(name, value, check) {
+  const why = check?.(value);
+  if (why !== void 0) throw new InputError(name, value, why);
+}
+function checkAll(name, values, check) {
+  for (const v of values) check1(name, v, check);
+  return values;
+}
+
+// src/inputs/release-inputs.ts
+init_define_INPUT_NAMES();
+var repositoryOf = (ref) => ref.registry === "docker.io" ? `docker.io/${ref.repository}` : `${ref.registry}/${ref.repository}`;
+function parseReleaseInputs(r, tags, builder) {
+  const mode = r.oneOf("mode", ["build", "merge"], "build");
+  const pushByDigest = r.flag("push-by-digest");
+  const image = r.optional("image", (v) => {
+    const ref = parseReference(v);
+    if (typeof ref === "string") return ref;
+    return ref.tag || ref.digest ? "names a tag or digest; give the repository only" : void 0;
+  });
+  const sources = r.lines("sources", reference);
+  const fromTags = tags.map((t) => repositoryOf(parseReference(t)));
+  const named = image ? [repositoryOf(parseReference(image))] : fromTags;
+  const repositories = [...new Set(named)];
+  if (pushByDigest && repositories.length === 0) {
+    throw new InputError("image", "", "is empty, and so is tags: push-by-digest needs the repository to push to");
+  }
+  if (pushByDigest && builder === "default") {
+    throw new InputError("push-by-digest", "true", 'does not work on builder "default" (the docker driver cannot push by digest): leave `builder` empty so the action creates one');
+  }
+  if (mode === "merge" && tags.length === 0) {
+    throw new InputError("tags", "", "is empty: mode merge needs the tags of the index to create");
+  }
+  if (mode === "merge" && pushByDigest) {
+    throw new InputError("push-by-digest", "true", "goes with the legs (mode build), not with mode merge");
+  }
+  return { mode, pushByDigest, repositories, sources };
+}
+
+// src/inputs/setup-inputs.ts
+init_define_INPUT_NAMES();
+
+// src/inputs/node-specs.ts
+init_define_INPUT_NAMES();
+var KEYS = ["name", "endpoint", "platforms", "driver-opts", "buildkitd-flags"];
+var NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var ENDPOINT = /^(tcp|unix|ssh|docker-container|kube-pod|npipe):\/\/\S+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function parseNodeSpecs(text, parseYaml) {
+  let doc;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    throw new Error(`is not valid YAML: ${errorMessage(error).split("\n")[0]}`, { cause: error });
+  }
+  if (!Array.isArray(doc)) throw new Error("must be a YAML list of nodes ({name, endpoint, platforms, ...})");
+  if (doc.length === 0) throw new Error("is an empty list");
+  const seen = /* @__PURE__ */ new Set();
+  return doc.map((item, i) => {
+    const where = `node ${i + 1}`;
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      throw new Error(`${where} is not a mapping of ${KEYS.join(", ")}`);
+    }
+    const node = item;
+    const name = node.name;
+    if (typeof name !== "string" || !NAME.test(name)) {
+      throw new Error(`${where} needs a name of letters, digits, '.', '_' or '-'`);
+    }
+    const label = `node ${i + 1} (${name})`;
+    const unknown = Object.keys(node).find((k) => !KEYS.includes(k));
+    if (unknown) throw new Error(`${label} has an unknown key "${unknown}" (allowed: ${KEYS.join(", ")})`);
+    if (seen.has(name)) throw new Error(`${label}: the name ${name} is used twice`);
+    seen.add(name);
+    const spec = { name, platforms: [], driverOpts: [] };
+    const endpoint = stringField(node, "endpoint", label);
+    if (endpoint !== void 0) {
+      if (!ENDPOINT.test(endpoint)) throw new Error(`${label} has an endpoint that is not a URL or context: ${endpoint}`);
+      spec.endpoint = endpoint;
+    }
+    for (const p of listField(node, "platforms", label, splitLinesAndCommas)) {
+      const parsed = parsePlatform(p);
+      if (typeof parsed === "string") throw new Error(`${label} has a platform "${p}" that ${parsed}`);
+      spec.platforms.push(formatPlatform(parsed));
+    }
+    spec.driverOpts = listField(node, "driver-opts", label, splitLines);
+    const flags = stringField(node, "buildkitd-flags", label);
+    if (flags !== void 0) spec.buildkitdFlags = flags;
+    return spec;
+  });
+}
+function stringField(node, key, label) {
+  const v = node[key];
+  if (v === void 0 || v === null) return void 0;
+  if (typeof v !== "string") throw new Error(`${label}: ${key} must be a string`);
+  return v.trim();
+}
+function listField(node, key, label, split2) {
+  const v = node[key];
+  if (v === void 0 || v === null) return [];
+  if (typeof v === "string") return split2(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.map((x) => x.trim());
+  throw new Error(`${label}: ${key} must be a string or a list of strings`);
+}
+
+// src/inputs/setup-inputs.ts
+var DRIVERS = ["docker-container", "remote", "kubernetes"];
+function parseQemuInputs(r) {
+  const qemu = {
+    mode: r.oneOf("qemu", ["auto", "true", "false"], "auto"),
+    image: r.optional("qemu-image", reference) ?? "tonistiigi/binfmt:latest"
+  };
+  const platforms = r.list("qemu-platforms", platform);
+  if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
+  return qemu;
+}
+function parseBuilderInputs(r, parseYaml) {
+  const driver = r.oneOf("driver", DRIVERS, "docker-container");
+  const b = {
+    driver,
+    driverOpts: r.lines("driver-opts", (v) => v.includes("=") ? void 0 : "is not of the form KEY=VALUE"),
+    buildkitImage: r.optional("buildkit-image", reference) ?? "moby/buildkit:buildx-stable-1",
+    hostNetwork: r.flag("host-network", true),
+    bootTimeoutSeconds: r.integer("boot-timeout", 60, 1, 3600),
+    bootRetries: r.integer("boot-retries", 2, 0, 10),
+    cleanup: r.flag("cleanup", true),
+    registry: parseRegistrySettings(r)
+  };
+  const flags = r.optional("buildkitd-flags");
+  if (flags !== void 0) b.buildkitdFlags = flags;
+  const config = r.optional("buildkitd-config-inline");
+  if (config !== void 0) b.buildkitdConfigInline = config;
+  const nodesText = r.text("nodes");
+  if (nodesText !== "") {
+    if (!parseYaml) throw new Error("nodes given but no YAML parser loaded");
+    try {
+      b.nodes = parseNodeSpecs(nodesText, parseYaml);
+    } catch (error) {
+      throw new InputError("nodes", firstLine(nodesText), errorMessage(error));
+    }
+    const missing = b.nodes.find((n) => !n.endpoint);
+    if (driver === "remote" && missing) {
+      const why = `node ${missing.name} needs an endpoint for the remote driver`;
+      throw new InputError("nodes", firstLine(nodesText), why);
+    }
+  } else if (driver === "remote") {
+    throw new InputError("driver", driver, "needs `nodes` with an endpoint for each node");
+  }
+  return b;
+}
+var HOST = /^[A-Za-z0-9.-]+(:[0-9]+)?$/;
+function parseRegistrySettings(r) {
+  const hostIs = (v) => HOST.test(v) ? void 0 : "is not a registry host[:port]";
+  const pairs2 = (name, valueRule) => r.lines(name, keyValue(HOST, "registry host")).map((item) => {
+    const [host, value] = splitKeyValue(item);
+    const why = valueRule(value.trim());
+    if (why) throw new InputError(name, item, `has a value that ${why}`);
+    return [host, value.trim()];
+  });
+  const settings = {
+    ca: Object.fromEntries(pairs2("registry-ca", pathExists("file"))),
+    insecure: r.list("insecure-registries", hostIs),
+    mirrors: {}
+  };
+  for (const [host, url] of pairs2("registry-mirrors", matches(/^(https?:\/\/)?[A-Za-z0-9.-]+(:[0-9]+)?(\/\S*)?$/, "a mirror URL"))) {
+    (settings.mirrors[host] ??= []).push(url);
+  }
+  const keep = r.optional("cache-keep-storage", matches(SIZE, "a size such as 10gb"));
+  if (keep) settings.keepStorage = keep;
+  return settings;
+}
+function firstLine(text) {
+  const line = text.trim().split("\n")[0] ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}...` : `${line}${text.trim().includes("\n") ? " ..." : ""}`;
+}
+
+// src/inputs/inputs.ts
+var DEFAULT_PLATFORMS = "linux/amd64,linux/arm64";
+function parseInputs(raw, env = process.env, parseYaml) {
+  const r = new InputReader(raw);
+  const context = resolveContext(r.text("context"), env);
+  const contextIsLocal = !isRemoteContext(context);
+  if (contextIsLocal) check1("context", context, pathExists("dir"));
+  const file = r.optional("file", contextIsLocal ? pathExists("file") : void 0);
+  const platforms = r.list("platforms", platform);
+  if (r.text("platforms") === "") platforms.push(...DEFAULT_PLATFORMS.split(","));
+  const normalized = platforms.map(normalizePlatform);
+  const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
+  if (twice) throw new InputError("platforms", r.text("platforms"), `lists ${twice} twice`);
+  const tags = r.list("tags", tagRule);
+  const push = r.flag("push");
+  const outputs = r.lines("outputs", csvAttributes(false));
+  if (push && tags.length === 0 && outputs.length === 0 && r.text("image") === "") {
+    throw new InputError("tags", "", "is empty, but push is true: name the image to push");
+  }
+  const idRule = keyValue(SECRET_ID, "ID");
+  const secrets = secretLines(splitLines(raw("secrets")), idRule);
+  const secretEnvs = pairs("secret-envs", r.list("secret-envs", idRule), envNameRule).map(([id, env2]) => ({ id, env: env2 }));
+  const secretFiles = pairs("secret-files", r.lines("secret-files", idRule), pathExists("file")).map(([id, path]) => ({ id, path }));
+  return {
+    context,
+    contextIsLocal,
+    file,
+    platforms: normalized,
+    tags,
+    push,
+    load: r.flag("load"),
+    buildArgs: r.lines("build-args", keyValue(BUILD_ARG, "build arg name", true)),
+    buildContexts: r.lines("build-contexts", keyValue(STAGE, "context name")),
+    labels: r.lines("labels", keyValue(LABEL_KEY, "label key")),
+    annotations: r.lines("annotations", keyValue(LABEL_KEY, "annotation key")),
+    target: r.optional("target", matches(STAGE, "a build stage name")),
+    secrets,
+    secretEnvs,
+    secretFiles,
+    ssh: r.lines("ssh", matches(SSH, "default or ID[=PATH[,PATH]]")),
+    cacheFrom: r.lines("cache-from", cacheRule),
+    cacheTo: r.lines("cache-to", csvAttributes(true)),
+    outputs,
+    noCache: r.flag("no-cache"),
+    noCacheFilters: r.list("no-cache-filters", matches(STAGE, "a build stage name")),
+    pull: r.flag("pull"),
+    provenance: r.optional("provenance", attestationRule),
+    sbom: r.optional("sbom", attestationRule),
+    attests: r.lines("attests", csvAttributes(true)),
+    addHosts: r.list("add-hosts", matches(ADD_HOST, "of the form HOST:IP")),
+    shmSize: r.optional("shm-size", matches(SIZE, "a size such as 2g or 512m")),
+    ulimit: r.lines("ulimit", matches(ULIMIT, "of the form NAME=SOFT[:HARD]")),
+    cgroupParent: r.optional("cgroup-parent", matches(/^[^\s]+$/, "a cgroup path")),
+    call: r.optional("call", matches(CALL, "build, check, outline or targets")),
+    network: r.optional("network", matches(NETWORK, "a network mode (default, none, host)")),
+    allow: r.list("allow", matches(ALLOW, "an entitlement (network.host, security.insecure)")),
+    builder: r.optional("builder", matches(BUILDER2, "a builder name")),
+    githubToken: r.optional("github-token"),
+    retry: {
+      retries: r.integer("retries", 2, 0, 20),
+      delaySeconds: r.integer("retry-delay", 5, 0, 600),
+      attemptTimeoutSeconds: r.text("attempt-timeout") === "" ? void 0 : r.integer("attempt-timeout", 0, 1, 86400)
+    },
+    buildxPin: buildxPin(r),
+    release: parseReleaseInputs(r, tags, r.text("builder") || void 0),
+    qemu: parseQemuInputs(r),
+    setup: parseBuilderInputs(r, parseYaml)
+  };
+}
+function pairs(name, items, valueRule) {
+  return items.map((item) => {
+    const [id, value] = splitKeyValue(item);
+    const why = valueRule?.(value);
+    if (why !== void 0) throw new InputError(name, item, `has a value that ${why}`);
+    return [id, value];
+  });
+}
+var envNameRule = (v) => ENV_NAME.test(v) ? void 0 : "is not a valid environment variable name";
+function secretLines(items, idRule) {
+  return items.map((item, i) => {
+    const why = idRule(item);
+    const id = splitKeyValue(item)?.[0];
+    if (why !== void 0) throw new InputError("secrets", `line ${i + 1}${id ? ` (ID ${id})` : ""}`, why);
+    const [key, value] = splitKeyValue(item);
+    return { id: key, value };
+  });
+}
+var tagRule = (v) => {
+  const ref = parseReference(v);
+  if (typeof ref === "string") return ref;
+  return ref.digest ? "has a digest; a tag cannot" : void 0;
+};
+var cacheRule = (v) => v.includes("=") ? csvAttributes(true)(v) : tagRule(v) && "is neither type=... nor an image reference";
+var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes(false)(v) ?? (v.split(",").every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
+function buildxPin(r) {
+  const version = r.optional("buildx-version", matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, "a release such as v0.29.1"));
+  const urlTemplate = r.optional("buildx-url", matches(
+    /^https?:\/\/\S*\{version\}\S*$/,
+    "an http(s) URL template with {version} (and {os}, {arch})"
+  )) ?? DEFAULT_BUILDX_URL;
+  if (!version) return void 0;
+  return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
+}
+function resolveContext(value, env) {
+  const git = githubContext(env);
+  if (value === "") return git ?? ".";
+  if (!value.includes("{{defaultContext}}")) return value;
+  if (!git) throw new InputError("context", value, "uses {{defaultContext}} outside a GitHub workflow");
+  return value.replace("{{defaultContext}}", git);
+}
+async function getInputs() {
+  return parseInputs((name) => getInput(name), process.env, getInput("nodes").trim() ? await loadYaml() : void 0);
+}
+async function loadYaml() {
+  const mod = await import("./dist-LYO6LR3P.js");
+  return mod.parse ?? mod.default.parse;
+}
+
+// src/merge/merge.ts
+init_define_INPUT_NAMES();
+
+// src/registry/manifests.ts
+init_define_INPUT_NAMES();
+var INDEX_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+];
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+function isIndex(mediaType, json) {
+  return mediaType !== void 0 && INDEX_TYPES.includes(mediaType) || Array.isArray(json.manifests);
+}
+function isAttestation(d) {
+  return d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform.architecture === "unknown";
+}
+function platformDigests(index) {
+  const out = {};
+  for (const d of index.manifests ?? []) {
+    if (isAttestation(d) || !d.platform) continue;
+    out[formatPlatform(d.platform)] = d.digest;
+  }
+  return out;
+}
+
+// src/registry/client.ts
+init_define_INPUT_NAMES();
+import { createHash } from "node:crypto";
+
+// src/registry/http-get.ts
+init_define_INPUT_NAMES();
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { rootCertificates } from "node:tls";
+async function httpGet(url, opts = {}, redirects = 5) {
+  const res = await once(new URL(url), opts);
+  const location = res.headers.location;
+  if (res.status >= 300 && res.status < 400 && location && redirects > 0) {
+    const next = new URL(location, url);
+    const headers = { ...opts.headers };
+    if (next.host !== new URL(url).host) delete headers.authorization;
+    return httpGet(next.toString(), { ...opts, method: "GET", body: void 0, headers }, redirects - 1);
+  }
+  return res;
+}
+function once(url, opts) {
+  return new Promise((resolve, reject) => {
+    const tls = url.protocol === "https:" ? {
+      ca: opts.ca?.length ? [...rootCertificates, ...opts.ca] : void 0,
+      rejectUnauthorized: !opts.insecure
+    } : {};
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send(url, {
+      method: opts.method ?? "GET",
+      headers: opts.headers,
+      timeout: opts.timeoutMs ?? 3e4,
+      ...tls
+    }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 3e4} ms`)));
+    req.on("error", reject);
+    req.end(opts.body);
+  });
+}
+
+// src/registry/credentials.ts
+init_define_INPUT_NAMES();
+import { readFileSync } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join3 } from "node:path";
+var HUB_KEY = "https://index.docker.io/v1/";
+function readDockerConfig(env = process.env) {
+  const dir = env.DOCKER_CONFIG || join3(env.HOME || homedir2(), ".docker");
+  try {
+    return JSON.parse(readFileSync(join3(dir, "config.json"), "utf8"));
+  } catch {
+    return {};
+  }
+}
+function hostOfKey(key) {
+  return key.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
+}
+function sameRegistry(key, registry) {
+  const host = hostOfKey(key);
+  if (registry === DOCKER_HUB) return ["index.docker.io", "docker.io", "registry-1.docker.io"].includes(host);
+  return host === registry;
+}
+function inlineCredentials(config, registry) {
+  const entry = Object.entries(config.auths ?? {}).find(([k]) => sameRegistry(k, registry))?.[1];
+  if (!entry) return void 0;
+  if (entry.identitytoken) return { identityToken: entry.identitytoken };
+  if (entry.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const at = decoded.indexOf(":");
+    if (at > 0) return { username: decoded.slice(0, at), password: decoded.slice(at + 1) };
+  }
+  if (entry.username && entry.password) return { username: entry.username, password: entry.password };
+  return void 0;
+}
+function helperFor(config, registry) {
+  const own = Object.entries(config.credHelpers ?? {}).find(([k]) => sameRegistry(k, registry));
+  return own?.[1] ?? config.credsStore;
+}
+async function credentialsFor(registry, config = readDockerConfig()) {
+  const helper = helperFor(config, registry);
+  if (helper) {
+    const fromHelper = await askHelper(helper, registry === DOCKER_HUB ? HUB_KEY : registry);
+    if (fromHelper) return fromHelper;
+  }
+  return inlineCredentials(config, registry);
+}
+async function askHelper(helper, server) {
+  try {
+    const res = await runCommand(`docker-credential-${helper}`, ["get"], { input: server });
+    if (res.exitCode !== 0) return void 0;
+    const parsed = JSON.parse(res.stdout);
+    if (!parsed.Secret) return void 0;
+    return parsed.Username === "<token>" ? { identityToken: parsed.Secret } : { username: parsed.Username ?? "", password: parsed.Secret };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/registry/trust.ts
+init_define_INPUT_NAMES();
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
+  const known = /* @__PURE__ */ new Map();
+  return (registry) => {
+    let trust = known.get(registry);
+    if (!trust) {
+      const files = ca[registry] ? [ca[registry]] : dockerCerts(join4(certsDir, registry));
+      trust = { ca: files.map((f) => readFileSync2(f, "utf8")), insecure: insecure.includes(registry) };
+      known.set(registry, trust);
+    }
+    return trust;
+  };
+}
+function dockerCerts(dir) {
+  if (!existsSync3(dir)) return [];
+  try {
+    return readdirSync2(dir).filter((f) => f.endsWith(".crt")).map((f) => join4(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+// src/registry/client.ts
+var ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(", ");
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+function parseChallenge(header) {
+  const space = header.indexOf(" ");
+  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+  const params = {};
+  for (const m of header.slice(space + 1).matchAll(/([a-zA-Z_]+)="([^"]*)"/g)) {
+    params[m[1].toLowerCase()] = m[2];
+  }
+  return { scheme, params };
+}
+var basic = (c) => `Basic ${Buffer.from(`${c.username ?? ""}:${c.password ?? ""}`).toString("base64")}`;
+var RegistryClient = class {
+  constructor(config = readDockerConfig(), trust = trustFrom({}, [])) {
+    this.config = config;
+    this.trust = trust;
+  }
+  config;
+  trust;
+  authHeaders = /* @__PURE__ */ new Map();
+  schemes = /* @__PURE__ */ new Map();
+  async manifest(ref) {
+    const res = await this.get(ref, `manifests/${ref.digest ?? ref.tag ?? "latest"}`, ACCEPT);
+    const digest2 = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
+    const json = JSON.parse(res.body.toString("utf8"));
+    return { digest: digest2, mediaType: json.mediaType ?? String(res.headers["content-type"] ?? ""), json };
+  }
+  async blobJson(ref, digest2) {
+    return JSON.parse((await this.get(ref, `blobs/${digest2}`, "*/*")).body.toString("utf8"));
+  }
+  async get(ref, path, accept) {
+    const scope = `${ref.registry}/${ref.repository}`;
+    const url = `${await this.scheme(ref.registry)}://${apiHost(ref.registry)}/v2/${ref.repository}/${path}`;
+    const headers = { accept };
+    const cached = this.authHeaders.get(scope);
+    if (cached) headers.authorization = cached;
+    let res = await this.send(ref.registry, url, { headers });
+    if (res.status === 401) {
+      const auth = await this.authorize(ref, String(res.headers["www-authenticate"] ?? ""));
+      this.authHeaders.set(scope, auth);
+      res = await this.send(ref.registry, url, { headers: { ...headers, authorization: auth } });
+    }
+    if (res.status < 200 || res.status >= 300) {
+      const detail = res.body.toString("utf8").slice(0, 300).trim();
+      throw new RegistryError(
+        `${ref.registry}/${ref.repository}: GET ${path} answered ${res.status}${detail ? `: ${detail}` : ""}`,
+        res.status
+      );
+    }
+    return res;
+  }
+  async send(registry, url, opts) {
+    try {
+      return await httpGet(url, { ...opts, ...this.trust(registry) });
+    } catch (error) {
+      throw new RegistryError(`GET ${url} failed: ${errorMessage(error)}`);
+    }
+  }
+  /** Loopback and insecure registries speak plain HTTP unless they turn out to speak TLS. */
+  async scheme(registry) {
+    const known = this.schemes.get(registry);
+    if (known) return known;
+    let scheme = "https";
+    if (isLoopback(registry) || this.trust(registry).insecure) {
+      scheme = "http";
+      try {
+        const probe = await httpGet(`http://${registry}/v2/`, { timeoutMs: 1e4 });
+        if (probe.status === 400 && /HTTPS/i.test(probe.body.toString("utf8"))) scheme = "https";
+      } catch {
+        scheme = "https";
+      }
+    }
+    this.schemes.set(registry, scheme);
+    return scheme;
+  }
+  async authorize(ref, challenge) {
+    const { scheme, params } = parseChallenge(challenge);
+    const creds = await credentialsFor(ref.registry, this.config);
+    if (scheme === "basic") {
+      if (!creds?.username) {
+        throw new RegistryError(`${ref.registry} asks for credentials and none are configured (log in first)`, 401);
+      }
+      return basic(creds);
+    }
+    if (scheme !== "bearer" || !params.realm) {
+      throw new RegistryError(`${ref.registry} sent an authentication challenge this client does not know: ${challenge}`, 401);
+    }
+    return `Bearer ${await this.token(ref.registry, params, `repository:${ref.repository}:pull`, creds)}`;
+  }
+  async token(registry, params, scope, creds) {
+    const realm = new URL(params.realm);
+    let res;
+    if (creds?.identityToken) {
+      const form = new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: creds.identityToken,
+        service: params.service ?? "",
+        scope,
+        client_id: "multiarch-build"
+      });
+      res = await this.send(registry, realm.toString(), {
+        method: "POST",
+        body: form.toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded" }
+      });
+    } else {
+      if (params.service) realm.searchParams.set("service", params.service);
+      realm.searchParams.set("scope", scope);
+      const headers = creds?.username ? { authorization: basic(creds) } : {};
+      res = await this.send(registry, realm.toString(), { headers });
+    }
+    if (res.status !== 200) throw new RegistryError(`token endpoint ${realm.host} answered ${res.status}`, res.status);
+    const body = JSON.parse(res.body.toString("utf8"));
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(`token endpoint ${realm.host} returned no token`);
+    return token;
+  }
+};
+
+// src/merge/merge.ts
+var repoOf = (ref) => `${ref.registry}/${ref.repository}`;
+async function resolveSource(source, client) {
+  const ref = parseReference(source);
+  const m = await client.manifest(ref);
+  if (isIndex(m.mediaType, m.json)) {
+    return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: platformDigests(m.json) };
+  }
+  const config = await client.blobJson(ref, m.json.config?.digest ?? "");
+  return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: { [formatPlatform(config)]: m.digest } };
+}
+function coverageProblem(expected, resolved) {
+  const from = /* @__PURE__ */ new Map();
+  for (const r of resolved) {
+    for (const p of Object.keys(r.platforms)) from.set(p, [...from.get(p) ?? [], r.source]);
+  }
+  const missing = expected.filter((p) => !from.has(p));
+  const twice = [...from].filter(([, s]) => s.length > 1).map(([p, s]) => `${p} (in ${s.join(" and ")})`);
+  const extra = [...from.keys()].filter((p) => !expected.includes(p));
+  const problems = [
+    missing.length ? `missing ${missing.join(", ")}` : "",
+    twice.length ? `twice: ${twice.join(", ")}` : "",
+    extra.length ? `not expected: ${extra.join(", ")}` : ""
+  ].filter(Boolean);
+  return problems.length ? problems.join("; ") : void 0;
+}
+function imagetoolsArgv(tags, annotations, pinned) {
+  return [
+    "imagetools",
+    "create",
+    ...tags.flatMap((t) => ["--tag", t]),
+    ...annotations.flatMap((a) => ["--annotation", a]),
+    ...pinned
+  ];
+}
+async function mergeIndex(buildx, req, client) {
+  const resolve = (s) => resolveSource(s, client).catch((error) => {
+    throw new Error(`source ${s} cannot be read: ${errorMessage(error)}`, { cause: error });
+  });
+  const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
+  const problem = coverageProblem(req.platforms, resolved);
+  if (problem) {
+    throw new Error(`the sources do not make ${req.platforms.join(", ")}: ${problem}; nothing was pushed`);
+  }
+  const want = Object.assign({}, ...resolved.map((r) => r.platforms));
+  info(`merging ${resolved.map((r) => r.pinned).join(", ")} into ${req.tags.join(", ")}`);
+  const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
+  await runBuild(buildx, { argv, env: {} }, req.retry);
+  return verify(req.tags, want, client);
+}
+async function verify(tags, want, client) {
+  const served = await Promise.all(tags.map((t) => readBack(t, client)));
+  const digest2 = served[0]?.digest ?? "";
+  served.forEach((s, i) => {
+    const tag2 = tags[i];
+    if (s.digest !== digest2) throw new Error(`${tag2} serves ${s.digest}, ${tags[0]} serves ${digest2}`);
+    const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
+    const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+    if (sorted(got) !== sorted(want)) {
+      throw new Error(`${tag2} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`);
+    }
+  });
+  return { digest: digest2, digests: want };
+}
+async function readBack(tag2, client, deadlineMs = 3e4) {
+  const until = Date.now() + deadlineMs;
+  for (let wait = 500; ; wait = Math.min(wait * 2, 4e3)) {
+    try {
+      return await client.manifest(parseReference(tag2));
+    } catch (error) {
+      if (!(error instanceof RegistryError && error.status === 404) || Date.now() + wait > until) throw error;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+// src/build/metadata.ts
+init_define_INPUT_NAMES();
+import { readFileSync as readFileSync3 } from "node:fs";
+function parseMetadata(raw) {
+  const json = JSON.parse(raw);
+  const str = (key) => typeof json[key] === "string" ? json[key] : void 0;
+  const meta = { raw };
+  const digest2 = str("containerimage.digest");
+  const configDigest = str("containerimage.config.digest");
+  if (digest2) meta.digest = digest2;
+  if (configDigest) meta.configDigest = configDigest;
+  return meta;
+}
+function readMetadata(file) {
+  let raw;
+  try {
+    raw = readFileSync3(file, "utf8");
+  } catch {
+    return { raw: "{}" };
+  }
+  return parseMetadata(raw.trim() === "" ? "{}" : raw);
+}
+function imageId(meta) {
+  return meta.configDigest ?? meta.digest ?? "";
+}
+
+// src/report/outputs.ts
+init_define_INPUT_NAMES();
+function setOutputs(r) {
+  setOutput("digest", r.digest);
+  setOutput("digests", JSON.stringify(r.digests));
+  setOutput("imageid", r.imageid);
+  setOutput("metadata", r.metadata);
+  setOutput("platforms", r.platforms.join(","));
+  setOutput("builder", r.builder);
+  setOutput("nodes", r.nodes);
+  setOutput("qemu-platforms", r.emulated.join(","));
+  setOutput("attempts", String(r.attempts.length));
+}
+async function writeSummary(r) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const tags = r.tags.join("<br>") || "(none)";
+  const rows = r.platforms.map((p) => [
+    p,
+    code(r.digests[p] ?? ""),
+    formatSize(r.sizes[p]),
+    r.nodeFor[p] ?? "-",
+    r.emulated.includes(p) ? "emulated (QEMU)" : "native",
+    String(r.attempts.length || "-"),
+    tags
+  ]);
+  await summary.addHeading("multiarch-build", 3).addTable([
+    ["platform", "digest", "compressed size", "node", "built", "attempts", "tags"].map((data) => ({ data, header: true })),
+    ...rows
+  ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
+  addAttempts(r.attempts);
+  await summary.write();
+}
+function addAttempts(attempts) {
+  if (attempts.length === 0) return summary;
+  return summary.addHeading("build attempts", 4).addTable([
+    ["attempt", "seconds", "result"].map((data) => ({ data, header: true })),
+    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
+  ]);
+}
+async function reportFailedAttempts(attempts) {
+  setOutput("attempts", String(attempts.length));
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  summary.addHeading("multiarch-build failed", 3);
+  addAttempts(attempts);
+  await summary.write();
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function formatSize(bytes) {
+  if (bytes === void 0) return "-";
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function code(text) {
+  return text ? `<code>${text}</code>` : "-";
+}
+
+// src/preflight/preflight.ts
+init_define_INPUT_NAMES();
+import { release } from "node:os";
+async function preflight(inputs, buildx) {
+  const kernel = release();
+  const [major = 0, minor = 0] = kernel.split(".").map((n) => parseInt(n, 10));
+  info(`kernel ${kernel}`);
+  if (major < 4 || major === 4 && minor < 8) {
+    warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated builds in containers fail with "exec format error" (fix: a newer runner image)`);
+  }
+  info(`binfmt_misc ${binfmtMounted() ? "mounted" : "not mounted (the QEMU stage mounts it when needed)"}`);
+  info(`buildx: ${[buildx.file, ...buildx.prefix].join(" ")}`);
+  const engine = await readEngine();
+  const problem = engine && engineProblem(inputs.builder, inputs.platforms, engine);
+  if (problem) throw new Error(problem);
+  return engine;
+}
+function engineProblem(builder, platforms, engine) {
+  if (builder !== "default" || engine.containerdStore || platforms.length < 2) return void 0;
+  return `builder "default" cannot build ${platforms.length} platforms: the engine uses the classic image store (multiple platforms feature is currently not supported for docker driver). Fix: leave \`builder\` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature`;
+}
+async function readEngine() {
+  const socket = engineSocket();
+  if (!socket) {
+    info("engine: DOCKER_HOST is not a unix socket; not probed");
+    return void 0;
+  }
+  try {
+    const engine = await engineInfo(socket);
+    info(`engine ${engine.version} (${engine.architecture}), ${engine.containerdStore ? "containerd" : "classic"} image store`);
+    return engine;
+  } catch (error) {
+    info(`engine not reachable at ${socket}: ${errorMessage(error)} (fix: start dockerd, or set DOCKER_HOST; remote builders do not need it)`);
+    return void 0;
+  }
+}
+
+// src/registry/pushed-image.ts
+init_define_INPUT_NAMES();
+var sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+async function readPushed(names, client) {
+  const refs = names.map((name) => {
+    const ref = parseReference(name);
+    if (typeof ref === "string") throw new Error(`cannot read ${name} back from its registry: it ${ref}`);
+    return ref;
+  });
+  const manifests = await Promise.all(refs.map((r) => client.manifest(r)));
+  const first = manifests[0];
+  const firstRef = refs[0];
+  if (!first || !firstRef) throw new Error("no pushed name to read back from the registry");
+  const differ = manifests.findIndex((m) => m.digest !== first.digest);
+  if (differ > 0) {
+    throw new Error(`the registry serves ${first.digest} for ${names[0]} but ${manifests[differ]?.digest} for ${names[differ]}`);
+  }
+  if (isIndex(first.mediaType, first.json)) {
+    const digests = platformDigests(first.json);
+    const manifests2 = await Promise.all(Object.values(digests).map((digest2) => client.manifest({ registry: firstRef.registry, repository: firstRef.repository, digest: digest2 })));
+    const platforms = Object.keys(digests);
+    const sizes2 = Object.fromEntries(platforms.map((p, i) => [p, sizeOf(manifests2[i]?.json ?? {})]));
+    return { digest: first.digest, digests, sizes: sizes2 };
+  }
+  const configDigest = first.json.config?.digest;
+  if (!configDigest) throw new Error(`${names[0]}: the registry serves a manifest without a config`);
+  const config = await client.blobJson(firstRef, configDigest);
+  const platform2 = formatPlatform(config);
+  const sizes = { [platform2]: sizeOf(first.json) };
+  return { digest: first.digest, digests: { [platform2]: first.digest }, sizes };
+}
+function pushedNames(tags, outputs) {
+  const names = [...tags];
+  for (const output of outputs) {
+    for (const field of splitLinesAndCommas(output)) {
+      if (field.startsWith("name=")) names.push(...splitLinesAndCommas(field.slice(5)));
+    }
+  }
+  return [...new Set(names)];
+}
+
+// src/qemu/qemu.ts
+init_define_INPUT_NAMES();
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/runtime/privileged.ts
+init_define_INPUT_NAMES();
+function asRoot(file, args, opts = {}) {
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  return root ? runCommand(file, args, opts) : runCommand("sudo", ["-n", file, ...args], opts);
+}
+
+// src/qemu/qemu.ts
+var HOST_DEFINITIONS = "/usr/share/binfmts";
+function platformsToEmulate(qemu, requested, native, namedBuilder) {
+  if (qemu.mode === "false") return [];
+  if (qemu.platforms) return qemu.platforms;
+  if (qemu.mode === "auto" && namedBuilder && namedBuilder !== "default") return [];
+  const skip = new Set(qemu.mode === "auto" ? [...native, ...hostPlatforms()] : hostPlatforms());
+  return requested.filter((p) => !skip.has(p) && handlerFor(p) !== void 0);
+}
+var ready = (platform2, dir) => {
+  const h = handlerFor(platform2);
+  return h !== void 0 && readHandler(h.handler, dir)?.enabled === true;
+};
+async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
+  if (platforms.length === 0) return [];
+  if (!binfmtMounted(dir)) await asRoot("mount", ["-t", "binfmt_misc", "binfmt_misc", dir], { timeoutMs: 1e4 });
+  let missing = platforms.filter((p) => !ready(p, dir));
+  if (missing.length === 0) {
+    info(`QEMU handlers present for ${platforms.join(", ")}`);
+    return [...platforms];
+  }
+  const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(",");
+  info(`installing QEMU handlers for ${missing.join(", ")} with ${image}`);
+  const local = await cachedImage(image);
+  const res = await runCommand("docker", [
+    "run",
+    "--rm",
+    "--privileged",
+    ...local ? ["--pull", "never"] : [],
+    image,
+    "--install",
+    arches
+  ], { timeoutMs: 18e4 });
+  missing = missing.filter((p) => !ready(p, dir));
+  if (missing.length > 0) {
+    if (res.exitCode !== 0) warning(`${image} could not run (${finalError(res.stderrTail)}); trying the host's qemu-user-static`);
+    for (const p of missing) await enableFromHost(p, dir);
+    missing = missing.filter((p) => !ready(p, dir));
+  }
+  if (missing.length > 0) {
+    throw new Error(`no QEMU handler for ${missing.join(", ")}: ${image} could not install it and the host has no qemu-user-static for it (apt-get install qemu-user-static binfmt-support)`);
+  }
+  for (const p of platforms) {
+    const h = readHandler(handlerFor(p)?.handler ?? "", dir);
+    if (h && !h.flags.includes("F")) warning(`the QEMU handler for ${p} lacks the F flag: builds in containers may not find ${h.interpreter}`);
+  }
+  return [...platforms];
+}
+async function enableFromHost(platform2, dir) {
+  const h = handlerFor(platform2);
+  if (!h) return;
+  if (readHandler(h.handler, dir)) {
+    await asRoot("tee", [join5(dir, h.handler)], { input: "1" });
+    return;
+  }
+  if (!existsSync4(join5(HOST_DEFINITIONS, h.handler))) return;
+  try {
+    const res = await asRoot("update-binfmts", ["--enable", h.handler], { timeoutMs: 3e4 });
+    if (res.exitCode !== 0) warning(`update-binfmts --enable ${h.handler}: ${finalError(res.stderrTail)}`);
+  } catch (error) {
+    warning(`update-binfmts --enable ${h.handler}: ${errorMessage(error)}`);
+  }
+}
+
+// src/report/stage.ts
+init_define_INPUT_NAMES();
+async function stage(title, work) {
+  startGroup(title);
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    info(`${title}: ${((performance.now() - t0) / 1e3).toFixed(2)} s`);
+    endGroup();
+  }
+}
+
+// src/main.ts
+async function run() {
+  markMainStarted();
+  const workDir = mkdtempSync(join6(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
+  let buildx = locateBuildx();
+  let builderName2;
+  try {
+    const inputs = await getInputs();
+    maskSecrets(inputs);
+    if (inputs.buildxPin) buildx = await stage("buildx", () => pinnedBuildx(inputs));
+    let results;
+    if (inputs.release.mode === "merge") results = await merge(buildx, inputs);
+    else {
+      builderName2 = builderFor(inputs);
+      results = await build(buildx, inputs, builderName2, workDir);
+    }
+    setOutputs(results);
+    await writeSummary(results);
+  } catch (error) {
+    if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
+    if (error instanceof BuildError || error instanceof BootError) {
+      await logDiagnostics(buildx, builderName2, error instanceof BuildError ? error.stderrTail : []);
+    }
+    setFailed(oneLine(errorMessage(error)));
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+async function build(buildx, inputs, builderName2, workDir) {
+  await stage("Preflight", () => preflight(inputs, buildx));
+  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
+  const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
+  const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, builderName2, workDir));
+  const metadataFile = join6(workDir, "metadata.json");
+  const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
+  const command = buildCommand(inputs, metadataFile, process.env, target);
+  const attempts = await stage("Build", () => runBuild(buildx, command, inputs.retry));
+  const meta = readMetadata(metadataFile);
+  const pushed = pushesToRegistry(inputs);
+  const base = {
+    imageid: imageId(meta),
+    metadata: meta.raw,
+    tags: inputs.tags,
+    pushed,
+    builder: builder.name,
+    nodes: nodesOutput(builder.nodes),
+    emulated,
+    attempts,
+    nodeFor: buildingNodes(builder, inputs.platforms)
+  };
+  if (!pushed) return { ...base, digest: meta.digest ?? "", digests: {}, sizes: {}, platforms: inputs.platforms };
+  const names = inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ""}`) : pushedNames(inputs.tags, inputs.outputs);
+  const image = await stage("Digests", () => readPushed(names, registryClient(inputs)));
+  if (inputs.release.pushByDigest) await recordLeg(inputs, names[0], Object.keys(image.digests));
+  return { ...base, ...image, platforms: Object.keys(image.digests) };
+}
+async function recordLeg(inputs, source, platforms) {
+  if (!cacheServiceAvailable()) {
+    info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
+    return;
+  }
+  const { recordLeg: record } = await import("./leg-records-PYZHEGJ6.js");
+  await record(inputs.release.repositories[0], source, platforms);
+}
+async function merge(buildx, inputs) {
+  let sources = inputs.release.sources;
+  if (sources.length === 0) {
+    if (!cacheServiceAvailable()) {
+      throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
+    }
+    const { restoreLegs } = await import("./leg-records-PYZHEGJ6.js");
+    sources = await restoreLegs(inputs.release.repositories[0], inputs.platforms);
+  }
+  const merged = await mergeIndex(buildx, {
+    tags: inputs.tags,
+    platforms: inputs.platforms,
+    sources,
+    annotations: inputs.annotations,
+    retry: inputs.retry
+  }, registryClient(inputs));
+  return {
+    ...merged,
+    platforms: Object.keys(merged.digests),
+    imageid: merged.digest,
+    metadata: "{}",
+    tags: inputs.tags,
+    pushed: true,
+    builder: "",
+    nodes: "[]",
+    emulated: [],
+    attempts: [],
+    sizes: {},
+    nodeFor: {}
+  };
+}
+async function pinnedBuildx(inputs) {
+  const { version, urlTemplate } = inputs.buildxPin;
+  const { installBuildx } = await import("./buildx-install-4M3L4GDF.js");
+  const file = await installBuildx(version, urlTemplate);
+  saveBuildxPath(file);
+  info(`buildx ${version}: ${file}`);
+  return { file, prefix: [] };
+}
+function registryClient(inputs) {
+  const { ca, insecure } = inputs.setup.registry;
+  return new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
+}
+function nativePlatforms(inputs) {
+  if (inputs.builder) return [];
+  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
+}
+function maskSecrets(inputs) {
+  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ""];
+  for (const v of values) {
+    if (v === "") continue;
+    setSecret(v);
+    for (const line of v.split(/\r?\n/)) if (line.trim().length > 2) setSecret(line);
+  }
+}
+
+// src/post.ts
+init_define_INPUT_NAMES();
+async function post() {
+  try {
+    const builder = builderToRemove();
+    if (!builder) return;
+    const pinned = savedBuildxPath();
+    const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
+    const res = await runBuildx(buildx, ["rm", "--force", builder], { timeoutMs: 12e4 });
+    if (res.exitCode === 0) info(`removed builder ${builder}`);
+    else if (!/no builder .* found/i.test(res.stderrTail.join("\n"))) {
+      warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
+    }
+  } catch (error) {
+    warning(`cleanup: ${errorMessage(error)}`);
+  }
+}
+
+export {
+  isPost,
+  run,
+  post
+};

@@ -1,0 +1,93 @@
+// The builder stage: use the builder named by `builder`, or create one (nodes, host network,
+// config), boot it and gate on every node's status and on platform coverage.
+import { info, warning } from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { finalError } from '../runtime/errors.js';
+import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
+import { cachedImage } from '../runtime/cache-service.js';
+import { bootBuilder } from './boot.js';
+import { builderName, createCommands } from './create-argv.js';
+import type { NodeStatus } from './inspect.js';
+import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
+import type { Inputs } from '../inputs/inputs.js';
+import { saveBuilderToRemove } from '../state.js';
+
+export interface BuilderReady {
+  name: string;
+  created: boolean;
+  /** Read from buildx for a builder the action created; empty for a given one. */
+  nodes: NodeStatus[];
+}
+
+/** The builder to build on: the one named by `builder`, else a new name for this job. */
+export function builderFor(inputs: Inputs): string {
+  return inputs.builder ?? builderName(process.env, randomBytes(4).toString('hex'));
+}
+
+export async function prepareBuilder(
+  buildx: Buildx,
+  inputs: Inputs,
+  name: string,
+  workDir: string,
+): Promise<BuilderReady> {
+  if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
+  const setup = inputs.setup;
+  info(`builder ${name}: ${setup.driver}, ${setup.nodes?.length ?? 1} node(s)`);
+  if (setup.cleanup) saveBuilderToRemove(name);
+  let configFile: string | undefined;
+  if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
+    configFile = join(workDir, 'buildkitd.toml');
+    writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
+  }
+  if (setup.driver === 'remote' && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
+    warning('buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, ' +
+      'registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves');
+  }
+  // buildx pulls the BuildKit image itself and falls back to a local copy when that pull fails: with
+  // the image from the Actions cache, a slow or unreachable hub no longer fails the boot.
+  if (setup.driver === 'docker-container') await cachedImage(setup.buildkitImage);
+  for (const argv of createCommands(name, setup, configFile)) {
+    const node = argv[argv.indexOf('--node') + 1];
+    const res = await runBuildx(buildx, argv, { timeoutMs: 60_000 });
+    if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
+  }
+  const state = await bootBuilder(buildx, name, {
+    timeoutSeconds: setup.bootTimeoutSeconds,
+    retries: setup.bootRetries,
+  });
+  for (const n of state.nodes) {
+    info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? '?'}, ${n.platforms.join(', ')}`);
+  }
+  checkCoverage(inputs.platforms, state.nodes);
+  return { name, created: true, nodes: state.nodes };
+}
+
+/** Every requested platform must be served by a running node (natively or by its emulators). */
+export function checkCoverage(platforms: readonly string[], nodes: readonly NodeStatus[]): void {
+  const served = new Set(nodes.filter((n) => n.status === 'running').flatMap((n) => n.platforms));
+  const missing = platforms.filter((p) => !served.has(p));
+  if (missing.length > 0) {
+    throw new Error(`no running builder node serves ${missing.join(', ')} (nodes serve ${[...served].join(', ')}); ` +
+      'declare a node for it, or enable QEMU emulation for it (qemu: true)');
+  }
+}
+
+/** The `nodes` output: what each node reported. */
+export function nodesOutput(nodes: readonly NodeStatus[]): string {
+  return JSON.stringify(nodes.map((n) => ({
+    name: n.name, endpoint: n.endpoint, status: n.status, platforms: n.platforms, buildkit: n.buildkitVersion ?? '',
+  })));
+}
+
+/**
+ * The node that builds each platform, as buildx picks it: a node declared for the platform, else
+ * the first running node that serves it; the builder's name for a builder the action did not create.
+ */
+export function buildingNodes(builder: BuilderReady, platforms: readonly string[]): Record<string, string> {
+  const running = builder.nodes.filter((n) => n.status === 'running');
+  return Object.fromEntries(platforms.map((p) => [p, builder.created
+    ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? '-'
+    : builder.name]));
+}

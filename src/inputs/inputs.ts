@@ -1,0 +1,215 @@
+// The one place that reads inputs: every value is parsed and validated once, into `Inputs`.
+import { getInput } from '@actions/core';
+import { InputError } from '../runtime/errors.js';
+import { splitLines, splitKeyValue } from './lists.js';
+import { check1, InputReader, type RawInputs } from './reader.js';
+import * as rule from './rules.js';
+import { normalizePlatform } from './platform.js';
+import { parseReference } from '../registry/reference.js';
+import type { RetryPolicy } from '../build/run-build.js';
+import { DEFAULT_BUILDX_URL } from '../runtime/buildx-release.js';
+import { githubContext } from './git-context.js';
+import type { ParseYaml } from './node-specs.js';
+import { parseReleaseInputs, type ReleaseInputs } from './release-inputs.js';
+import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
+
+export interface Secret {
+  id: string;
+  value: string;
+}
+
+export interface Inputs {
+  context: string;
+  /** False for Git/HTTP contexts that buildx fetches itself. */
+  contextIsLocal: boolean;
+  file?: string;
+  platforms: string[];
+  tags: string[];
+  push: boolean;
+  load: boolean;
+  buildArgs: string[];
+  buildContexts: string[];
+  labels: string[];
+  annotations: string[];
+  target?: string;
+  secrets: Secret[];
+  secretEnvs: { id: string; env: string }[];
+  secretFiles: { id: string; path: string }[];
+  ssh: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  outputs: string[];
+  noCache: boolean;
+  noCacheFilters: string[];
+  pull: boolean;
+  provenance?: string;
+  sbom?: string;
+  attests: string[];
+  addHosts: string[];
+  shmSize?: string;
+  ulimit: string[];
+  cgroupParent?: string;
+  call?: string;
+  network?: string;
+  allow: string[];
+  builder?: string;
+  githubToken?: string;
+  retry: RetryPolicy;
+  /** A pinned buildx release to download and run instead of the runner's. */
+  buildxPin?: { version: string; urlTemplate: string };
+  release: ReleaseInputs;
+  qemu: QemuInputs;
+  /** How to create a builder; only used when `builder` is empty. */
+  setup: BuilderInputs;
+}
+
+export type { RawInputs };
+
+export const DEFAULT_PLATFORMS = 'linux/amd64,linux/arm64';
+
+export function parseInputs(
+  raw: RawInputs,
+  env: NodeJS.ProcessEnv = process.env,
+  parseYaml?: ParseYaml,
+): Inputs {
+  const r = new InputReader(raw);
+
+  const context = resolveContext(r.text('context'), env);
+  const contextIsLocal = !rule.isRemoteContext(context);
+  if (contextIsLocal) check1('context', context, rule.pathExists('dir'));
+  const file = r.optional('file', contextIsLocal ? rule.pathExists('file') : undefined);
+
+  const platforms = r.list('platforms', rule.platform);
+  if (r.text('platforms') === '') platforms.push(...DEFAULT_PLATFORMS.split(','));
+  const normalized = platforms.map(normalizePlatform);
+  const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
+  if (twice) throw new InputError('platforms', r.text('platforms'), `lists ${twice} twice`);
+
+  const tags = r.list('tags', tagRule);
+  const push = r.flag('push');
+  const outputs = r.lines('outputs', rule.csvAttributes(false));
+  if (push && tags.length === 0 && outputs.length === 0 && r.text('image') === '') {
+    throw new InputError('tags', '', 'is empty, but push is true: name the image to push');
+  }
+
+  const idRule = rule.keyValue(rule.SECRET_ID, 'ID');
+  const secrets = secretLines(splitLines(raw('secrets')), idRule);
+  const secretEnvs = pairs('secret-envs', r.list('secret-envs', idRule), envNameRule)
+    .map(([id, env]) => ({ id, env }));
+  const secretFiles = pairs('secret-files', r.lines('secret-files', idRule), rule.pathExists('file'))
+    .map(([id, path]) => ({ id, path }));
+
+  return {
+    context,
+    contextIsLocal,
+    file,
+    platforms: normalized,
+    tags,
+    push,
+    load: r.flag('load'),
+    buildArgs: r.lines('build-args', rule.keyValue(rule.BUILD_ARG, 'build arg name', true)),
+    buildContexts: r.lines('build-contexts', rule.keyValue(rule.STAGE, 'context name')),
+    labels: r.lines('labels', rule.keyValue(rule.LABEL_KEY, 'label key')),
+    annotations: r.lines('annotations', rule.keyValue(rule.LABEL_KEY, 'annotation key')),
+    target: r.optional('target', rule.matches(rule.STAGE, 'a build stage name')),
+    secrets,
+    secretEnvs,
+    secretFiles,
+    ssh: r.lines('ssh', rule.matches(rule.SSH, 'default or ID[=PATH[,PATH]]')),
+    cacheFrom: r.lines('cache-from', cacheRule),
+    cacheTo: r.lines('cache-to', rule.csvAttributes(true)),
+    outputs,
+    noCache: r.flag('no-cache'),
+    noCacheFilters: r.list('no-cache-filters', rule.matches(rule.STAGE, 'a build stage name')),
+    pull: r.flag('pull'),
+    provenance: r.optional('provenance', attestationRule),
+    sbom: r.optional('sbom', attestationRule),
+    attests: r.lines('attests', rule.csvAttributes(true)),
+    addHosts: r.list('add-hosts', rule.matches(rule.ADD_HOST, 'of the form HOST:IP')),
+    shmSize: r.optional('shm-size', rule.matches(rule.SIZE, 'a size such as 2g or 512m')),
+    ulimit: r.lines('ulimit', rule.matches(rule.ULIMIT, 'of the form NAME=SOFT[:HARD]')),
+    cgroupParent: r.optional('cgroup-parent', rule.matches(/^[^\s]+$/, 'a cgroup path')),
+    call: r.optional('call', rule.matches(rule.CALL, 'build, check, outline or targets')),
+    network: r.optional('network', rule.matches(rule.NETWORK, 'a network mode (default, none, host)')),
+    allow: r.list('allow', rule.matches(rule.ALLOW, 'an entitlement (network.host, security.insecure)')),
+    builder: r.optional('builder', rule.matches(rule.BUILDER, 'a builder name')),
+    githubToken: r.optional('github-token'),
+    retry: {
+      retries: r.integer('retries', 2, 0, 20),
+      delaySeconds: r.integer('retry-delay', 5, 0, 600),
+      attemptTimeoutSeconds: r.text('attempt-timeout') === '' ? undefined : r.integer('attempt-timeout', 0, 1, 86_400),
+    },
+    buildxPin: buildxPin(r),
+    release: parseReleaseInputs(r, tags, r.text('builder') || undefined),
+    qemu: parseQemuInputs(r),
+    setup: parseBuilderInputs(r, parseYaml),
+  };
+}
+
+/** `ID=VALUE` items, already checked for their form; `valueRule` checks each value. */
+function pairs(name: string, items: string[], valueRule?: rule.Rule): [string, string][] {
+  return items.map((item) => {
+    const [id, value] = splitKeyValue(item) as [string, string];
+    const why = valueRule?.(value);
+    if (why !== undefined) throw new InputError(name, item, `has a value that ${why}`);
+    return [id, value];
+  });
+}
+
+const envNameRule: rule.Rule = (v) =>
+  rule.ENV_NAME.test(v) ? undefined : 'is not a valid environment variable name';
+
+/** Like `pairs`, but an error shows the line's ID at most, never a secret value. */
+function secretLines(items: string[], idRule: rule.Rule): Secret[] {
+  return items.map((item, i) => {
+    const why = idRule(item);
+    const id = splitKeyValue(item)?.[0];
+    if (why !== undefined) throw new InputError('secrets', `line ${i + 1}${id ? ` (ID ${id})` : ''}`, why);
+    const [key, value] = splitKeyValue(item) as [string, string];
+    return { id: key, value };
+  });
+}
+
+const tagRule: rule.Rule = (v) => {
+  const ref = parseReference(v);
+  if (typeof ref === 'string') return ref;
+  return ref.digest ? 'has a digest; a tag cannot' : undefined;
+};
+
+const cacheRule: rule.Rule = (v) =>
+  v.includes('=') ? rule.csvAttributes(true)(v) : tagRule(v) && 'is neither type=... nor an image reference';
+
+const attestationRule: rule.Rule = (v) =>
+  rule.isBooleanText(v) ? undefined : rule.csvAttributes(false)(v) ??
+    (v.split(',').every((f) => f.includes('=')) ? undefined : 'is not true, false or KEY=VALUE,...');
+
+function buildxPin(r: InputReader): Inputs['buildxPin'] {
+  const version = r.optional('buildx-version', rule.matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, 'a release such as v0.29.1'));
+  const urlTemplate = r.optional('buildx-url', rule.matches(/^https?:\/\/\S*\{version\}\S*$/,
+    'an http(s) URL template with {version} (and {os}, {arch})')) ?? DEFAULT_BUILDX_URL;
+  if (!version) return undefined;
+  return { version: version.startsWith('v') ? version : `v${version}`, urlTemplate };
+}
+
+/** Default and `{{defaultContext}}`: the Git context of the workflow's commit, like docker's. */
+function resolveContext(value: string, env: NodeJS.ProcessEnv): string {
+  const git = githubContext(env);
+  if (value === '') return git ?? '.';
+  if (!value.includes('{{defaultContext}}')) return value;
+  if (!git) throw new InputError('context', value, 'uses {{defaultContext}} outside a GitHub workflow');
+  return value.replace('{{defaultContext}}', git);
+}
+
+/**
+ * The action's inputs, read from the runner (INPUT_* variables). The YAML parser is loaded only
+ * when `nodes` is given: most runs never pay for it.
+ */
+export async function getInputs(): Promise<Inputs> {
+  return parseInputs((name) => getInput(name), process.env, getInput('nodes').trim() ? await loadYaml() : undefined);
+}
+
+async function loadYaml(): Promise<ParseYaml> {
+  // `yaml` is CommonJS for Node: bundled as a lazy chunk, its exports arrive as `default`.
+  const mod = (await import('yaml')) as { parse?: ParseYaml; default?: { parse: ParseYaml } };
+  return mod.parse ?? (mod.default as { parse: ParseYaml }).parse;
+}

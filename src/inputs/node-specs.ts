@@ -1,0 +1,84 @@
+// The `nodes` input: a YAML list of builder nodes, parsed with `yaml` and checked strictly.
+import { errorMessage } from '../runtime/errors.js';
+import { splitLines, splitLinesAndCommas } from './lists.js';
+import { formatPlatform, parsePlatform } from './platform.js';
+
+export interface NodeSpec {
+  name: string;
+  endpoint?: string;
+  /** Platforms declared for the node; its native one first. */
+  platforms: string[];
+  driverOpts: string[];
+  buildkitdFlags?: string;
+}
+
+const KEYS = ['name', 'endpoint', 'platforms', 'driver-opts', 'buildkitd-flags'];
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const ENDPOINT = /^(tcp|unix|ssh|docker-container|kube-pod|npipe):\/\/\S+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** A YAML parser (the `yaml` package's `parse`), loaded only by runs that have `nodes`. */
+export type ParseYaml = (text: string) => unknown;
+
+/** Parses `nodes`; throws an Error whose message names the node at fault. */
+export function parseNodeSpecs(text: string, parseYaml: ParseYaml): NodeSpec[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    throw new Error(`is not valid YAML: ${errorMessage(error).split('\n')[0]}`, { cause: error });
+  }
+  if (!Array.isArray(doc)) throw new Error('must be a YAML list of nodes ({name, endpoint, platforms, ...})');
+  if (doc.length === 0) throw new Error('is an empty list');
+  const seen = new Set<string>();
+  return doc.map((item: unknown, i) => {
+    const where = `node ${i + 1}`;
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new Error(`${where} is not a mapping of ${KEYS.join(', ')}`);
+    }
+    const node = item as Record<string, unknown>;
+    const name = node.name;
+    if (typeof name !== 'string' || !NAME.test(name)) {
+      throw new Error(`${where} needs a name of letters, digits, '.', '_' or '-'`);
+    }
+    const label = `node ${i + 1} (${name})`;
+    const unknown = Object.keys(node).find((k) => !KEYS.includes(k));
+    if (unknown) throw new Error(`${label} has an unknown key "${unknown}" (allowed: ${KEYS.join(', ')})`);
+    if (seen.has(name)) throw new Error(`${label}: the name ${name} is used twice`);
+    seen.add(name);
+    const spec: NodeSpec = { name, platforms: [], driverOpts: [] };
+    const endpoint = stringField(node, 'endpoint', label);
+    if (endpoint !== undefined) {
+      if (!ENDPOINT.test(endpoint)) throw new Error(`${label} has an endpoint that is not a URL or context: ${endpoint}`);
+      spec.endpoint = endpoint;
+    }
+    for (const p of listField(node, 'platforms', label, splitLinesAndCommas)) {
+      const parsed = parsePlatform(p);
+      if (typeof parsed === 'string') throw new Error(`${label} has a platform "${p}" that ${parsed}`);
+      spec.platforms.push(formatPlatform(parsed));
+    }
+    spec.driverOpts = listField(node, 'driver-opts', label, splitLines);
+    const flags = stringField(node, 'buildkitd-flags', label);
+    if (flags !== undefined) spec.buildkitdFlags = flags;
+    return spec;
+  });
+}
+
+function stringField(node: Record<string, unknown>, key: string, label: string): string | undefined {
+  const v = node[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new Error(`${label}: ${key} must be a string`);
+  return v.trim();
+}
+
+function listField(
+  node: Record<string, unknown>,
+  key: string,
+  label: string,
+  split: (raw: string) => string[],
+): string[] {
+  const v = node[key];
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return split(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x: string) => x.trim());
+  throw new Error(`${label}: ${key} must be a string or a list of strings`);
+}

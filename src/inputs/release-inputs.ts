@@ -1,0 +1,46 @@
+// Inputs of matrix legs (push by digest) and of the merge step (`mode: merge`).
+import { InputError } from '../runtime/errors.js';
+import type { InputReader } from './reader.js';
+import * as rule from './rules.js';
+import { parseReference, type ImageReference } from '../registry/reference.js';
+
+export interface ReleaseInputs {
+  mode: 'build' | 'merge';
+  /** Push the image by digest only, to these repositories (no tag). */
+  pushByDigest: boolean;
+  /** Repositories (`registry/name`) a by-digest push goes to. */
+  repositories: string[];
+  /** For `mode: merge`: `repo@sha256:…` or `repo:tag` references, any mix. */
+  sources: string[];
+}
+
+const repositoryOf = (ref: ImageReference): string =>
+  ref.registry === 'docker.io' ? `docker.io/${ref.repository}` : `${ref.registry}/${ref.repository}`;
+
+export function parseReleaseInputs(r: InputReader, tags: readonly string[], builder?: string): ReleaseInputs {
+  const mode = r.oneOf('mode', ['build', 'merge'] as const, 'build');
+  const pushByDigest = r.flag('push-by-digest');
+  const image = r.optional('image', (v) => {
+    const ref = parseReference(v);
+    if (typeof ref === 'string') return ref;
+    return ref.tag || ref.digest ? 'names a tag or digest; give the repository only' : undefined;
+  });
+  const sources = r.lines('sources', rule.reference);
+  const fromTags = tags.map((t) => repositoryOf(parseReference(t) as ImageReference));
+  const named = image ? [repositoryOf(parseReference(image) as ImageReference)] : fromTags;
+  const repositories = [...new Set(named)];
+  if (pushByDigest && repositories.length === 0) {
+    throw new InputError('image', '', 'is empty, and so is tags: push-by-digest needs the repository to push to');
+  }
+  if (pushByDigest && builder === 'default') {
+    throw new InputError('push-by-digest', 'true', 'does not work on builder "default" (the docker driver cannot ' +
+      'push by digest): leave `builder` empty so the action creates one');
+  }
+  if (mode === 'merge' && tags.length === 0) {
+    throw new InputError('tags', '', 'is empty: mode merge needs the tags of the index to create');
+  }
+  if (mode === 'merge' && pushByDigest) {
+    throw new InputError('push-by-digest', 'true', 'goes with the legs (mode build), not with mode merge');
+  }
+  return { mode, pushByDigest, repositories, sources };
+}

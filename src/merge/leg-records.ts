@@ -1,0 +1,69 @@
+// Matrix legs record their digests for the merge step of the same workflow run through the
+// Actions cache, so no artifact steps are needed. Keys are scoped to the run, the image and the
+// platform; the merge restores newest first by prefix, so a merge after "re-run failed jobs"
+// still finds the legs of the first attempt. Loaded lazily: it brings the cache client and its
+// Azure dependencies, which runs that do not record never load.
+import { info } from '@actions/core';
+import { restoreCache, saveCache } from '@actions/cache';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { slug } from '../runtime/slug.js';
+
+interface LegRecord {
+  platform: string;
+  /** `repo@sha256:…`: the leg's top-level image (an index when it carries attestations). */
+  source: string;
+}
+
+const DIR = '.multiarch-build-digests';
+// The cache version hashes the paths: leg and merge must name the same path for a platform.
+const pathFor = (platform: string): string => join(DIR, `${slug(platform)}.json`);
+
+export function keyPrefix(env: NodeJS.ProcessEnv, image: string, platform: string): string {
+  return `multiarch-build-digests-${env.GITHUB_RUN_ID ?? ''}-${slug(image)}-${slug(platform)}-`;
+}
+
+export async function recordLeg(
+  image: string,
+  source: string,
+  platforms: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  try {
+    for (const platform of platforms) {
+      mkdirSync(DIR, { recursive: true });
+      const record: LegRecord = { platform, source };
+      writeFileSync(pathFor(platform), JSON.stringify(record));
+      const key = `${keyPrefix(env, image, platform)}${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+      await saveCache([pathFor(platform)], key);
+      info(`recorded ${platform} = ${source} for the merge step (${key})`);
+    }
+  } finally {
+    rmSync(DIR, { recursive: true, force: true });
+  }
+}
+
+/** The sources the legs of this run recorded, one per platform found; missing ones are left out. */
+export async function restoreLegs(
+  image: string,
+  platforms: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
+  const sources: string[] = [];
+  try {
+    for (const platform of platforms) {
+      const prefix = keyPrefix(env, image, platform);
+      const hit = await restoreCache([pathFor(platform)], `${prefix}${env.GITHUB_RUN_ATTEMPT ?? '1'}`, [prefix]);
+      if (!hit) {
+        info(`no leg of this run recorded ${platform} for ${image}`);
+        continue;
+      }
+      const record = JSON.parse(readFileSync(pathFor(platform), 'utf8')) as LegRecord;
+      info(`restored ${platform} = ${record.source} (${hit})`);
+      sources.push(record.source);
+    }
+  } finally {
+    rmSync(DIR, { recursive: true, force: true });
+  }
+  return [...new Set(sources)];
+}

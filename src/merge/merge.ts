@@ -1,0 +1,123 @@
+// `mode: merge`: assembles the legs' images into one index for every tag, and never publishes a
+// partial one: every source is resolved and the platforms checked before anything is created;
+// afterwards every tag is read back and verified.
+import { info } from '@actions/core';
+import { errorMessage } from '../runtime/errors.js';
+import { runBuild, type RetryPolicy } from '../build/run-build.js';
+import type { Buildx } from '../runtime/buildx-command.js';
+import { isIndex, platformDigests } from '../registry/manifests.js';
+import { formatPlatform, type Platform } from '../inputs/platform.js';
+import { parseReference, type ImageReference } from '../registry/reference.js';
+import { RegistryError, type RegistryClient } from '../registry/client.js';
+
+export interface ResolvedSource {
+  source: string;
+  /** The source pinned to its digest, so a moving tag cannot change under the merge. */
+  pinned: string;
+  /** Platform -> manifest digest. */
+  platforms: Record<string, string>;
+}
+
+const repoOf = (ref: ImageReference): string => `${ref.registry}/${ref.repository}`;
+
+export async function resolveSource(source: string, client: RegistryClient): Promise<ResolvedSource> {
+  const ref = parseReference(source) as ImageReference;
+  const m = await client.manifest(ref);
+  if (isIndex(m.mediaType, m.json)) {
+    return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: platformDigests(m.json) };
+  }
+  const config = await client.blobJson<Platform>(ref, m.json.config?.digest ?? '');
+  return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: { [formatPlatform(config)]: m.digest } };
+}
+
+/** What keeps the sources from making exactly the expected platforms; pure, for tests. */
+export function coverageProblem(
+  expected: readonly string[],
+  resolved: readonly ResolvedSource[],
+): string | undefined {
+  const from = new Map<string, string[]>();
+  for (const r of resolved) {
+    for (const p of Object.keys(r.platforms)) from.set(p, [...(from.get(p) ?? []), r.source]);
+  }
+  const missing = expected.filter((p) => !from.has(p));
+  const twice = [...from].filter(([, s]) => s.length > 1)
+    .map(([p, s]) => `${p} (in ${s.join(' and ')})`);
+  const extra = [...from.keys()].filter((p) => !expected.includes(p));
+  const problems = [
+    missing.length ? `missing ${missing.join(', ')}` : '',
+    twice.length ? `twice: ${twice.join(', ')}` : '',
+    extra.length ? `not expected: ${extra.join(', ')}` : '',
+  ].filter(Boolean);
+  return problems.length ? problems.join('; ') : undefined;
+}
+
+export function imagetoolsArgv(
+  tags: readonly string[],
+  annotations: readonly string[],
+  pinned: readonly string[],
+): string[] {
+  return ['imagetools', 'create', ...tags.flatMap((t) => ['--tag', t]),
+    ...annotations.flatMap((a) => ['--annotation', a]), ...pinned];
+}
+
+export interface MergeRequest {
+  tags: string[];
+  platforms: string[];
+  sources: string[];
+  annotations: string[];
+  retry: RetryPolicy;
+}
+
+export interface Merged {
+  digest: string;
+  digests: Record<string, string>;
+}
+
+export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: RegistryClient): Promise<Merged> {
+  const resolve = (s: string): Promise<ResolvedSource> => resolveSource(s, client).catch((error: unknown) => {
+    throw new Error(`source ${s} cannot be read: ${errorMessage(error)}`, { cause: error });
+  });
+  const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
+  const problem = coverageProblem(req.platforms, resolved);
+  if (problem) {
+    throw new Error(`the sources do not make ${req.platforms.join(', ')}: ${problem}; nothing was pushed`);
+  }
+  const want: Record<string, string> = Object.assign({}, ...resolved.map((r) => r.platforms));
+  info(`merging ${resolved.map((r) => r.pinned).join(', ')} into ${req.tags.join(', ')}`);
+  const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
+  await runBuild(buildx, { argv, env: {} }, req.retry);
+  return verify(req.tags, want, client);
+}
+
+/** Reads every tag back: the same index everywhere, with exactly the wanted platform manifests. */
+async function verify(
+  tags: readonly string[],
+  want: Record<string, string>,
+  client: RegistryClient,
+): Promise<Merged> {
+  const served = await Promise.all(tags.map((t) => readBack(t, client)));
+  const digest = served[0]?.digest ?? '';
+  served.forEach((s, i) => {
+    const tag = tags[i] as string;
+    if (s.digest !== digest) throw new Error(`${tag} serves ${s.digest}, ${tags[0]} serves ${digest}`);
+    const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
+    const sorted = (o: Record<string, string>): string => JSON.stringify(Object.entries(o).sort());
+    if (sorted(got) !== sorted(want)) {
+      throw new Error(`${tag} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`);
+    }
+  });
+  return { digest, digests: want };
+}
+
+/** A registry may answer 404 for a moment after a push (eventual consistency): bounded retries. */
+async function readBack(tag: string, client: RegistryClient, deadlineMs = 30_000) {
+  const until = Date.now() + deadlineMs;
+  for (let wait = 500; ; wait = Math.min(wait * 2, 4000)) {
+    try {
+      return await client.manifest(parseReference(tag) as ImageReference);
+    } catch (error) {
+      if (!(error instanceof RegistryError && error.status === 404) || Date.now() + wait > until) throw error;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// On a final failure: one log group with what a person needs to see why (versions, the builder's
+// nodes, the binfmt handlers, the build's last lines). Runs only after a failure.
+import { endGroup, info, startGroup } from '@actions/core';
+import { readdirSync } from 'node:fs';
+import { BINFMT_DIR, readHandler } from '../qemu/binfmt.js';
+import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
+import { engineInfo, engineSocket } from '../preflight/engine-api.js';
+import { errorMessage } from '../runtime/errors.js';
+
+export async function logDiagnostics(
+  buildx: Buildx,
+  builder: string | undefined,
+  buildTail: readonly string[],
+): Promise<void> {
+  startGroup('Diagnostics');
+  try {
+    const [version, nodes, engine] = await Promise.all([
+      runBuildx(buildx, ['version'], { timeoutMs: 15_000 }).then((r) => r.stdout.trim(), errorMessage),
+      builder
+        ? runBuildx(buildx, ['inspect', builder], { timeoutMs: 30_000 }).then((r) => r.stdout.trim(), errorMessage)
+        : Promise.resolve('(buildx\'s current builder)'),
+      engineSocket() ? engineInfo(engineSocket() as string).then((e) => `engine ${e.version}`, errorMessage)
+        : Promise.resolve('engine: not a unix socket'),
+    ]);
+    info(`buildx: ${version}`);
+    info(engine);
+    info(`builder ${builder ?? ''}:\n${nodes.split('\n').filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join('\n')}`);
+    info(`binfmt handlers: ${binfmtSummary()}`);
+    if (buildTail.length > 0) info(`last lines of the build:\n${buildTail.slice(-20).join('\n')}`);
+  } finally {
+    endGroup();
+  }
+}
+
+function binfmtSummary(): string {
+  try {
+    const names = readdirSync(BINFMT_DIR).filter((n) => n.startsWith('qemu-'));
+    if (names.length === 0) return 'none';
+    return names.map((n) => {
+      const h = readHandler(n);
+      return `${n} (${h?.enabled ? 'enabled' : 'disabled'}, flags ${h?.flags || '-'})`;
+    }).join(', ');
+  } catch {
+    return `${BINFMT_DIR} not readable`;
+  }
+}
