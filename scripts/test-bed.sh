@@ -2,7 +2,8 @@
 # The project's test bed (facts in ../shared/LAB.md): Docker Engine + buildx from Debian's newer
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
-#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|tokenregistry|oldbuildx|fixtures|binfmtimage|status]...
+#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|tokenregistry|oldbuildx|fixtures|
+#                        binfmtimage|buildkitimage|status]...
 set -euo pipefail
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
@@ -10,6 +11,8 @@ FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/.." && pwd)/__tests__/fixtures/rootfs
 REGISTRY_ADDR=${REGISTRY_ADDR:-127.0.0.1:5000}
 AUTH_REGISTRY_ADDR=${AUTH_REGISTRY_ADDR:-127.0.0.1:5001}
 BRIDGE=$(cd "$(dirname "$0")" && pwd)/engine-bridge.mjs
+BED_SCRIPTS=$(cd "$(dirname "$0")" && pwd)/bed
+BUILDKIT_IMAGE=127.0.0.1:5000/bed/buildkit:v0.13.2
 export DEBIAN_FRONTEND=noninteractive
 
 log() { printf '[test-bed] %s\n' "$*" >&2; }
@@ -26,9 +29,11 @@ wait_for() {
 piece_apt() {
   # Newer suites, pinned low so nothing else upgrades from them.
   if [ ! -f /etc/apt/sources.list.d/multiarch-bed.sources ]; then
-    cat >/etc/apt/sources.list.d/multiarch-bed.sources <<'SRC'
+    local mirror
+    mirror=$("$BED_SCRIPTS/debian-mirror.sh")
+    cat >/etc/apt/sources.list.d/multiarch-bed.sources <<SRC
 Types: deb
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: trixie sid
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
@@ -269,6 +274,17 @@ DF
   log "pushed $ref"
 }
 
+# A real BuildKit image for docker-container nodes, compiled from Debian's source packages
+# (scripts/bed/buildkit-image.sh); kept when the registry already serves it.
+piece_buildkitimage() {
+  local repo=${BUILDKIT_IMAGE#*/} ; local tag=${repo##*:}
+  repo=${repo%:*}
+  curl -fsS -o /dev/null -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+    -H 'Accept: application/vnd.oci.image.index.v1+json' \
+    "http://$REGISTRY_ADDR/v2/$repo/manifests/$tag" 2>/dev/null && return 0
+  BED_DIR=$BED_DIR MIRROR=$("$BED_SCRIPTS/debian-mirror.sh") bash "$BED_SCRIPTS/buildkit-image.sh" "$BUILDKIT_IMAGE"
+}
+
 piece_fixtures() {
   mkdir -p "$FIXTURES"
   local arch tmp
@@ -293,5 +309,6 @@ piece_status() {
 }
 
 pieces=("$@")
-[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry tokenregistry oldbuildx fixtures binfmtimage status)
+[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry tokenregistry oldbuildx fixtures binfmtimage
+    buildkitimage status)
 for p in "${pieces[@]}"; do "piece_$p"; done
