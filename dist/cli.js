@@ -3,13 +3,13 @@ import { createRequire as __cr } from 'node:module'; const require = __cr(import
 import {
   post,
   run
-} from "./chunks/chunk-P4NX3PI7.js";
+} from "./chunks/chunk-CDSPHWUB.js";
 import "./chunks/chunk-WYXZXC7Q.js";
-import "./chunks/chunk-6GHWOQQ7.js";
-import "./chunks/chunk-O2RZT6ZX.js";
+import "./chunks/chunk-YFIILEBL.js";
 import {
   errorMessage
-} from "./chunks/chunk-6BZ5L5TB.js";
+} from "./chunks/chunk-RFRPI62P.js";
+import "./chunks/chunk-6GHWOQQ7.js";
 import "./chunks/chunk-XWRGTH54.js";
 import {
   define_INPUT_NAMES_default,

@@ -4,11 +4,11 @@ import {
   isPost,
   post,
   run
-} from "./chunks/chunk-P4NX3PI7.js";
+} from "./chunks/chunk-CDSPHWUB.js";
 import "./chunks/chunk-WYXZXC7Q.js";
+import "./chunks/chunk-YFIILEBL.js";
+import "./chunks/chunk-RFRPI62P.js";
 import "./chunks/chunk-6GHWOQQ7.js";
-import "./chunks/chunk-O2RZT6ZX.js";
-import "./chunks/chunk-6BZ5L5TB.js";
 import "./chunks/chunk-XWRGTH54.js";
 import {
   init_define_INPUT_NAMES

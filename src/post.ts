@@ -1,6 +1,7 @@
 // The post step: removes what the main step created, also after a failure. Cleanup problems are
 // warnings; the post step never fails the job.
 import { info, warning } from '@actions/core';
+import { isFailure } from './build/failures.js';
 import { errorMessage, finalError } from './runtime/errors.js';
 import { locateBuildx, runBuildx } from './runtime/buildx-command.js';
 import { builderToRemove, savedBuildxPath } from './state.js';
@@ -13,7 +14,7 @@ export async function post(): Promise<void> {
     const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
     const res = await runBuildx(buildx, ['rm', '--force', builder], { timeoutMs: 120_000 });
     if (res.exitCode === 0) info(`removed builder ${builder}`);
-    else if (!/no builder .* found/i.test(res.stderrTail.join('\n'))) {
+    else if (!isFailure('builder-missing', res.stderrTail.join('\n'))) {
       warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
     }
   } catch (error) {

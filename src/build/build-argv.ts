@@ -1,4 +1,5 @@
 // `buildx build` argv from the inputs: pure, so table tests pin it down exactly.
+import { outputPushes } from '../inputs/csv-attributes.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { gitAuthHost } from '../inputs/git-context.js';
 
@@ -13,7 +14,7 @@ export const SECRET_ENV_PREFIX = 'MULTIARCH_BUILD_SECRET_';
 
 /** Where the build runs: the builder, and whether the action granted it the host network. */
 export interface BuildTarget {
-  builder?: string;
+  name?: string;
   hostNetwork: boolean;
 }
 
@@ -21,10 +22,11 @@ export function buildCommand(
   inputs: Inputs,
   metadataFile: string,
   env: NodeJS.ProcessEnv = process.env,
-  target: BuildTarget = { builder: inputs.builder, hostNetwork: false },
+  target: BuildTarget = { name: inputs.builder, hostNetwork: false },
 ): BuildCommand {
   const argv = ['build'];
-  // Host network (seed 000): RUN steps use the host's network unless `network` says otherwise.
+  // Host network: RUN steps use the host's network (e.g. a package proxy or registry on the runner)
+  // unless `network` says otherwise.
   const network = inputs.network ?? (target.hostNetwork ? 'host' : undefined);
   const allow = [...inputs.allow];
   if (target.hostNetwork && network === 'host' && !allow.includes('network.host')) allow.push('network.host');
@@ -77,7 +79,7 @@ export function buildCommand(
   addOne('--target', inputs.target);
   add('--ulimit', inputs.ulimit);
   argv.push('--metadata-file', metadataFile);
-  addOne('--builder', target.builder);
+  addOne('--builder', target.name);
   if (inputs.load) argv.push('--load');
   addOne('--network', network);
   if (inputs.noCache) argv.push('--no-cache');
@@ -89,10 +91,5 @@ export function buildCommand(
 
 /** Whether the build sends the image to a registry, by `push` or by an output's attributes. */
 export function pushesToRegistry(inputs: Inputs): boolean {
-  if (inputs.push || inputs.release.pushByDigest) return true;
-  return inputs.outputs.some((o) => {
-    const attrs = o.split(',').map((a) => a.trim());
-    return attrs.includes('type=registry') ||
-      (attrs.some((a) => a === 'type=image') && attrs.some((a) => /^push=true$/i.test(a)));
-  });
+  return inputs.push || inputs.release.pushByDigest || inputs.outputs.some(outputPushes);
 }

@@ -1,51 +1,95 @@
-// Which failures may pass if tried again (network blips, rate limits, a node still starting or
-// lost mid-build) and which will not (a RUN step's exit code, a missing image, a denied login, a
-// bad Dockerfile): one place, tested on real error texts.
+// What the action knows about failures, in one ordered table: the pattern of an error text, whether
+// trying again may pass (network blips, rate limits, a node lost mid-build) or cannot (a RUN step's
+// exit code, a missing image, a denied login, a bad Dockerfile), the reason in words, and the fix
+// users are known to need. Tested on error texts captured on the bed (__tests__/fixtures/errors).
 
-const TRANSIENT: [RegExp, string][] = [
-  [/failed to fetch oauth token|failed to authorize: DeadlineExceeded/i, 'registry token fetch failed'],
-  [/context deadline exceeded|DeadlineExceeded/i, 'deadline exceeded'],
-  [/i\/o timeout|timed? ?out/i, 'network timeout'],
-  [/TLS handshake timeout/i, 'TLS handshake timeout'],
-  [/connection refused/i, 'connection refused'],
-  [/connection reset by peer/i, 'connection reset'],
-  [/broken pipe/i, 'broken pipe'],
-  [/unexpected EOF|error reading from server: EOF|code = Unavailable/i, 'connection lost'],
-  [/toomanyrequests|\b429\b|Too Many Requests/i, 'rate limited (429)'],
-  [/\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, 'server error (5xx)'],
-  [/temporary failure in name resolution|no such host/i, 'DNS failure'],
-];
+export interface Failure {
+  /** For the entries that code outside the classifier refers to. */
+  id?: 'run-exit' | 'builder-missing' | 'classic-store';
+  pattern: RegExp;
+  transient: boolean;
+  reason: string;
+  fix?: string;
+}
 
-const DETERMINISTIC: [RegExp, string][] = [
-  [/did not complete successfully: exit code: \d+/, 'a RUN step exited non-zero'],
-  [/dockerfile parse error|unknown instruction|failed to read dockerfile/i, 'a Dockerfile error'],
-  [/manifest unknown|not found|pull access denied/i, 'an image or file does not exist'],
-  [/\b(401|403)\b|unauthorized|denied/i, 'the registry refused the credentials'],
-  [/invalid (reference|tag)|invalid argument/i, 'an invalid reference or argument'],
-  [/x509:/i, 'a certificate the builder does not trust'],
+const CLASSIC_STORE_FIX = 'leave `builder` empty so the action creates a builder, or turn on the engine\'s ' +
+  'containerd-snapshotter feature';
+
+// First match wins. A RUN step's non-zero exit comes first whatever its own output says (a test
+// printing "connection refused" is still the test failing); an oauth token timeout says
+// "DeadlineExceeded", not a denial, so it comes before the denials.
+const FAILURES: readonly Failure[] = [
+  { id: 'run-exit', pattern: /did not complete successfully: exit code: \d+/, transient: false,
+    reason: 'a RUN step exited non-zero' },
+  { pattern: /failed to fetch oauth token|failed to authorize: DeadlineExceeded/i, transient: true,
+    reason: 'registry token fetch failed' },
+  { pattern: /dockerfile parse error|unknown instruction|failed to read dockerfile/i, transient: false,
+    reason: 'a Dockerfile error' },
+  { id: 'builder-missing', pattern: /no builder .* found/i, transient: false, reason: 'the builder does not exist',
+    fix: 'name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one' },
+  { pattern: /manifest unknown|not found|pull access denied/i, transient: false,
+    reason: 'an image or file does not exist' },
+  { pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i, transient: false,
+    reason: 'the registry refused the credentials',
+    fix: 'the registry refused the credentials: log in first (docker/login-action) with a token that may push there' },
+  { pattern: /invalid (reference|tag)|invalid argument/i, transient: false,
+    reason: 'an invalid reference or argument' },
+  { pattern: /x509:|failed to verify certificate/i, transient: false,
+    reason: 'a certificate the builder does not trust',
+    fix: 'the builder does not trust the registry\'s certificate: give its CA in `registry-ca` (for the ' +
+      'engine\'s own builder, /etc/docker/certs.d/HOST:PORT/ca.crt)' },
+  { pattern: /exec format error/i, transient: false, reason: 'a platform ran without emulation',
+    fix: 'a platform ran without a QEMU handler: keep `qemu: auto` (or `true`), or add a node that builds it natively' },
+  { id: 'classic-store',
+    pattern: /multiple platforms feature is currently not supported for docker driver|Multi-platform build is not supported for the docker driver/i,
+    transient: false, reason: 'the engine\'s own builder cannot build several platforms',
+    fix: `the engine's own builder needs the containerd image store for several platforms: ${CLASSIC_STORE_FIX}` },
+  { pattern: /no space left on device/i, transient: false, reason: 'the disk is full',
+    fix: 'the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)' },
+  { pattern: /is not a docker command|unknown command "buildx"|docker-buildx: not found/i, transient: false,
+    reason: 'buildx is missing',
+    fix: 'buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`' },
+  { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: 'deadline exceeded' },
+  { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: 'network timeout' },
+  { pattern: /TLS handshake timeout/i, transient: true, reason: 'TLS handshake timeout' },
+  { pattern: /connection refused/i, transient: true, reason: 'connection refused' },
+  { pattern: /connection reset by peer/i, transient: true, reason: 'connection reset' },
+  { pattern: /broken pipe/i, transient: true, reason: 'broken pipe' },
+  { pattern: /unexpected EOF|error reading from server: EOF|code = Unavailable/i, transient: true,
+    reason: 'connection lost' },
+  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: 'rate limited (429)' },
+  { pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, transient: true,
+    reason: 'server error (5xx)' },
+  { pattern: /temporary failure in name resolution|no such host/i, transient: true, reason: 'DNS failure' },
 ];
 
 export interface Verdict {
   transient: boolean;
   reason: string;
+  fix?: string;
 }
 
-/**
- * Classifies a failure from buildx's error lines. A RUN step's non-zero exit always wins, whatever
- * its own output says (a test printing "connection refused" is still the test failing).
- */
+const UNKNOWN: Verdict = { transient: false, reason: 'not a known transient failure' };
+
+/** The verdict on a failure from its error text (buildx's last lines). */
 export function classify(errorText: string): Verdict {
-  const runExit = DETERMINISTIC[0] as [RegExp, string];
-  if (runExit[0].test(errorText)) return { transient: false, reason: runExit[1] };
-  const transient = TRANSIENT.find(([re]) => re.test(errorText));
-  // An oauth token timeout mentions "DeadlineExceeded", not a denial: check it before the rest.
-  if (transient && transient[1] === 'registry token fetch failed') return { transient: true, reason: transient[1] };
-  const fixed = DETERMINISTIC.find(([re]) => re.test(errorText));
-  if (fixed) return { transient: false, reason: fixed[1] };
-  if (transient) return { transient: true, reason: transient[1] };
-  return { transient: false, reason: 'not a known transient failure' };
+  const found = FAILURES.find((f) => f.pattern.test(errorText));
+  if (!found) return UNKNOWN;
+  const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix;
+  const verdict: Verdict = { transient: found.transient, reason: found.reason };
+  return fix ? { ...verdict, fix } : verdict;
 }
 
-export function isTransient(errorLine: string): boolean {
-  return classify(errorLine).transient;
+export function isTransient(errorText: string): boolean {
+  return classify(errorText).transient;
+}
+
+/** Whether an error text is the known failure `id`. */
+export function isFailure(id: NonNullable<Failure['id']>, errorText: string): boolean {
+  return FAILURES.find((f) => f.id === id)?.pattern.test(errorText) ?? false;
+}
+
+/** The fix of the known failure `id`. */
+export function fixOf(id: NonNullable<Failure['id']>): string {
+  return FAILURES.find((f) => f.id === id)?.fix ?? '';
 }

@@ -1,14 +1,15 @@
-// Runs `buildx build`: the identical argv on every attempt, retrying only failures that may pass,
-// each attempt within `attempt-timeout`. Stopping buildx drops its session, which cancels the
-// build on the node too.
-import { info } from '@actions/core';
+// Runs a buildx command (the build, or the merge's `imagetools create`): the identical argv on
+// every attempt, retrying only failures that may pass, each attempt within `attempt-timeout`.
+// Stopping buildx drops its session, which cancels the build on the node too.
+import { debug, info } from '@actions/core';
 import { type BuildCommand } from './build-argv.js';
+import { classify, type Verdict } from './failures.js';
 import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
-import { finalError } from '../runtime/errors.js';
-import { knownFix } from './known-fixes.js';
-import { classify } from './failures.js';
+import { finalError, withFix } from '../runtime/errors.js';
+import { withRetries, type RetrySchedule } from '../runtime/retry.js';
 
-export interface RetryPolicy {
+/** The `retries`, `retry-delay` and `attempt-timeout` inputs. */
+export interface RetryInputs {
   /** Attempts after the first. */
   retries: number;
   /** First delay in seconds; doubles each time, with jitter, capped. */
@@ -22,8 +23,6 @@ export interface Attempt {
   error?: string;
 }
 
-const MAX_DELAY_SECONDS = 60;
-
 export class BuildError extends Error {
   constructor(message: string, readonly attempts: Attempt[], readonly stderrTail: string[]) {
     super(message);
@@ -31,42 +30,63 @@ export class BuildError extends Error {
   }
 }
 
-/** The wait before attempt `n + 1`: doubling from `first`, capped, with ±20 % jitter. */
-export function retryDelaySeconds(first: number, n: number, random = Math.random()): number {
-  const base = Math.min(MAX_DELAY_SECONDS, first * 2 ** (n - 1));
-  return Math.round(base * (0.8 + 0.4 * random) * 10) / 10;
+/** Many jobs may retry against one registry at once: spread the waits, and cap them. */
+export function buildSchedule(retry: RetryInputs): RetrySchedule {
+  const firstDelayMs = retry.delaySeconds * 1000;
+  return { attempts: retry.retries + 1, firstDelayMs, maxDelayMs: 60_000, jitter: 0.2 };
 }
 
-export async function runBuild(buildx: Buildx, cmd: BuildCommand, policy: RetryPolicy): Promise<Attempt[]> {
+class AttemptFailed extends Error {
+  constructor(readonly line: string, readonly verdict: Verdict, readonly stderrTail: string[]) {
+    super(line);
+  }
+}
+
+export function runBuild(buildx: Buildx, cmd: BuildCommand, retry: RetryInputs): Promise<Attempt[]> {
+  return runRetried(buildx, cmd, retry, 'buildx build');
+}
+
+/** `what` names the command in messages (e.g. `buildx imagetools create`). */
+export async function runRetried(
+  buildx: Buildx,
+  cmd: BuildCommand,
+  retry: RetryInputs,
+  what: string,
+): Promise<Attempt[]> {
   const attempts: Attempt[] = [];
-  const total = policy.retries + 1;
-  for (let n = 1; ; n++) {
-    const t0 = performance.now();
-    const res = await runBuildx(buildx, cmd.argv, {
-      env: { ...process.env, ...cmd.env },
-      stream: true,
-      timeoutMs: policy.attemptTimeoutSeconds === undefined ? undefined : policy.attemptTimeoutSeconds * 1000,
+  const total = retry.retries + 1;
+  const timeoutSeconds = retry.attemptTimeoutSeconds;
+  const timeoutMs = timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000;
+  try {
+    await withRetries(buildSchedule(retry), async () => {
+      const t0 = performance.now();
+      const env = { ...process.env, ...cmd.env };
+      const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs });
+      const seconds = Math.round((performance.now() - t0) / 100) / 10;
+      if (res.exitCode === 0 && !res.timedOut) {
+        attempts.push({ seconds });
+        return;
+      }
+      const line = res.timedOut
+        ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped`
+        : finalError(res.stderrTail);
+      attempts.push({ seconds, error: line });
+      const verdict = res.timedOut ? { transient: true, reason: 'attempt timed out' }
+        : classify(res.stderrTail.join('\n'));
+      throw new AttemptFailed(line, verdict, res.stderrTail);
+    }, (error) => error instanceof AttemptFailed && error.verdict.transient, (n, waitMs, error) => {
+      const failed = error as AttemptFailed;
+      info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; ` +
+        `trying again in ${waitMs / 1000}s`);
+      debug(`the next attempt runs the same argv: ${JSON.stringify(cmd.argv)}`);
     });
-    const seconds = Math.round((performance.now() - t0) / 100) / 10;
-    if (res.exitCode === 0 && !res.timedOut) {
-      attempts.push({ seconds });
-      return attempts;
-    }
-    const error = res.timedOut
-      ? `attempt-timeout of ${policy.attemptTimeoutSeconds}s reached: the build was stopped`
-      : finalError(res.stderrTail);
-    attempts.push({ seconds, error });
-    const verdict = res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(res.stderrTail.join('\n'));
-    if (!verdict.transient || n === total) {
-      const why = !verdict.transient ? `not retried: ${verdict.reason}`
-        : `transient (${verdict.reason}), ${total === 1 ? 'retries is 0' : `still failing after ${total} attempts`}`;
-      const fix = knownFix(res.stderrTail.join('\n'));
-      const what = cmd.argv[0] === 'build' ? 'buildx build' : `buildx ${cmd.argv.slice(0, 2).join(' ')}`;
-      throw new BuildError(`${what} failed (${n === 1 ? '1 attempt' : `${n} attempts`}, ${why}): ${error}` +
-        `${fix ? ` - Fix: ${fix}` : ''}`, attempts, res.stderrTail);
-    }
-    const wait = retryDelaySeconds(policy.delaySeconds, n);
-    info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error}; trying again in ${wait}s`);
-    await new Promise((r) => setTimeout(r, wait * 1000));
+    return attempts;
+  } catch (error) {
+    if (!(error instanceof AttemptFailed)) throw error;
+    const n = attempts.length;
+    const why = !error.verdict.transient ? `not retried: ${error.verdict.reason}`
+      : `transient (${error.verdict.reason}), ${total === 1 ? 'retries is 0' : `still failing after ${total} attempts`}`;
+    const message = `${what} failed (${n === 1 ? '1 attempt' : `${n} attempts`}, ${why}): ${error.line}`;
+    throw new BuildError(withFix(message, error.verdict.fix), attempts, error.stderrTail);
   }
 }

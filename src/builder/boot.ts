@@ -1,11 +1,13 @@
 // Boots a builder and gates on every node's own status: buildx before 0.22 exits 0 when only some
-// nodes fail (docker/buildx#2913 fixed that in 0.22) and no buildx names the failed node, so the
-// exit code alone is never trusted.
+// nodes fail (docker/buildx#2913 fixed that in 0.22) and no buildx names the failed node in its
+// error, so the exit code alone is never trusted, and each node's reason is read from its status
+// or from buildx's progress output.
 import { info, warning } from '@actions/core';
-import { finalError } from '../runtime/errors.js';
-import { parseInspect, type BuilderInspect, type NodeStatus } from './inspect.js';
-import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
 import { isTransient } from '../build/failures.js';
+import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
+import { finalError } from '../runtime/errors.js';
+import { withRetries } from '../runtime/retry.js';
+import { bootProgressErrors, parseInspect, type BuilderInspect, type NodeStatus } from './inspect.js';
 
 export interface BootOptions {
   timeoutSeconds: number;
@@ -21,35 +23,55 @@ export class BootError extends Error {
   }
 }
 
+/** Each failed node with its endpoint, status and reason; buildx's last error when it adds one. */
 export function bootFailureMessage(failed: NodeStatus[], lastError: string, attempts: number): string {
   const nodes = failed.map((n) => `${n.name} (${n.endpoint || 'local'}): ${n.status}${n.error ? `, ${n.error}` : ''}`);
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-  return `builder node${failed.length > 1 ? 's' : ''} failed to boot after ${tries}: ${nodes.join('; ')}` +
-    ` - buildx said: ${lastError}`;
+  const known = failed.some((n) => n.error && lastError.includes(n.error));
+  const said = lastError && !known ? ` - buildx said: ${lastError}` : '';
+  return `builder node${failed.length > 1 ? 's' : ''} failed to boot after ${tries}: ${nodes.join('; ')}${said}`;
+}
+
+class BootAttemptFailed extends Error {
+  constructor(readonly failed: NodeStatus[], readonly lastError: string, readonly mayPass: boolean) {
+    super(lastError);
+  }
 }
 
 export async function bootBuilder(buildx: Buildx, name: string, opts: BootOptions): Promise<BuilderInspect> {
-  const delay = opts.retryDelayMs ?? 2000;
-  for (let attempt = 1; ; attempt++) {
-    const res = await runBuildx(buildx, ['inspect', '--bootstrap', name], { timeoutMs: opts.timeoutSeconds * 1000 });
-    // A successful bootstrap prints the nodes; otherwise read them separately.
-    let state = res.exitCode === 0 ? parseInspect(res.stdout) : undefined;
-    if (!state || state.nodes.length === 0) state = await inspect(buildx, name);
-    const failed = state.nodes.filter((n) => n.status !== 'running');
-    if (failed.length === 0) {
-      if (res.exitCode !== 0) warning(`buildx exited ${res.exitCode} booting ${name}, but every node is running`);
-      return state;
-    }
-    const lastError = res.timedOut ? `no answer within boot-timeout (${opts.timeoutSeconds}s)`
-      : res.stderrTail.length > 0 ? finalError(res.stderrTail)
-        : `exited ${res.exitCode} with ${failed.length} node(s) not running`;
-    const mayPass = res.timedOut || isTransient(lastError);
-    if (!mayPass || attempt > opts.retries) throw new BootError(failed, lastError, attempt);
-    const wait = delay * 2 ** (attempt - 1);
-    info(`boot attempt ${attempt} of ${opts.retries + 1} failed (${failed.map((n) => n.name).join(', ')}: ` +
-      `${lastError}); trying again in ${wait / 1000}s`);
-    await new Promise((r) => setTimeout(r, wait));
+  let attempts = 0;
+  try {
+    const schedule = { attempts: opts.retries + 1, firstDelayMs: opts.retryDelayMs ?? 2000 };
+    return await withRetries(schedule, async (n) => {
+      attempts = n;
+      return bootOnce(buildx, name, opts.timeoutSeconds);
+    }, (error) => error instanceof BootAttemptFailed && error.mayPass, (n, waitMs, error) => {
+      const e = error as BootAttemptFailed;
+      info(`boot attempt ${n} of ${opts.retries + 1} failed (${e.failed.map((f) => f.name).join(', ')}: ` +
+        `${e.lastError}); trying again in ${waitMs / 1000}s`);
+    });
+  } catch (error) {
+    if (!(error instanceof BootAttemptFailed)) throw error;
+    throw new BootError(error.failed, error.lastError, attempts);
   }
+}
+
+async function bootOnce(buildx: Buildx, name: string, timeoutSeconds: number): Promise<BuilderInspect> {
+  const res = await runBuildx(buildx, ['inspect', '--bootstrap', name], { timeoutMs: timeoutSeconds * 1000 });
+  // A successful bootstrap prints the nodes; otherwise read them separately.
+  let state = res.exitCode === 0 ? parseInspect(res.stdout) : undefined;
+  if (!state || state.nodes.length === 0) state = await inspect(buildx, name);
+  const failed = state.nodes.filter((n) => n.status !== 'running');
+  if (failed.length === 0) {
+    if (res.exitCode !== 0) warning(`buildx exited ${res.exitCode} booting ${name}, but every node is running`);
+    return state;
+  }
+  const progress = bootProgressErrors(res.stderrTail);
+  for (const n of failed) n.error ??= progress.get(n.name) ?? (failed.length === 1 ? progress.get('') : undefined);
+  const lastError = res.timedOut ? `no answer within boot-timeout (${timeoutSeconds}s)`
+    : res.exitCode !== 0 ? finalError(res.stderrTail) : '';
+  const reasons = [lastError, ...failed.map((n) => n.error ?? '')].join('\n');
+  throw new BootAttemptFailed(failed, lastError, res.timedOut || isTransient(reasons));
 }
 
 export async function inspect(buildx: Buildx, name: string): Promise<BuilderInspect> {

@@ -1,14 +1,13 @@
 // The builder stage: use the builder named by `builder`, or create one (nodes, host network,
 // config), boot it and gate on every node's status and on platform coverage.
 import { info, warning } from '@actions/core';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { finalError } from '../runtime/errors.js';
+import { finalError, withFix } from '../runtime/errors.js';
 import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { bootBuilder } from './boot.js';
-import { builderName, createCommands } from './create-argv.js';
+import { createCommands } from './create-argv.js';
 import type { NodeStatus } from './inspect.js';
 import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
 import type { Inputs } from '../inputs/inputs.js';
@@ -17,13 +16,16 @@ import { saveBuilderToRemove } from '../state.js';
 export interface BuilderReady {
   name: string;
   created: boolean;
+  /** The action granted this builder the host network (a builder it created, with `host-network`). */
+  hostNetwork: boolean;
   /** Read from buildx for a builder the action created; empty for a given one. */
   nodes: NodeStatus[];
 }
 
-/** The builder to build on: the one named by `builder`, else a new name for this job. */
-export function builderFor(inputs: Inputs): string {
-  return inputs.builder ?? builderName(process.env, randomBytes(4).toString('hex'));
+/** Platforms a node of the builder the action creates builds natively (the first it declares). */
+export function nativePlatforms(inputs: Inputs): string[] {
+  if (inputs.builder) return [];
+  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
 }
 
 export async function prepareBuilder(
@@ -32,7 +34,7 @@ export async function prepareBuilder(
   name: string,
   workDir: string,
 ): Promise<BuilderReady> {
-  if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
+  if (inputs.builder) return { name: inputs.builder, created: false, hostNetwork: false, nodes: [] };
   const setup = inputs.setup;
   info(`builder ${name}: ${setup.driver}, ${setup.nodes?.length ?? 1} node(s)`);
   if (setup.cleanup) saveBuilderToRemove(name);
@@ -61,7 +63,7 @@ export async function prepareBuilder(
     info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? '?'}, ${n.platforms.join(', ')}`);
   }
   checkCoverage(inputs.platforms, state.nodes);
-  return { name, created: true, nodes: state.nodes };
+  return { name, created: true, hostNetwork: setup.hostNetwork, nodes: state.nodes };
 }
 
 /** Every requested platform must be served by a running node (natively or by its emulators). */
@@ -69,8 +71,8 @@ export function checkCoverage(platforms: readonly string[], nodes: readonly Node
   const served = new Set(nodes.filter((n) => n.status === 'running').flatMap((n) => n.platforms));
   const missing = platforms.filter((p) => !served.has(p));
   if (missing.length > 0) {
-    throw new Error(`no running builder node serves ${missing.join(', ')} (nodes serve ${[...served].join(', ')}); ` +
-      'declare a node for it, or enable QEMU emulation for it (qemu: true)');
+    throw new Error(withFix(`no running builder node serves ${missing.join(', ')} (nodes serve ` +
+      `${[...served].join(', ')})`, 'declare a node for it, or enable QEMU emulation for it (`qemu: true`)'));
   }
 }
 

@@ -1,4 +1,5 @@
 // `buildx create` argv for the builder the action creates, one command per node: pure.
+import { randomBytes } from 'node:crypto';
 import type { NodeSpec } from '../inputs/node-specs.js';
 import type { BuilderInputs } from '../inputs/setup-inputs.js';
 import { slug } from '../runtime/slug.js';
@@ -6,10 +7,16 @@ import { slug } from '../runtime/slug.js';
 const HOST_ENTITLEMENT = '--allow-insecure-entitlement network.host';
 
 /**
- * A builder name no other job can have: runner, run, attempt and job (matrix legs share run and
- * job), and a random part (parallel jobs on one self-hosted runner).
+ * The builder to build on: the one named by `builder`; else a name no other job can have: runner,
+ * run, attempt and job (matrix legs share run and job), and a random part (parallel jobs on one
+ * self-hosted runner).
  */
-export function builderName(env: NodeJS.ProcessEnv, random: string): string {
+export function builderName(
+  given: string | undefined,
+  env: NodeJS.ProcessEnv,
+  random = randomBytes(4).toString('hex'),
+): string {
+  if (given) return given;
   const part = (v: string | undefined, max: number): string => slug(v ?? '').slice(0, max);
   const parts = [part(env.RUNNER_NAME, 20), part(env.GITHUB_RUN_ID, 20), part(env.GITHUB_RUN_ATTEMPT, 4),
     part(env.GITHUB_JOB, 20), part(random, 12)];

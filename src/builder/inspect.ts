@@ -70,3 +70,21 @@ export function parseInspect(text: string): BuilderInspect {
   }
   return out;
 }
+
+/**
+ * Each node's error from buildx's boot progress (`#2 [NODE internal] booting buildkit`, then
+ * `#2 ERROR: ...`); old buildx prints the reason only there. A step without a node name (one
+ * node) is keyed ''.
+ */
+export function bootProgressErrors(stderr: readonly string[]): Map<string, string> {
+  const nodeOfStep = new Map<string, string>();
+  const errors = new Map<string, string>();
+  for (const line of stderr) {
+    const boot = /^#(\d+) \[(?:(\S+) )?internal\] booting buildkit/.exec(line);
+    if (boot) nodeOfStep.set(boot[1] ?? '', boot[2] ?? '');
+    const error = /^#(\d+) ERROR: (.*)$/.exec(line);
+    const node = error ? nodeOfStep.get(error[1] ?? '') : undefined;
+    if (error && node !== undefined) errors.set(node, (error[2] ?? '').trim());
+  }
+  return errors;
+}

@@ -5,8 +5,8 @@ import { splitLines, splitKeyValue } from './lists.js';
 import { check1, InputReader, type RawInputs } from './reader.js';
 import * as rule from './rules.js';
 import { normalizePlatform } from './platform.js';
-import { parseReference } from '../registry/reference.js';
-import type { RetryPolicy } from '../build/run-build.js';
+import { parseReference, referenceProblem } from '../registry/reference.js';
+import type { RetryInputs } from '../build/run-build.js';
 import { DEFAULT_BUILDX_URL } from '../runtime/buildx-release.js';
 import { githubContext } from './git-context.js';
 import type { ParseYaml } from './node-specs.js';
@@ -54,7 +54,7 @@ export interface Inputs {
   allow: string[];
   builder?: string;
   githubToken?: string;
-  retry: RetryPolicy;
+  retry: RetryInputs;
   /** A pinned buildx release to download and run instead of the runner's. */
   buildxPin?: { version: string; urlTemplate: string };
   release: ReleaseInputs;
@@ -170,11 +170,8 @@ function secretLines(items: string[], idRule: rule.Rule): Secret[] {
   });
 }
 
-const tagRule: rule.Rule = (v) => {
-  const ref = parseReference(v);
-  if (typeof ref === 'string') return ref;
-  return ref.digest ? 'has a digest; a tag cannot' : undefined;
-};
+const tagRule: rule.Rule = (v) =>
+  referenceProblem(v) ?? (parseReference(v).digest ? 'has a digest; a tag cannot' : undefined);
 
 const cacheRule: rule.Rule = (v) =>
   v.includes('=') ? rule.csvAttributes(true)(v) : tagRule(v) && 'is neither type=... nor an image reference';

@@ -1,7 +1,7 @@
 // The `nodes` input: a YAML list of builder nodes, parsed with `yaml` and checked strictly.
 import { errorMessage } from '../runtime/errors.js';
 import { splitLines, splitLinesAndCommas } from './lists.js';
-import { formatPlatform, parsePlatform } from './platform.js';
+import { normalizePlatform, platformProblem } from './platform.js';
 
 export interface NodeSpec {
   name: string;
@@ -52,9 +52,9 @@ export function parseNodeSpecs(text: string, parseYaml: ParseYaml): NodeSpec[] {
       spec.endpoint = endpoint;
     }
     for (const p of listField(node, 'platforms', label, splitLinesAndCommas)) {
-      const parsed = parsePlatform(p);
-      if (typeof parsed === 'string') throw new Error(`${label} has a platform "${p}" that ${parsed}`);
-      spec.platforms.push(formatPlatform(parsed));
+      const problem = platformProblem(p);
+      if (problem !== undefined) throw new Error(`${label} has a platform "${p}" that ${problem}`);
+      spec.platforms.push(normalizePlatform(p));
     }
     spec.driverOpts = listField(node, 'driver-opts', label, splitLines);
     const flags = stringField(node, 'buildkitd-flags', label);

@@ -26,8 +26,8 @@ export interface Platform {
   variant?: string;
 }
 
-/** Parses and checks a platform; returns an error text instead when it is not a known one. */
-export function parsePlatform(text: string): Platform | string {
+/** What is wrong with a platform (completing "PLATFORM ..."), or undefined for a known one. */
+export function platformProblem(text: string): string | undefined {
   const parts = text.split('/');
   const [os, architecture, variant] = parts;
   if (parts.length < 2 || parts.length > 3 || !os || !architecture) {
@@ -36,19 +36,29 @@ export function parsePlatform(text: string): Platform | string {
   if (!OSES.has(os)) return `has an unknown os "${os}"`;
   const variants = VARIANTS[architecture];
   if (!variants) return `has an unknown architecture "${architecture}"`;
-  // containerd's normalization, which BuildKit applies to what it pushes: arm64/v8 and
-  // amd64/v1 are the plain architecture.
-  if (variant === undefined || (architecture === 'arm64' && variant === 'v8') ||
-    (architecture === 'amd64' && variant === 'v1')) return { os, architecture };
-  if (!variants.has(variant)) return `has an unknown variant "${variant}" for ${architecture}`;
-  return { os, architecture, variant };
+  if (variant !== undefined && !isDefaultVariant(architecture, variant) && !variants.has(variant)) {
+    return `has an unknown variant "${variant}" for ${architecture}`;
+  }
+  return undefined;
 }
 
-/** The normalized text of a platform that `parsePlatform` accepted. */
+// containerd's normalization, which BuildKit applies to what it pushes: arm64/v8 and amd64/v1
+// are the plain architecture.
+const isDefaultVariant = (architecture: string, variant: string): boolean =>
+  (architecture === 'arm64' && variant === 'v8') || (architecture === 'amd64' && variant === 'v1');
+
+/** Parses a platform, normalized; throws naming it when it is not a known one. */
+export function parsePlatform(text: string): Platform {
+  const problem = platformProblem(text);
+  if (problem !== undefined) throw new Error(`${text} ${problem}`);
+  const [os = '', architecture = '', variant] = text.split('/');
+  return variant === undefined || isDefaultVariant(architecture, variant) ? { os, architecture }
+    : { os, architecture, variant };
+}
+
+/** The normalized text of a known platform. */
 export function normalizePlatform(text: string): string {
-  const p = parsePlatform(text);
-  if (typeof p === 'string') throw new Error(`${text} ${p}`);
-  return formatPlatform(p);
+  return formatPlatform(parsePlatform(text));
 }
 
 export function formatPlatform(p: Platform): string {

@@ -2,7 +2,7 @@
 import { InputError } from '../runtime/errors.js';
 import type { InputReader } from './reader.js';
 import * as rule from './rules.js';
-import { parseReference, type ImageReference } from '../registry/reference.js';
+import { parseReference, referenceProblem, repositoryOf } from '../registry/reference.js';
 
 export interface ReleaseInputs {
   mode: 'build' | 'merge';
@@ -14,20 +14,14 @@ export interface ReleaseInputs {
   sources: string[];
 }
 
-const repositoryOf = (ref: ImageReference): string =>
-  ref.registry === 'docker.io' ? `docker.io/${ref.repository}` : `${ref.registry}/${ref.repository}`;
-
 export function parseReleaseInputs(r: InputReader, tags: readonly string[], builder?: string): ReleaseInputs {
   const mode = r.oneOf('mode', ['build', 'merge'] as const, 'build');
   const pushByDigest = r.flag('push-by-digest');
-  const image = r.optional('image', (v) => {
-    const ref = parseReference(v);
-    if (typeof ref === 'string') return ref;
-    return ref.tag || ref.digest ? 'names a tag or digest; give the repository only' : undefined;
-  });
+  const image = r.optional('image', (v) => referenceProblem(v) ??
+    (parseReference(v).tag || parseReference(v).digest ? 'names a tag or digest; give the repository only' : undefined));
   const sources = r.lines('sources', rule.reference);
-  const fromTags = tags.map((t) => repositoryOf(parseReference(t) as ImageReference));
-  const named = image ? [repositoryOf(parseReference(image) as ImageReference)] : fromTags;
+  const fromTags = tags.map((t) => repositoryOf(parseReference(t)));
+  const named = image ? [repositoryOf(parseReference(image))] : fromTags;
   const repositories = [...new Set(named)];
   if (pushByDigest && repositories.length === 0) {
     throw new InputError('image', '', 'is empty, and so is tags: push-by-digest needs the repository to push to');

@@ -1,9 +1,10 @@
 // Checks for single input values. Each returns an error text (completing "Input X: "VALUE" ...")
 // or undefined when the value is fine. Pure, so the validation table tests them directly.
 import { existsSync, statSync } from 'node:fs';
+import { csvFields } from './csv-attributes.js';
 import { splitKeyValue } from './lists.js';
-import { parsePlatform } from './platform.js';
-import { parseReference } from '../registry/reference.js';
+import { platformProblem } from './platform.js';
+import { referenceProblem } from '../registry/reference.js';
 
 export type Rule = (value: string) => string | undefined;
 
@@ -28,9 +29,9 @@ export function keyValue(keyRe: RegExp, what: string, bareKey = false): Rule {
 export const matches = (re: RegExp, expected: string): Rule => (v) =>
   re.test(v) ? undefined : `is not ${expected}`;
 
-/** A comma-separated attribute list as buildx takes it (`type=registry,ref=...`). */
+/** A comma-separated attribute list as buildx takes it (`type=registry,ref=...`), read as CSV. */
 export const csvAttributes = (requireType: boolean): Rule => (v) => {
-  const fields = v.split(',').map((f) => f.trim());
+  const fields = csvFields(v);
   if (fields.some((f) => f === '')) return 'has an empty attribute';
   if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
     return 'has no type=... attribute';
@@ -68,12 +69,6 @@ export const ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
 export const CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
 export const SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
 
-export const platform: Rule = (v) => {
-  const p = parsePlatform(v);
-  return typeof p === 'string' ? p : undefined;
-};
+export const platform: Rule = platformProblem;
 
-export const reference: Rule = (v) => {
-  const ref = parseReference(v);
-  return typeof ref === 'string' ? ref : undefined;
-};
+export const reference: Rule = referenceProblem;

@@ -2,13 +2,14 @@
 // partial one: every source is resolved and the platforms checked before anything is created;
 // afterwards every tag is read back and verified.
 import { info } from '@actions/core';
-import { errorMessage } from '../runtime/errors.js';
-import { runBuild, type RetryPolicy } from '../build/run-build.js';
-import type { Buildx } from '../runtime/buildx-command.js';
+import { runRetried, type RetryInputs } from '../build/run-build.js';
+import { type FetchedManifest, RegistryError, type RegistryClient } from '../registry/client.js';
 import { isIndex, platformDigests } from '../registry/manifests.js';
-import { formatPlatform, type Platform } from '../inputs/platform.js';
-import { parseReference, type ImageReference } from '../registry/reference.js';
-import { RegistryError, type RegistryClient } from '../registry/client.js';
+import { parseReference, repositoryOf } from '../registry/reference.js';
+import { readServed } from '../registry/served-image.js';
+import type { Buildx } from '../runtime/buildx-command.js';
+import { errorMessage } from '../runtime/errors.js';
+import { withRetries } from '../runtime/retry.js';
 
 export interface ResolvedSource {
   source: string;
@@ -18,16 +19,10 @@ export interface ResolvedSource {
   platforms: Record<string, string>;
 }
 
-const repoOf = (ref: ImageReference): string => `${ref.registry}/${ref.repository}`;
-
 export async function resolveSource(source: string, client: RegistryClient): Promise<ResolvedSource> {
-  const ref = parseReference(source) as ImageReference;
-  const m = await client.manifest(ref);
-  if (isIndex(m.mediaType, m.json)) {
-    return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: platformDigests(m.json) };
-  }
-  const config = await client.blobJson<Platform>(ref, m.json.config?.digest ?? '');
-  return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: { [formatPlatform(config)]: m.digest } };
+  const ref = parseReference(source);
+  const served = await readServed(client, ref, source);
+  return { source, pinned: `${repositoryOf(ref)}@${served.digest}`, platforms: served.platforms };
 }
 
 /** What keeps the sources from making exactly the expected platforms; pure, for tests. */
@@ -65,7 +60,7 @@ export interface MergeRequest {
   platforms: string[];
   sources: string[];
   annotations: string[];
-  retry: RetryPolicy;
+  retry: RetryInputs;
 }
 
 export interface Merged {
@@ -85,7 +80,7 @@ export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: Regi
   const want: Record<string, string> = Object.assign({}, ...resolved.map((r) => r.platforms));
   info(`merging ${resolved.map((r) => r.pinned).join(', ')} into ${req.tags.join(', ')}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
-  await runBuild(buildx, { argv, env: {} }, req.retry);
+  await runRetried(buildx, { argv, env: {} }, req.retry, 'buildx imagetools create');
   return verify(req.tags, want, client);
 }
 
@@ -98,7 +93,7 @@ async function verify(
   const served = await Promise.all(tags.map((t) => readBack(t, client)));
   const digest = served[0]?.digest ?? '';
   served.forEach((s, i) => {
-    const tag = tags[i] as string;
+    const tag = tags[i] ?? '';
     if (s.digest !== digest) throw new Error(`${tag} serves ${s.digest}, ${tags[0]} serves ${digest}`);
     const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
     const sorted = (o: Record<string, string>): string => JSON.stringify(Object.entries(o).sort());
@@ -110,14 +105,10 @@ async function verify(
 }
 
 /** A registry may answer 404 for a moment after a push (eventual consistency): bounded retries. */
-async function readBack(tag: string, client: RegistryClient, deadlineMs = 30_000) {
-  const until = Date.now() + deadlineMs;
-  for (let wait = 500; ; wait = Math.min(wait * 2, 4000)) {
-    try {
-      return await client.manifest(parseReference(tag) as ImageReference);
-    } catch (error) {
-      if (!(error instanceof RegistryError && error.status === 404) || Date.now() + wait > until) throw error;
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
+function readBack(tag: string, client: RegistryClient): Promise<FetchedManifest> {
+  return withRetries(
+    { attempts: Infinity, firstDelayMs: 500, maxDelayMs: 4000, deadlineMs: 30_000 },
+    () => client.manifest(parseReference(tag)),
+    (error) => error instanceof RegistryError && error.status === 404,
+  );
 }

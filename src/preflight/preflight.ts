@@ -5,7 +5,8 @@ import { release } from 'node:os';
 import { binfmtMounted } from '../qemu/binfmt.js';
 import type { Buildx } from '../runtime/buildx-command.js';
 import { engineInfo, engineSocket, type EngineInfo } from './engine-api.js';
-import { errorMessage } from '../runtime/errors.js';
+import { fixOf } from '../build/failures.js';
+import { errorMessage, withFix } from '../runtime/errors.js';
 import type { Inputs } from '../inputs/inputs.js';
 
 export async function preflight(inputs: Inputs, buildx: Buildx): Promise<EngineInfo | undefined> {
@@ -13,8 +14,8 @@ export async function preflight(inputs: Inputs, buildx: Buildx): Promise<EngineI
   const [major = 0, minor = 0] = kernel.split('.').map((n) => parseInt(n, 10));
   info(`kernel ${kernel}`);
   if (major < 4 || (major === 4 && minor < 8)) {
-    warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated ` +
-      'builds in containers fail with "exec format error" (fix: a newer runner image)');
+    warning(withFix(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so ` +
+      'emulated builds in containers fail with "exec format error"', 'a newer runner image'));
   }
   info(`binfmt_misc ${binfmtMounted() ? 'mounted' : 'not mounted (the QEMU stage mounts it when needed)'}`);
   info(`buildx: ${[buildx.file, ...buildx.prefix].join(' ')}`);
@@ -31,9 +32,8 @@ export function engineProblem(
   engine: EngineInfo,
 ): string | undefined {
   if (builder !== 'default' || engine.containerdStore || platforms.length < 2) return undefined;
-  return `builder "default" cannot build ${platforms.length} platforms: the engine uses the classic image store ` +
-    '(multiple platforms feature is currently not supported for docker driver). Fix: leave `builder` empty so the ' +
-    'action creates a builder, or turn on the engine\'s containerd-snapshotter feature';
+  return withFix(`builder "default" cannot build ${platforms.length} platforms: the engine uses the classic image ` +
+    'store (multiple platforms feature is currently not supported for docker driver)', fixOf('classic-store'));
 }
 
 async function readEngine(): Promise<EngineInfo | undefined> {
@@ -47,8 +47,8 @@ async function readEngine(): Promise<EngineInfo | undefined> {
     info(`engine ${engine.version} (${engine.architecture}), ${engine.containerdStore ? 'containerd' : 'classic'} image store`);
     return engine;
   } catch (error) {
-    info(`engine not reachable at ${socket}: ${errorMessage(error)} (fix: start dockerd, or set DOCKER_HOST; ` +
-      'remote builders do not need it)');
+    info(withFix(`engine not reachable at ${socket}: ${errorMessage(error)}`,
+      'start dockerd, or set DOCKER_HOST (remote builders do not need it)'));
     return undefined;
   }
 }

@@ -4,11 +4,13 @@ import { info, warning } from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BINFMT_DIR, binfmtMounted, handlerFor, hostPlatforms, readHandler } from './binfmt.js';
-import { errorMessage, finalError } from '../runtime/errors.js';
+import { errorMessage, finalError, withFix } from '../runtime/errors.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { asRoot } from '../runtime/privileged.js';
 import { runCommand } from '../runtime/run-command.js';
 import type { QemuInputs } from '../inputs/setup-inputs.js';
+import type { Inputs } from '../inputs/inputs.js';
+import { nativePlatforms } from '../builder/builder.js';
 
 /** Where Debian's qemu-user-static (binfmt-support) keeps its handler definitions. */
 const HOST_DEFINITIONS = '/usr/share/binfmts';
@@ -29,6 +31,11 @@ export function platformsToEmulate(
   if (qemu.mode === 'auto' && namedBuilder && namedBuilder !== 'default') return [];
   const skip = new Set(qemu.mode === 'auto' ? [...native, ...hostPlatforms()] : hostPlatforms());
   return requested.filter((p) => !skip.has(p) && handlerFor(p) !== undefined);
+}
+
+/** The platforms of this run that need emulation. */
+export function emulationFor(inputs: Inputs): string[] {
+  return platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
 }
 
 const ready = (platform: string, dir: string): boolean => {
@@ -61,8 +68,9 @@ export async function ensureQemu(
     missing = missing.filter((p) => !ready(p, dir));
   }
   if (missing.length > 0) {
-    throw new Error(`no QEMU handler for ${missing.join(', ')}: ${image} could not install it` +
-      ` and the host has no qemu-user-static for it (apt-get install qemu-user-static binfmt-support)`);
+    throw new Error(withFix(`no QEMU handler for ${missing.join(', ')}: ${image} could not install it and the ` +
+      'host has no qemu-user-static for it', 'apt-get install qemu-user-static binfmt-support, or give a reachable ' +
+      '`qemu-image`'));
   }
   for (const p of platforms) {
     const h = readHandler(handlerFor(p)?.handler ?? '', dir);

@@ -149,3 +149,9 @@ export class RegistryClient {
     return token;
   }
 }
+
+/** A client with the runner's logins and the trust the registry inputs give. */
+export function registryClientFor(registry: { ca: Record<string, string>; insecure: string[] }):
+  RegistryClient {
+  return new RegistryClient(readDockerConfig(), trustFrom(registry.ca, registry.insecure));
+}

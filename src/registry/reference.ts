@@ -25,17 +25,20 @@ export interface ImageReference {
   digest?: string;
 }
 
-/** Parses a reference; returns an error text instead when it is not a valid one. */
-export function parseReference(text: string): ImageReference | string {
+type Parsed = { ref: ImageReference; problem?: undefined } | { ref?: undefined; problem: string };
+
+function read(text: string): Parsed {
   const m = referenceRe.exec(text);
   if (!m) {
-    return referenceRe.test(text.toLowerCase()) ? 'must have a lowercase repository name'
-      : 'is not a valid image reference ([REGISTRY/]NAME[:TAG])';
+    return { problem: referenceRe.test(text.toLowerCase()) ? 'must have a lowercase repository name'
+      : 'is not a valid image reference ([REGISTRY/]NAME[:TAG])' };
   }
-  const name = m[1] as string;
-  if (name.length > 255) return 'has a repository name longer than 255 characters';
+  const name = m[1] ?? '';
+  if (name.length > 255) return { problem: 'has a repository name longer than 255 characters' };
   const slash = name.indexOf('/');
   const first = slash < 0 ? '' : name.slice(0, slash);
+  // docker's rule: the first component names a registry when it has a dot or a port, is
+  // `localhost`, or has an uppercase letter (which a repository cannot have).
   const hasDomain =
     slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' ||
       first !== first.toLowerCase()) && domainRe.test(first);
@@ -46,7 +49,24 @@ export function parseReference(text: string): ImageReference | string {
   const ref: ImageReference = { registry, repository };
   if (m[2] !== undefined) ref.tag = m[2];
   if (m[3] !== undefined) ref.digest = m[3];
-  return ref;
+  return { ref };
+}
+
+/** What is wrong with a reference (completing "REFERENCE ..."), or undefined for a valid one. */
+export function referenceProblem(text: string): string | undefined {
+  return read(text).problem;
+}
+
+/** Parses a reference; throws naming it when it is not a valid one. */
+export function parseReference(text: string): ImageReference {
+  const parsed = read(text);
+  if (parsed.problem !== undefined) throw new Error(`${text} ${parsed.problem}`);
+  return parsed.ref;
+}
+
+/** `registry/repository`, as buildx and the registry API name a repository. */
+export function repositoryOf(ref: ImageReference): string {
+  return `${ref.registry}/${ref.repository}`;
 }
 
 /** The host to speak the registry API to (Docker Hub's API is not on docker.io itself). */

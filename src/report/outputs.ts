@@ -2,13 +2,23 @@
 import { setOutput, summary } from '@actions/core';
 import type { Attempt } from '../build/run-build.js';
 
-export interface Results {
+/** The output names, as action.yml declares them. */
+export const OUTPUT_NAMES = ['digest', 'digests', 'imageid', 'metadata', 'platforms', 'builder', 'nodes',
+  'qemu-platforms', 'attempts'] as const;
+type OutputName = (typeof OUTPUT_NAMES)[number];
+
+interface ImageResults {
   digest: string;
   digests: Record<string, string>;
-  imageid: string;
-  metadata: string;
   platforms: string[];
   tags: string[];
+}
+
+/** A build (one job, or a matrix leg). */
+export interface BuildResults extends ImageResults {
+  mode: 'build';
+  imageid: string;
+  metadata: string;
   /** Whether digests were read back from the registry. */
   pushed: boolean;
   builder: string;
@@ -23,23 +33,38 @@ export interface Results {
   nodeFor: Record<string, string>;
 }
 
+/** `mode: merge`: one index assembled from the legs, read back. */
+export interface MergeResults extends ImageResults {
+  mode: 'merge';
+}
+
+export type Results = BuildResults | MergeResults;
+
+export function outputValues(r: Results): Record<OutputName, string> {
+  const build = r.mode === 'build' ? r : undefined;
+  return {
+    digest: r.digest,
+    digests: JSON.stringify(r.digests),
+    imageid: build ? build.imageid : r.digest,
+    metadata: build ? build.metadata : '{}',
+    platforms: r.platforms.join(','),
+    builder: build?.builder ?? '',
+    nodes: build?.nodes ?? '[]',
+    'qemu-platforms': (build?.emulated ?? []).join(','),
+    attempts: String(build?.attempts.length ?? 0),
+  };
+}
+
 export function setOutputs(r: Results): void {
-  setOutput('digest', r.digest);
-  setOutput('digests', JSON.stringify(r.digests));
-  setOutput('imageid', r.imageid);
-  setOutput('metadata', r.metadata);
-  setOutput('platforms', r.platforms.join(','));
-  setOutput('builder', r.builder);
-  setOutput('nodes', r.nodes);
-  setOutput('qemu-platforms', r.emulated.join(','));
-  setOutput('attempts', String(r.attempts.length));
+  for (const [name, value] of Object.entries(outputValues(r))) setOutput(name, value);
 }
 
 export async function writeSummary(r: Results): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const tags = r.tags.join('<br>') || '(none)';
-  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), formatSize(r.sizes[p]), r.nodeFor[p] ?? '-',
-    r.emulated.includes(p) ? 'emulated (QEMU)' : 'native', String(r.attempts.length || '-'), tags]);
+  const b = r.mode === 'build' ? r : undefined;
+  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), formatSize(b?.sizes[p]), b?.nodeFor[p] ?? '-',
+    b ? (b.emulated.includes(p) ? 'emulated (QEMU)' : 'native') : 'merged', String(b?.attempts.length || '-'), tags]);
   await summary
     .addHeading('multiarch-build', 3)
     .addTable([
@@ -47,8 +72,8 @@ export async function writeSummary(r: Results): Promise<void> {
         .map((data) => ({ data, header: true })),
       ...rows,
     ])
-    .addRaw(r.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true);
-  addAttempts(r.attempts);
+    .addRaw(!b || b.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true);
+  if (b) addAttempts(b.attempts);
   await summary.write();
 }
 

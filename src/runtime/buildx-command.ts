@@ -1,9 +1,11 @@
 // The one place that decides how buildx runs: the CLI plugin binary run standalone (it saves the
 // docker CLI's start, ~0.1 s a call) when it can be found, else `docker buildx`.
+import { info } from '@actions/core';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand, type CommandResult, type RunOptions } from './run-command.js';
+import { saveBuildxPath } from '../state.js';
 
 const SYSTEM_PLUGIN_DIRS = [
   '/usr/local/lib/docker/cli-plugins',
@@ -40,4 +42,13 @@ export function runBuildx(
   opts: RunOptions = {},
 ): Promise<CommandResult> {
   return runCommand(buildx.file, [...buildx.prefix, ...args], opts);
+}
+
+/** A pinned release, downloaded and verified (or found in the tool cache); run standalone. */
+export async function pinnedBuildx(pin: { version: string; urlTemplate: string }): Promise<Buildx> {
+  const { installBuildx } = await import('./buildx-install.js'); // tool-cache and cache load only here
+  const file = await installBuildx(pin.version, pin.urlTemplate);
+  saveBuildxPath(file);
+  info(`buildx ${pin.version}: ${file}`);
+  return { file, prefix: [] };
 }

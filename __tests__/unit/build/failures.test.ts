@@ -1,7 +1,8 @@
-// Real error lines from buildx and BuildKit (the seeds' logs and the bed), classified.
+// Real error lines from buildx and BuildKit (users' build logs and the bed), classified, with their fixes.
 import { fixture } from '../../fixture.js';
-import { expect, test } from 'vitest';
-import { retryDelaySeconds } from '../../../src/build/run-build.js';
+import { describe, expect, test } from 'vitest';
+import { buildSchedule } from '../../../src/build/run-build.js';
+import { delayMs } from '../../../src/runtime/retry.js';
 import { classify, isTransient } from '../../../src/build/failures.js';
 
 test.each([
@@ -38,15 +39,17 @@ test.each([
   ['ERROR: failed to push registry.test:5443/a:1: tls: failed to verify certificate: x509: certificate signed by unknown authority',
     false, 'a certificate the builder does not trust'],
 ])('classify %s', (text, transient, reason) => {
-  expect(classify(text)).toEqual({ transient, reason });
+  expect(classify(text)).toMatchObject({ transient, reason });
 });
 
 test('retry delays double from the first, with jitter, capped at 60 s', () => {
-  expect(retryDelaySeconds(5, 1, 0.5)).toBe(5);
-  expect(retryDelaySeconds(5, 2, 0.5)).toBe(10);
-  expect(retryDelaySeconds(5, 3, 0)).toBe(16);
-  expect(retryDelaySeconds(5, 3, 1)).toBe(24);
-  expect(retryDelaySeconds(50, 4, 0.5)).toBe(60);
+  const wait = (first: number, n: number, random: number): number =>
+    delayMs(buildSchedule({ retries: 5, delaySeconds: first }), n, random) / 1000;
+  expect(wait(5, 1, 0.5)).toBe(5);
+  expect(wait(5, 2, 0.5)).toBe(10);
+  expect(wait(5, 3, 0)).toBe(16);
+  expect(wait(5, 3, 1)).toBe(24);
+  expect(wait(50, 4, 0.5)).toBe(60);
 });
 
 // buildx's own error lines, captured on the bed (__tests__/fixtures/errors).
@@ -62,5 +65,23 @@ test.each([
   ['x509-unknown-authority.txt', false, 'a certificate the builder does not trust'],
 ])('captured %s', (file, transient, reason) => {
   const text = fixture(`errors/${file}`);
-  expect(classify(text)).toEqual({ transient, reason });
+  expect(classify(text)).toMatchObject({ transient, reason });
+});
+
+describe('known fixes', () => {
+  test.each([
+    ['exec /bin/sh: exec format error', 'QEMU handler'],
+    ['ERROR: failed to build: Multi-platform build is not supported for the docker driver.', 'containerd'],
+    ['ERROR: failed to push registry.test:5443/a:1: tls: failed to verify certificate: x509: certificate signed by unknown authority', 'CA'],
+    ['ERROR: failed to push ghcr.io/o/a:1: unexpected status from HEAD request: 403 Forbidden', 'log in'],
+    ['write /var/lib/buildkit/x: no space left on device', 'disk is full'],
+    ["docker: 'buildx' is not a docker command.", 'buildx is not installed'],
+  ])('%s', (line, fix) => {
+    expect(classify(line).fix).toContain(fix);
+  });
+
+  test('unknown errors get no guess', () => {
+    expect(classify('ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2').fix)
+      .toBeUndefined();
+  });
 });

@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bootFailureMessage } from '../../../src/builder/boot.js';
 import { builderName, createCommands } from '../../../src/builder/create-argv.js';
-import { parseInspect } from '../../../src/builder/inspect.js';
+import { bootProgressErrors, parseInspect } from '../../../src/builder/inspect.js';
+import { finalError } from '../../../src/runtime/errors.js';
 import { checkCoverage } from '../../../src/builder/builder.js';
 import { InputReader } from '../../../src/inputs/reader.js';
 import { parseNodeSpecs } from '../../../src/inputs/node-specs.js';
@@ -24,6 +25,7 @@ describe('buildx inspect, as buildx prints it', () => {
     ['v0.29-remote-before-boot.txt', [['amdnode', 'running'], ['deadnode', 'inactive']]],
     ['v0.29-container-missing-image.txt', [['dcnode', 'inactive']]],
     ['v0.13-container-missing-image.txt', [['dcnode', 'inactive']]],
+    ['v0.13-container-partial-boot.txt', [['goodnode', 'running'], ['badnode', 'inactive']]],
   ])('%s', (file, want) => {
     const parsed = parseInspect(inspectFixture(file));
     expect(parsed.nodes.map((n) => [n.name, n.status])).toEqual(want);
@@ -54,6 +56,26 @@ describe('the boot gate', () => {
     expect(bootFailureMessage(nodes, 'ERROR: context deadline exceeded', 3)).toBe(
       'builder node failed to boot after 3 attempts: deadnode (tcp://127.0.0.1:9): inactive' +
       ' - buildx said: ERROR: context deadline exceeded');
+  });
+
+  // buildx 0.13.1 exits 0 here and ends its output with a separator: the reason is only in the
+  // progress lines of the node's own boot step.
+  test('old buildx\'s partial boot: the failed node\'s reason from its progress lines', () => {
+    const stderr = inspectFixture('v0.13-container-partial-boot.stderr.txt').split('\n');
+    const errors = bootProgressErrors(stderr);
+    expect([...errors.keys()]).toEqual(['badnode']);
+    expect(errors.get('badnode')).toMatch(/127\.0\.0\.1:5000\/none\/buildkit:missing: not found$/);
+    expect(finalError(stderr)).toMatch(/^ERROR: Error response from daemon: .*missing: not found$/);
+    const failed = parseInspect(inspectFixture('v0.13-container-partial-boot.txt')).nodes
+      .filter((n) => n.status !== 'running').map((n) => ({ ...n, error: errors.get(n.name) }));
+    expect(bootFailureMessage(failed, '', 1)).toBe('builder node failed to boot after 1 attempt: badnode ' +
+      '(unix:///var/run/docker2.sock): inactive, Error response from daemon: failed to resolve reference ' +
+      '"127.0.0.1:5000/none/buildkit:missing": 127.0.0.1:5000/none/buildkit:missing: not found');
+  });
+
+  test('one node\'s boot step carries no node name', () => {
+    const stderr = inspectFixture('v0.29-container-missing-image.stderr.txt').split('\n');
+    expect(bootProgressErrors(stderr).get('')).toMatch(/missing: not found$/);
   });
 
   test('platforms no running node serves', () => {
@@ -144,8 +166,8 @@ describe('buildx create argv', () => {
   });
 
   test('the name: runner, run, attempt, job and a random part, safe for buildx', () => {
-    expect(builderName({ RUNNER_NAME: 'GitHub Actions 12', GITHUB_RUN_ID: '987', GITHUB_RUN_ATTEMPT: '2',
+    expect(builderName(undefined, { RUNNER_NAME: 'GitHub Actions 12', GITHUB_RUN_ID: '987', GITHUB_RUN_ATTEMPT: '2',
       GITHUB_JOB: 'build_arm64' }, 'a1b2c3d4')).toBe('multiarch-github-actions-12-987-2-build-arm64-a1b2c3d4');
-    expect(builderName({}, 'ff00')).toBe('multiarch-ff00');
+    expect(builderName(undefined, {}, 'ff00')).toBe('multiarch-ff00');
   });
 });

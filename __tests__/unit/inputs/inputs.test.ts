@@ -50,6 +50,8 @@ const bad: [string, string, string][] = [
   ['platforms', 'linux/amd65', 'unknown architecture'],
   ['platforms', 'linux', 'os/arch'],
   ['platforms', 'linux/amd64,linux/amd64', 'twice'],
+  ['platforms', 'linux/amd64,linux/amd64/v1', 'lists linux/amd64 twice'],
+  ['platforms', 'linux/arm64/v8\nlinux/arm64', 'lists linux/arm64 twice'],
   ['platforms', 'linux/arm/v9', 'unknown variant'],
   ['tags', 'Ghcr.io/ORG/App:1', 'lowercase'],
   ['tags', 'app:bad tag', 'not a valid image reference'],

@@ -5,12 +5,12 @@ import {
   runCommand
 } from "./chunk-WYXZXC7Q.js";
 import {
-  slug
-} from "./chunk-6GHWOQQ7.js";
-import {
   errorMessage,
   finalError
-} from "./chunk-6BZ5L5TB.js";
+} from "./chunk-RFRPI62P.js";
+import {
+  slug
+} from "./chunk-6GHWOQQ7.js";
 import {
   restoreCache,
   saveCache

@@ -9,20 +9,22 @@ import {
   runCommand
 } from "./chunk-WYXZXC7Q.js";
 import {
-  slug
-} from "./chunk-6GHWOQQ7.js";
-import {
   DEFAULT_BUILDX_URL,
   cacheServiceAvailable,
   cachedImage
-} from "./chunk-O2RZT6ZX.js";
+} from "./chunk-YFIILEBL.js";
 import {
   InputError,
   errorMessage,
   finalError,
-  oneLine
-} from "./chunk-6BZ5L5TB.js";
+  oneLine,
+  withFix
+} from "./chunk-RFRPI62P.js";
 import {
+  slug
+} from "./chunk-6GHWOQQ7.js";
+import {
+  debug,
   endGroup,
   getInput,
   getState,
@@ -72,6 +74,48 @@ import { join as join6 } from "node:path";
 // src/build/build-argv.ts
 init_define_INPUT_NAMES();
 
+// src/inputs/csv-attributes.ts
+init_define_INPUT_NAMES();
+function csvFields(value) {
+  const fields = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (quoted) {
+      if (ch === '"' && value[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === "") {
+      quoted = true;
+      field = "";
+    } else if (ch === ",") {
+      fields.push(field.trim());
+      field = "";
+    } else field += ch;
+  }
+  fields.push(field.trim());
+  return fields;
+}
+function csvAttributes(value) {
+  const attrs = /* @__PURE__ */ new Map();
+  for (const f of csvFields(value)) {
+    const at = f.indexOf("=");
+    if (at > 0) attrs.set(f.slice(0, at).trim().toLowerCase(), f.slice(at + 1).trim());
+  }
+  return attrs;
+}
+function outputPushes(output) {
+  const a = csvAttributes(output);
+  return a.get("type") === "registry" || a.get("type") === "image" && /^true$/i.test(a.get("push") ?? "");
+}
+function outputNames(output) {
+  if (!outputPushes(output)) return [];
+  return (csvAttributes(output).get("name") ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+}
+
 // src/inputs/git-context.ts
 init_define_INPUT_NAMES();
 function githubContext(env) {
@@ -91,7 +135,7 @@ function gitAuthHost(context, env) {
 
 // src/build/build-argv.ts
 var SECRET_ENV_PREFIX = "MULTIARCH_BUILD_SECRET_";
-function buildCommand(inputs, metadataFile, env = process.env, target = { builder: inputs.builder, hostNetwork: false }) {
+function buildCommand(inputs, metadataFile, env = process.env, target = { name: inputs.builder, hostNetwork: false }) {
   const argv = ["build"];
   const network = inputs.network ?? (target.hostNetwork ? "host" : void 0);
   const allow = [...inputs.allow];
@@ -140,7 +184,7 @@ function buildCommand(inputs, metadataFile, env = process.env, target = { builde
   addOne("--target", inputs.target);
   add("--ulimit", inputs.ulimit);
   argv.push("--metadata-file", metadataFile);
-  addOne("--builder", target.builder);
+  addOne("--builder", target.name);
   if (inputs.load) argv.push("--load");
   addOne("--network", network);
   if (inputs.noCache) argv.push("--no-cache");
@@ -150,15 +194,148 @@ function buildCommand(inputs, metadataFile, env = process.env, target = { builde
   return { argv, env: secretEnv };
 }
 function pushesToRegistry(inputs) {
-  if (inputs.push || inputs.release.pushByDigest) return true;
-  return inputs.outputs.some((o) => {
-    const attrs = o.split(",").map((a) => a.trim());
-    return attrs.includes("type=registry") || attrs.some((a) => a === "type=image") && attrs.some((a) => /^push=true$/i.test(a));
-  });
+  return inputs.push || inputs.release.pushByDigest || inputs.outputs.some(outputPushes);
+}
+
+// src/build/metadata.ts
+init_define_INPUT_NAMES();
+import { readFileSync } from "node:fs";
+function parseMetadata(raw) {
+  const json = JSON.parse(raw);
+  const str = (key) => typeof json[key] === "string" ? json[key] : void 0;
+  const meta = { raw };
+  const digest2 = str("containerimage.digest");
+  const configDigest = str("containerimage.config.digest");
+  if (digest2) meta.digest = digest2;
+  if (configDigest) meta.configDigest = configDigest;
+  return meta;
+}
+function readMetadata(file) {
+  let raw;
+  try {
+    raw = readFileSync(file, "utf8");
+  } catch {
+    return { raw: "{}" };
+  }
+  return parseMetadata(raw.trim() === "" ? "{}" : raw);
+}
+function imageId(meta) {
+  return meta.configDigest ?? meta.digest ?? "";
 }
 
 // src/build/run-build.ts
 init_define_INPUT_NAMES();
+
+// src/build/failures.ts
+init_define_INPUT_NAMES();
+var CLASSIC_STORE_FIX = "leave `builder` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature";
+var FAILURES = [
+  {
+    id: "run-exit",
+    pattern: /did not complete successfully: exit code: \d+/,
+    transient: false,
+    reason: "a RUN step exited non-zero"
+  },
+  {
+    pattern: /failed to fetch oauth token|failed to authorize: DeadlineExceeded/i,
+    transient: true,
+    reason: "registry token fetch failed"
+  },
+  {
+    pattern: /dockerfile parse error|unknown instruction|failed to read dockerfile/i,
+    transient: false,
+    reason: "a Dockerfile error"
+  },
+  {
+    id: "builder-missing",
+    pattern: /no builder .* found/i,
+    transient: false,
+    reason: "the builder does not exist",
+    fix: "name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one"
+  },
+  {
+    pattern: /manifest unknown|not found|pull access denied/i,
+    transient: false,
+    reason: "an image or file does not exist"
+  },
+  {
+    pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i,
+    transient: false,
+    reason: "the registry refused the credentials",
+    fix: "the registry refused the credentials: log in first (docker/login-action) with a token that may push there"
+  },
+  {
+    pattern: /invalid (reference|tag)|invalid argument/i,
+    transient: false,
+    reason: "an invalid reference or argument"
+  },
+  {
+    pattern: /x509:|failed to verify certificate/i,
+    transient: false,
+    reason: "a certificate the builder does not trust",
+    fix: "the builder does not trust the registry's certificate: give its CA in `registry-ca` (for the engine's own builder, /etc/docker/certs.d/HOST:PORT/ca.crt)"
+  },
+  {
+    pattern: /exec format error/i,
+    transient: false,
+    reason: "a platform ran without emulation",
+    fix: "a platform ran without a QEMU handler: keep `qemu: auto` (or `true`), or add a node that builds it natively"
+  },
+  {
+    id: "classic-store",
+    pattern: /multiple platforms feature is currently not supported for docker driver|Multi-platform build is not supported for the docker driver/i,
+    transient: false,
+    reason: "the engine's own builder cannot build several platforms",
+    fix: `the engine's own builder needs the containerd image store for several platforms: ${CLASSIC_STORE_FIX}`
+  },
+  {
+    pattern: /no space left on device/i,
+    transient: false,
+    reason: "the disk is full",
+    fix: "the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)"
+  },
+  {
+    pattern: /is not a docker command|unknown command "buildx"|docker-buildx: not found/i,
+    transient: false,
+    reason: "buildx is missing",
+    fix: "buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`"
+  },
+  { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: "deadline exceeded" },
+  { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: "network timeout" },
+  { pattern: /TLS handshake timeout/i, transient: true, reason: "TLS handshake timeout" },
+  { pattern: /connection refused/i, transient: true, reason: "connection refused" },
+  { pattern: /connection reset by peer/i, transient: true, reason: "connection reset" },
+  { pattern: /broken pipe/i, transient: true, reason: "broken pipe" },
+  {
+    pattern: /unexpected EOF|error reading from server: EOF|code = Unavailable/i,
+    transient: true,
+    reason: "connection lost"
+  },
+  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: "rate limited (429)" },
+  {
+    pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i,
+    transient: true,
+    reason: "server error (5xx)"
+  },
+  { pattern: /temporary failure in name resolution|no such host/i, transient: true, reason: "DNS failure" }
+];
+var UNKNOWN = { transient: false, reason: "not a known transient failure" };
+function classify(errorText) {
+  const found = FAILURES.find((f) => f.pattern.test(errorText));
+  if (!found) return UNKNOWN;
+  const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix;
+  const verdict = { transient: found.transient, reason: found.reason };
+  return fix ? { ...verdict, fix } : verdict;
+}
+function isTransient(errorText) {
+  return classify(errorText).transient;
+}
+function isFailure(id, errorText) {
+  return FAILURES.find((f) => f.id === id)?.pattern.test(errorText) ?? false;
+}
+function fixOf(id) {
+  return FAILURES.find((f) => f.id === id)?.fix ?? "";
+}
 
 // src/runtime/buildx-command.ts
 init_define_INPUT_NAMES();
@@ -182,75 +359,36 @@ function locateBuildx(env = process.env) {
 function runBuildx(buildx, args, opts = {}) {
   return runCommand(buildx.file, [...buildx.prefix, ...args], opts);
 }
-
-// src/build/known-fixes.ts
-init_define_INPUT_NAMES();
-var FIXES = [
-  [
-    /exec format error/i,
-    "a platform ran without a QEMU handler: keep `qemu: auto` (or `true`), or add a node that builds it natively"
-  ],
-  [
-    /multiple platforms feature is currently not supported for docker driver|Multi-platform build is not supported for the docker driver/i,
-    "the engine's own builder needs the containerd image store for several platforms: leave `builder` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature"
-  ],
-  [
-    /x509: certificate signed by unknown authority|x509: certificate is not valid|failed to verify certificate/i,
-    "the builder does not trust the registry's certificate: give the CA to the builder (for the engine's own builder, /etc/docker/certs.d/HOST:PORT/ca.crt)"
-  ],
-  [
-    /insufficient_scope|unauthorized|authentication required|denied: |403 Forbidden|401 Unauthorized/i,
-    "the registry refused the credentials: log in first (docker/login-action) with a token that may push there"
-  ],
-  [/no space left on device/i, "the disk is full: prune the build cache or give BuildKit a smaller GC limit"],
-  [
-    /is not a docker command|unknown command "buildx"|docker-buildx: not found/i,
-    "buildx is not installed: install the docker-buildx plugin (or docker/setup-buildx-action's binary)"
-  ]
-];
-function knownFix(errorText) {
-  return FIXES.find(([re]) => re.test(errorText))?.[1];
+async function pinnedBuildx(pin) {
+  const { installBuildx } = await import("./buildx-install-B5LK545M.js");
+  const file = await installBuildx(pin.version, pin.urlTemplate);
+  saveBuildxPath(file);
+  info(`buildx ${pin.version}: ${file}`);
+  return { file, prefix: [] };
 }
 
-// src/build/failures.ts
+// src/runtime/retry.ts
 init_define_INPUT_NAMES();
-var TRANSIENT = [
-  [/failed to fetch oauth token|failed to authorize: DeadlineExceeded/i, "registry token fetch failed"],
-  [/context deadline exceeded|DeadlineExceeded/i, "deadline exceeded"],
-  [/i\/o timeout|timed? ?out/i, "network timeout"],
-  [/TLS handshake timeout/i, "TLS handshake timeout"],
-  [/connection refused/i, "connection refused"],
-  [/connection reset by peer/i, "connection reset"],
-  [/broken pipe/i, "broken pipe"],
-  [/unexpected EOF|error reading from server: EOF|code = Unavailable/i, "connection lost"],
-  [/toomanyrequests|\b429\b|Too Many Requests/i, "rate limited (429)"],
-  [/\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, "server error (5xx)"],
-  [/temporary failure in name resolution|no such host/i, "DNS failure"]
-];
-var DETERMINISTIC = [
-  [/did not complete successfully: exit code: \d+/, "a RUN step exited non-zero"],
-  [/dockerfile parse error|unknown instruction|failed to read dockerfile/i, "a Dockerfile error"],
-  [/manifest unknown|not found|pull access denied/i, "an image or file does not exist"],
-  [/\b(401|403)\b|unauthorized|denied/i, "the registry refused the credentials"],
-  [/invalid (reference|tag)|invalid argument/i, "an invalid reference or argument"],
-  [/x509:/i, "a certificate the builder does not trust"]
-];
-function classify(errorText) {
-  const runExit = DETERMINISTIC[0];
-  if (runExit[0].test(errorText)) return { transient: false, reason: runExit[1] };
-  const transient = TRANSIENT.find(([re]) => re.test(errorText));
-  if (transient && transient[1] === "registry token fetch failed") return { transient: true, reason: transient[1] };
-  const fixed = DETERMINISTIC.find(([re]) => re.test(errorText));
-  if (fixed) return { transient: false, reason: fixed[1] };
-  if (transient) return { transient: true, reason: transient[1] };
-  return { transient: false, reason: "not a known transient failure" };
+function delayMs(s, n, random = Math.random()) {
+  const base = Math.min(s.maxDelayMs ?? Infinity, s.firstDelayMs * 2 ** (n - 1));
+  const spread = s.jitter ? 1 - s.jitter + 2 * s.jitter * random : 1;
+  return Math.round(base * spread / 100) * 100;
 }
-function isTransient(errorLine) {
-  return classify(errorLine).transient;
+async function withRetries(schedule, attempt, mayPass, onRetry) {
+  const until = schedule.deadlineMs === void 0 ? Infinity : Date.now() + schedule.deadlineMs;
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      const wait = delayMs(schedule, n);
+      if (n >= schedule.attempts || !mayPass(error) || Date.now() + wait > until) throw error;
+      onRetry?.(n, wait, error);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 // src/build/run-build.ts
-var MAX_DELAY_SECONDS = 60;
 var BuildError = class extends Error {
   constructor(message, attempts, stderrTail) {
     super(message);
@@ -261,37 +399,55 @@ var BuildError = class extends Error {
   attempts;
   stderrTail;
 };
-function retryDelaySeconds(first, n, random = Math.random()) {
-  const base = Math.min(MAX_DELAY_SECONDS, first * 2 ** (n - 1));
-  return Math.round(base * (0.8 + 0.4 * random) * 10) / 10;
+function buildSchedule(retry) {
+  const firstDelayMs = retry.delaySeconds * 1e3;
+  return { attempts: retry.retries + 1, firstDelayMs, maxDelayMs: 6e4, jitter: 0.2 };
 }
-async function runBuild(buildx, cmd, policy) {
+var AttemptFailed = class extends Error {
+  constructor(line, verdict, stderrTail) {
+    super(line);
+    this.line = line;
+    this.verdict = verdict;
+    this.stderrTail = stderrTail;
+  }
+  line;
+  verdict;
+  stderrTail;
+};
+function runBuild(buildx, cmd, retry) {
+  return runRetried(buildx, cmd, retry, "buildx build");
+}
+async function runRetried(buildx, cmd, retry, what) {
   const attempts = [];
-  const total = policy.retries + 1;
-  for (let n = 1; ; n++) {
-    const t0 = performance.now();
-    const res = await runBuildx(buildx, cmd.argv, {
-      env: { ...process.env, ...cmd.env },
-      stream: true,
-      timeoutMs: policy.attemptTimeoutSeconds === void 0 ? void 0 : policy.attemptTimeoutSeconds * 1e3
+  const total = retry.retries + 1;
+  const timeoutSeconds = retry.attemptTimeoutSeconds;
+  const timeoutMs = timeoutSeconds === void 0 ? void 0 : timeoutSeconds * 1e3;
+  try {
+    await withRetries(buildSchedule(retry), async () => {
+      const t0 = performance.now();
+      const env = { ...process.env, ...cmd.env };
+      const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs });
+      const seconds = Math.round((performance.now() - t0) / 100) / 10;
+      if (res.exitCode === 0 && !res.timedOut) {
+        attempts.push({ seconds });
+        return;
+      }
+      const line = res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
+      attempts.push({ seconds, error: line });
+      const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(res.stderrTail.join("\n"));
+      throw new AttemptFailed(line, verdict, res.stderrTail);
+    }, (error) => error instanceof AttemptFailed && error.verdict.transient, (n, waitMs, error) => {
+      const failed = error;
+      info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; trying again in ${waitMs / 1e3}s`);
+      debug(`the next attempt runs the same argv: ${JSON.stringify(cmd.argv)}`);
     });
-    const seconds = Math.round((performance.now() - t0) / 100) / 10;
-    if (res.exitCode === 0 && !res.timedOut) {
-      attempts.push({ seconds });
-      return attempts;
-    }
-    const error = res.timedOut ? `attempt-timeout of ${policy.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
-    attempts.push({ seconds, error });
-    const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(res.stderrTail.join("\n"));
-    if (!verdict.transient || n === total) {
-      const why = !verdict.transient ? `not retried: ${verdict.reason}` : `transient (${verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
-      const fix = knownFix(res.stderrTail.join("\n"));
-      const what = cmd.argv[0] === "build" ? "buildx build" : `buildx ${cmd.argv.slice(0, 2).join(" ")}`;
-      throw new BuildError(`${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error}${fix ? ` - Fix: ${fix}` : ""}`, attempts, res.stderrTail);
-    }
-    const wait = retryDelaySeconds(policy.delaySeconds, n);
-    info(`attempt ${n} of ${total} failed, transient (${verdict.reason}): ${error}; trying again in ${wait}s`);
-    await new Promise((r) => setTimeout(r, wait * 1e3));
+    return attempts;
+  } catch (error) {
+    if (!(error instanceof AttemptFailed)) throw error;
+    const n = attempts.length;
+    const why = !error.verdict.transient ? `not retried: ${error.verdict.reason}` : `transient (${error.verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
+    const message = `${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error.line}`;
+    throw new BuildError(withFix(message, error.verdict.fix), attempts, error.stderrTail);
   }
 }
 
@@ -350,6 +506,18 @@ function parseInspect(text) {
   }
   return out;
 }
+function bootProgressErrors(stderr) {
+  const nodeOfStep = /* @__PURE__ */ new Map();
+  const errors = /* @__PURE__ */ new Map();
+  for (const line of stderr) {
+    const boot = /^#(\d+) \[(?:(\S+) )?internal\] booting buildkit/.exec(line);
+    if (boot) nodeOfStep.set(boot[1] ?? "", boot[2] ?? "");
+    const error = /^#(\d+) ERROR: (.*)$/.exec(line);
+    const node = error ? nodeOfStep.get(error[1] ?? "") : void 0;
+    if (error && node !== void 0) errors.set(node, (error[2] ?? "").trim());
+  }
+  return errors;
+}
 
 // src/builder/boot.ts
 var BootError = class extends Error {
@@ -367,26 +535,51 @@ var BootError = class extends Error {
 function bootFailureMessage(failed, lastError, attempts) {
   const nodes = failed.map((n) => `${n.name} (${n.endpoint || "local"}): ${n.status}${n.error ? `, ${n.error}` : ""}`);
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
-  return `builder node${failed.length > 1 ? "s" : ""} failed to boot after ${tries}: ${nodes.join("; ")} - buildx said: ${lastError}`;
+  const known = failed.some((n) => n.error && lastError.includes(n.error));
+  const said = lastError && !known ? ` - buildx said: ${lastError}` : "";
+  return `builder node${failed.length > 1 ? "s" : ""} failed to boot after ${tries}: ${nodes.join("; ")}${said}`;
 }
-async function bootBuilder(buildx, name, opts) {
-  const delay = opts.retryDelayMs ?? 2e3;
-  for (let attempt = 1; ; attempt++) {
-    const res = await runBuildx(buildx, ["inspect", "--bootstrap", name], { timeoutMs: opts.timeoutSeconds * 1e3 });
-    let state = res.exitCode === 0 ? parseInspect(res.stdout) : void 0;
-    if (!state || state.nodes.length === 0) state = await inspect(buildx, name);
-    const failed = state.nodes.filter((n) => n.status !== "running");
-    if (failed.length === 0) {
-      if (res.exitCode !== 0) warning(`buildx exited ${res.exitCode} booting ${name}, but every node is running`);
-      return state;
-    }
-    const lastError = res.timedOut ? `no answer within boot-timeout (${opts.timeoutSeconds}s)` : res.stderrTail.length > 0 ? finalError(res.stderrTail) : `exited ${res.exitCode} with ${failed.length} node(s) not running`;
-    const mayPass = res.timedOut || isTransient(lastError);
-    if (!mayPass || attempt > opts.retries) throw new BootError(failed, lastError, attempt);
-    const wait = delay * 2 ** (attempt - 1);
-    info(`boot attempt ${attempt} of ${opts.retries + 1} failed (${failed.map((n) => n.name).join(", ")}: ${lastError}); trying again in ${wait / 1e3}s`);
-    await new Promise((r) => setTimeout(r, wait));
+var BootAttemptFailed = class extends Error {
+  constructor(failed, lastError, mayPass) {
+    super(lastError);
+    this.failed = failed;
+    this.lastError = lastError;
+    this.mayPass = mayPass;
   }
+  failed;
+  lastError;
+  mayPass;
+};
+async function bootBuilder(buildx, name, opts) {
+  let attempts = 0;
+  try {
+    const schedule = { attempts: opts.retries + 1, firstDelayMs: opts.retryDelayMs ?? 2e3 };
+    return await withRetries(schedule, async (n) => {
+      attempts = n;
+      return bootOnce(buildx, name, opts.timeoutSeconds);
+    }, (error) => error instanceof BootAttemptFailed && error.mayPass, (n, waitMs, error) => {
+      const e = error;
+      info(`boot attempt ${n} of ${opts.retries + 1} failed (${e.failed.map((f) => f.name).join(", ")}: ${e.lastError}); trying again in ${waitMs / 1e3}s`);
+    });
+  } catch (error) {
+    if (!(error instanceof BootAttemptFailed)) throw error;
+    throw new BootError(error.failed, error.lastError, attempts);
+  }
+}
+async function bootOnce(buildx, name, timeoutSeconds) {
+  const res = await runBuildx(buildx, ["inspect", "--bootstrap", name], { timeoutMs: timeoutSeconds * 1e3 });
+  let state = res.exitCode === 0 ? parseInspect(res.stdout) : void 0;
+  if (!state || state.nodes.length === 0) state = await inspect(buildx, name);
+  const failed = state.nodes.filter((n) => n.status !== "running");
+  if (failed.length === 0) {
+    if (res.exitCode !== 0) warning(`buildx exited ${res.exitCode} booting ${name}, but every node is running`);
+    return state;
+  }
+  const progress = bootProgressErrors(res.stderrTail);
+  for (const n of failed) n.error ??= progress.get(n.name) ?? (failed.length === 1 ? progress.get("") : void 0);
+  const lastError = res.timedOut ? `no answer within boot-timeout (${timeoutSeconds}s)` : res.exitCode !== 0 ? finalError(res.stderrTail) : "";
+  const reasons = [lastError, ...failed.map((n) => n.error ?? "")].join("\n");
+  throw new BootAttemptFailed(failed, lastError, res.timedOut || isTransient(reasons));
 }
 async function inspect(buildx, name) {
   const res = await runBuildx(buildx, ["inspect", name], { timeoutMs: 6e4 });
@@ -396,7 +589,6 @@ async function inspect(buildx, name) {
 
 // src/builder/builder.ts
 init_define_INPUT_NAMES();
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
@@ -467,8 +659,10 @@ function hasSettings(s) {
 
 // src/builder/create-argv.ts
 init_define_INPUT_NAMES();
+import { randomBytes } from "node:crypto";
 var HOST_ENTITLEMENT = "--allow-insecure-entitlement network.host";
-function builderName(env, random) {
+function builderName(given, env, random = randomBytes(4).toString("hex")) {
+  if (given) return given;
   const part = (v, max) => slug(v ?? "").slice(0, max);
   const parts = [
     part(env.RUNNER_NAME, 20),
@@ -514,11 +708,12 @@ function buildkitdFlags(setup, node) {
 }
 
 // src/builder/builder.ts
-function builderFor(inputs) {
-  return inputs.builder ?? builderName(process.env, randomBytes(4).toString("hex"));
+function nativePlatforms(inputs) {
+  if (inputs.builder) return [];
+  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
 }
 async function prepareBuilder(buildx, inputs, name, workDir) {
-  if (inputs.builder) return { name: inputs.builder, created: false, nodes: [] };
+  if (inputs.builder) return { name: inputs.builder, created: false, hostNetwork: false, nodes: [] };
   const setup = inputs.setup;
   info(`builder ${name}: ${setup.driver}, ${setup.nodes?.length ?? 1} node(s)`);
   if (setup.cleanup) saveBuilderToRemove(name);
@@ -544,13 +739,13 @@ async function prepareBuilder(buildx, inputs, name, workDir) {
     info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? "?"}, ${n.platforms.join(", ")}`);
   }
   checkCoverage(inputs.platforms, state.nodes);
-  return { name, created: true, nodes: state.nodes };
+  return { name, created: true, hostNetwork: setup.hostNetwork, nodes: state.nodes };
 }
 function checkCoverage(platforms, nodes) {
   const served = new Set(nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms));
   const missing = platforms.filter((p) => !served.has(p));
   if (missing.length > 0) {
-    throw new Error(`no running builder node serves ${missing.join(", ")} (nodes serve ${[...served].join(", ")}); declare a node for it, or enable QEMU emulation for it (qemu: true)`);
+    throw new Error(withFix(`no running builder node serves ${missing.join(", ")} (nodes serve ${[...served].join(", ")})`, "declare a node for it, or enable QEMU emulation for it (`qemu: true`)"));
   }
 }
 function nodesOutput(nodes) {
@@ -565,81 +760,6 @@ function nodesOutput(nodes) {
 function buildingNodes(builder, platforms) {
   const running = builder.nodes.filter((n) => n.status === "running");
   return Object.fromEntries(platforms.map((p) => [p, builder.created ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? "-" : builder.name]));
-}
-
-// src/report/diagnostics.ts
-init_define_INPUT_NAMES();
-import { readdirSync } from "node:fs";
-
-// src/preflight/engine-api.ts
-init_define_INPUT_NAMES();
-import { request } from "node:http";
-function engineSocket(env = process.env) {
-  const host = env.DOCKER_HOST;
-  if (!host) return "/var/run/docker.sock";
-  return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
-}
-function parseEngineInfo(json) {
-  return {
-    version: json.ServerVersion ?? "",
-    containerdStore: (json.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && /snapshotter/.test(v ?? "")),
-    architecture: json.Architecture ?? ""
-  };
-}
-function engineInfo(socketPath, timeoutMs = 5e3) {
-  return new Promise((resolve, reject) => {
-    const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => {
-        if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
-        else {
-          try {
-            resolve(parseEngineInfo(JSON.parse(body)));
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        }
-      });
-    });
-    req.on("timeout", () => req.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)));
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-// src/report/diagnostics.ts
-async function logDiagnostics(buildx, builder, buildTail) {
-  startGroup("Diagnostics");
-  try {
-    const [version, nodes, engine] = await Promise.all([
-      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
-      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => r.stdout.trim(), errorMessage) : Promise.resolve("(buildx's current builder)"),
-      engineSocket() ? engineInfo(engineSocket()).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
-    ]);
-    info(`buildx: ${version}`);
-    info(engine);
-    info(`builder ${builder ?? ""}:
-${nodes.split("\n").filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join("\n")}`);
-    info(`binfmt handlers: ${binfmtSummary()}`);
-    if (buildTail.length > 0) info(`last lines of the build:
-${buildTail.slice(-20).join("\n")}`);
-  } finally {
-    endGroup();
-  }
-}
-function binfmtSummary() {
-  try {
-    const names = readdirSync(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
-    if (names.length === 0) return "none";
-    return names.map((n) => {
-      const h = readHandler(n);
-      return `${n} (${h?.enabled ? "enabled" : "disabled"}, flags ${h?.flags || "-"})`;
-    }).join(", ");
-  } catch {
-    return `${BINFMT_DIR} not readable`;
-  }
 }
 
 // src/inputs/inputs.ts
@@ -749,7 +869,7 @@ var VARIANTS = {
   loong64: /* @__PURE__ */ new Set([]),
   wasm: /* @__PURE__ */ new Set([])
 };
-function parsePlatform(text) {
+function platformProblem(text) {
   const parts = text.split("/");
   const [os, architecture, variant] = parts;
   if (parts.length < 2 || parts.length > 3 || !os || !architecture) {
@@ -758,14 +878,20 @@ function parsePlatform(text) {
   if (!OSES.has(os)) return `has an unknown os "${os}"`;
   const variants = VARIANTS[architecture];
   if (!variants) return `has an unknown architecture "${architecture}"`;
-  if (variant === void 0 || architecture === "arm64" && variant === "v8" || architecture === "amd64" && variant === "v1") return { os, architecture };
-  if (!variants.has(variant)) return `has an unknown variant "${variant}" for ${architecture}`;
-  return { os, architecture, variant };
+  if (variant !== void 0 && !isDefaultVariant(architecture, variant) && !variants.has(variant)) {
+    return `has an unknown variant "${variant}" for ${architecture}`;
+  }
+  return void 0;
+}
+var isDefaultVariant = (architecture, variant) => architecture === "arm64" && variant === "v8" || architecture === "amd64" && variant === "v1";
+function parsePlatform(text) {
+  const problem = platformProblem(text);
+  if (problem !== void 0) throw new Error(`${text} ${problem}`);
+  const [os = "", architecture = "", variant] = text.split("/");
+  return variant === void 0 || isDefaultVariant(architecture, variant) ? { os, architecture } : { os, architecture, variant };
 }
 function normalizePlatform(text) {
-  const p = parsePlatform(text);
-  if (typeof p === "string") throw new Error(`${text} ${p}`);
-  return formatPlatform(p);
+  return formatPlatform(parsePlatform(text));
 }
 function formatPlatform(p) {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
@@ -787,13 +913,13 @@ var referenceRe = new RegExp(
 );
 var domainRe = new RegExp(`^${domain}$`);
 var DOCKER_HUB = "docker.io";
-function parseReference(text) {
+function read(text) {
   const m = referenceRe.exec(text);
   if (!m) {
-    return referenceRe.test(text.toLowerCase()) ? "must have a lowercase repository name" : "is not a valid image reference ([REGISTRY/]NAME[:TAG])";
+    return { problem: referenceRe.test(text.toLowerCase()) ? "must have a lowercase repository name" : "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
   }
-  const name = m[1];
-  if (name.length > 255) return "has a repository name longer than 255 characters";
+  const name = m[1] ?? "";
+  if (name.length > 255) return { problem: "has a repository name longer than 255 characters" };
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase()) && domainRe.test(first);
@@ -804,7 +930,18 @@ function parseReference(text) {
   const ref = { registry, repository };
   if (m[2] !== void 0) ref.tag = m[2];
   if (m[3] !== void 0) ref.digest = m[3];
-  return ref;
+  return { ref };
+}
+function referenceProblem(text) {
+  return read(text).problem;
+}
+function parseReference(text) {
+  const parsed = read(text);
+  if (parsed.problem !== void 0) throw new Error(`${text} ${parsed.problem}`);
+  return parsed.ref;
+}
+function repositoryOf(ref) {
+  return `${ref.registry}/${ref.repository}`;
 }
 function apiHost(registry) {
   return registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
@@ -829,8 +966,8 @@ function keyValue(keyRe, what, bareKey = false) {
   };
 }
 var matches = (re, expected) => (v) => re.test(v) ? void 0 : `is not ${expected}`;
-var csvAttributes = (requireType) => (v) => {
-  const fields = v.split(",").map((f) => f.trim());
+var csvAttributes2 = (requireType) => (v) => {
+  const fields = csvFields(v);
   if (fields.some((f) => f === "")) return "has an empty attribute";
   if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
     return "has no type=... attribute";
@@ -863,14 +1000,8 @@ var ADD_HOST = /^[A-Za-z0-9._-]+[:=][0-9A-Fa-f.:[\]]+$/;
 var ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
 var CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
 var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
-var platform = (v) => {
-  const p = parsePlatform(v);
-  return typeof p === "string" ? p : void 0;
-};
-var reference = (v) => {
-  const ref = parseReference(v);
-  return typeof ref === "string" ? ref : void 0;
-};
+var platform = platformProblem;
+var reference = referenceProblem;
 
 // src/inputs/reader.ts
 var InputReader = class {
@@ -929,15 +1060,10 @@ function checkAll(name, values, check) {
 
 // src/inputs/release-inputs.ts
 init_define_INPUT_NAMES();
-var repositoryOf = (ref) => ref.registry === "docker.io" ? `docker.io/${ref.repository}` : `${ref.registry}/${ref.repository}`;
 function parseReleaseInputs(r, tags, builder) {
   const mode = r.oneOf("mode", ["build", "merge"], "build");
   const pushByDigest = r.flag("push-by-digest");
-  const image = r.optional("image", (v) => {
-    const ref = parseReference(v);
-    if (typeof ref === "string") return ref;
-    return ref.tag || ref.digest ? "names a tag or digest; give the repository only" : void 0;
-  });
+  const image = r.optional("image", (v) => referenceProblem(v) ?? (parseReference(v).tag || parseReference(v).digest ? "names a tag or digest; give the repository only" : void 0));
   const sources = r.lines("sources", reference);
   const fromTags = tags.map((t) => repositoryOf(parseReference(t)));
   const named = image ? [repositoryOf(parseReference(image))] : fromTags;
@@ -997,9 +1123,9 @@ function parseNodeSpecs(text, parseYaml) {
       spec.endpoint = endpoint;
     }
     for (const p of listField(node, "platforms", label, splitLinesAndCommas)) {
-      const parsed = parsePlatform(p);
-      if (typeof parsed === "string") throw new Error(`${label} has a platform "${p}" that ${parsed}`);
-      spec.platforms.push(formatPlatform(parsed));
+      const problem = platformProblem(p);
+      if (problem !== void 0) throw new Error(`${label} has a platform "${p}" that ${problem}`);
+      spec.platforms.push(normalizePlatform(p));
     }
     spec.driverOpts = listField(node, "driver-opts", label, splitLines);
     const flags = stringField(node, "buildkitd-flags", label);
@@ -1107,7 +1233,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
   if (twice) throw new InputError("platforms", r.text("platforms"), `lists ${twice} twice`);
   const tags = r.list("tags", tagRule);
   const push = r.flag("push");
-  const outputs = r.lines("outputs", csvAttributes(false));
+  const outputs = r.lines("outputs", csvAttributes2(false));
   if (push && tags.length === 0 && outputs.length === 0 && r.text("image") === "") {
     throw new InputError("tags", "", "is empty, but push is true: name the image to push");
   }
@@ -1133,14 +1259,14 @@ function parseInputs(raw, env = process.env, parseYaml) {
     secretFiles,
     ssh: r.lines("ssh", matches(SSH, "default or ID[=PATH[,PATH]]")),
     cacheFrom: r.lines("cache-from", cacheRule),
-    cacheTo: r.lines("cache-to", csvAttributes(true)),
+    cacheTo: r.lines("cache-to", csvAttributes2(true)),
     outputs,
     noCache: r.flag("no-cache"),
     noCacheFilters: r.list("no-cache-filters", matches(STAGE, "a build stage name")),
     pull: r.flag("pull"),
     provenance: r.optional("provenance", attestationRule),
     sbom: r.optional("sbom", attestationRule),
-    attests: r.lines("attests", csvAttributes(true)),
+    attests: r.lines("attests", csvAttributes2(true)),
     addHosts: r.list("add-hosts", matches(ADD_HOST, "of the form HOST:IP")),
     shmSize: r.optional("shm-size", matches(SIZE, "a size such as 2g or 512m")),
     ulimit: r.lines("ulimit", matches(ULIMIT, "of the form NAME=SOFT[:HARD]")),
@@ -1179,13 +1305,9 @@ function secretLines(items, idRule) {
     return { id: key, value };
   });
 }
-var tagRule = (v) => {
-  const ref = parseReference(v);
-  if (typeof ref === "string") return ref;
-  return ref.digest ? "has a digest; a tag cannot" : void 0;
-};
-var cacheRule = (v) => v.includes("=") ? csvAttributes(true)(v) : tagRule(v) && "is neither type=... nor an image reference";
-var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes(false)(v) ?? (v.split(",").every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
+var tagRule = (v) => referenceProblem(v) ?? (parseReference(v).digest ? "has a digest; a tag cannot" : void 0);
+var cacheRule = (v) => v.includes("=") ? csvAttributes2(true)(v) : tagRule(v) && "is neither type=... nor an image reference";
+var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes2(false)(v) ?? (v.split(",").every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
 function buildxPin(r) {
   const version = r.optional("buildx-version", matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, "a release such as v0.29.1"));
   const urlTemplate = r.optional("buildx-url", matches(
@@ -1210,8 +1332,23 @@ async function loadYaml() {
   return mod.parse ?? mod.default.parse;
 }
 
+// src/inputs/mask.ts
+init_define_INPUT_NAMES();
+function secretValues(inputs) {
+  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ""].filter((v) => v !== "");
+  const lines = values.flatMap((v) => v.split(/\r?\n/)).filter((l) => l.trim().length > 2);
+  return [.../* @__PURE__ */ new Set([...values, ...lines])];
+}
+function maskSecrets(inputs) {
+  for (const v of secretValues(inputs)) setSecret(v);
+}
+
 // src/merge/merge.ts
 init_define_INPUT_NAMES();
+
+// src/registry/client.ts
+init_define_INPUT_NAMES();
+import { createHash } from "node:crypto";
 
 // src/registry/manifests.ts
 init_define_INPUT_NAMES();
@@ -1237,10 +1374,6 @@ function platformDigests(index) {
   }
   return out;
 }
-
-// src/registry/client.ts
-init_define_INPUT_NAMES();
-import { createHash } from "node:crypto";
 
 // src/registry/http-get.ts
 init_define_INPUT_NAMES();
@@ -1284,14 +1417,14 @@ function once(url, opts) {
 
 // src/registry/credentials.ts
 init_define_INPUT_NAMES();
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import { join as join3 } from "node:path";
 var HUB_KEY = "https://index.docker.io/v1/";
 function readDockerConfig(env = process.env) {
   const dir = env.DOCKER_CONFIG || join3(env.HOME || homedir2(), ".docker");
   try {
-    return JSON.parse(readFileSync(join3(dir, "config.json"), "utf8"));
+    return JSON.parse(readFileSync2(join3(dir, "config.json"), "utf8"));
   } catch {
     return {};
   }
@@ -1342,7 +1475,7 @@ async function askHelper(helper, server) {
 
 // src/registry/trust.ts
 init_define_INPUT_NAMES();
-import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
   const known = /* @__PURE__ */ new Map();
@@ -1350,7 +1483,7 @@ function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
     let trust = known.get(registry);
     if (!trust) {
       const files = ca[registry] ? [ca[registry]] : dockerCerts(join4(certsDir, registry));
-      trust = { ca: files.map((f) => readFileSync2(f, "utf8")), insecure: insecure.includes(registry) };
+      trust = { ca: files.map((f) => readFileSync3(f, "utf8")), insecure: insecure.includes(registry) };
       known.set(registry, trust);
     }
     return trust;
@@ -1359,7 +1492,7 @@ function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
 function dockerCerts(dir) {
   if (!existsSync3(dir)) return [];
   try {
-    return readdirSync2(dir).filter((f) => f.endsWith(".crt")).map((f) => join4(dir, f));
+    return readdirSync(dir).filter((f) => f.endsWith(".crt")).map((f) => join4(dir, f));
   } catch {
     return [];
   }
@@ -1491,17 +1624,29 @@ var RegistryClient = class {
     return token;
   }
 };
+function registryClientFor(registry) {
+  return new RegistryClient(readDockerConfig(), trustFrom(registry.ca, registry.insecure));
+}
+
+// src/registry/served-image.ts
+init_define_INPUT_NAMES();
+async function readServed(client, ref, name) {
+  const m = await client.manifest(ref);
+  if (isIndex(m.mediaType, m.json)) return { ...m, platforms: platformDigests(m.json) };
+  const configDigest = m.json.config?.digest;
+  if (!configDigest) throw new Error(`${name}: the registry serves a manifest without a config`);
+  const config = await client.blobJson(ref, configDigest);
+  return { ...m, platforms: { [formatPlatform(config)]: m.digest } };
+}
+function compressedSize(m) {
+  return (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+}
 
 // src/merge/merge.ts
-var repoOf = (ref) => `${ref.registry}/${ref.repository}`;
 async function resolveSource(source, client) {
   const ref = parseReference(source);
-  const m = await client.manifest(ref);
-  if (isIndex(m.mediaType, m.json)) {
-    return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: platformDigests(m.json) };
-  }
-  const config = await client.blobJson(ref, m.json.config?.digest ?? "");
-  return { source, pinned: `${repoOf(ref)}@${m.digest}`, platforms: { [formatPlatform(config)]: m.digest } };
+  const served = await readServed(client, ref, source);
+  return { source, pinned: `${repositoryOf(ref)}@${served.digest}`, platforms: served.platforms };
 }
 function coverageProblem(expected, resolved) {
   const from = /* @__PURE__ */ new Map();
@@ -1539,14 +1684,14 @@ async function mergeIndex(buildx, req, client) {
   const want = Object.assign({}, ...resolved.map((r) => r.platforms));
   info(`merging ${resolved.map((r) => r.pinned).join(", ")} into ${req.tags.join(", ")}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
-  await runBuild(buildx, { argv, env: {} }, req.retry);
+  await runRetried(buildx, { argv, env: {} }, req.retry, "buildx imagetools create");
   return verify(req.tags, want, client);
 }
 async function verify(tags, want, client) {
   const served = await Promise.all(tags.map((t) => readBack(t, client)));
   const digest2 = served[0]?.digest ?? "";
   served.forEach((s, i) => {
-    const tag2 = tags[i];
+    const tag2 = tags[i] ?? "";
     if (s.digest !== digest2) throw new Error(`${tag2} serves ${s.digest}, ${tags[0]} serves ${digest2}`);
     const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
     const sorted = (o) => JSON.stringify(Object.entries(o).sort());
@@ -1556,110 +1701,83 @@ async function verify(tags, want, client) {
   });
   return { digest: digest2, digests: want };
 }
-async function readBack(tag2, client, deadlineMs = 3e4) {
-  const until = Date.now() + deadlineMs;
-  for (let wait = 500; ; wait = Math.min(wait * 2, 4e3)) {
-    try {
-      return await client.manifest(parseReference(tag2));
-    } catch (error) {
-      if (!(error instanceof RegistryError && error.status === 404) || Date.now() + wait > until) throw error;
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
+function readBack(tag2, client) {
+  return withRetries(
+    { attempts: Infinity, firstDelayMs: 500, maxDelayMs: 4e3, deadlineMs: 3e4 },
+    () => client.manifest(parseReference(tag2)),
+    (error) => error instanceof RegistryError && error.status === 404
+  );
 }
 
-// src/build/metadata.ts
+// src/merge/sources.ts
 init_define_INPUT_NAMES();
-import { readFileSync as readFileSync3 } from "node:fs";
-function parseMetadata(raw) {
-  const json = JSON.parse(raw);
-  const str = (key) => typeof json[key] === "string" ? json[key] : void 0;
-  const meta = { raw };
-  const digest2 = str("containerimage.digest");
-  const configDigest = str("containerimage.config.digest");
-  if (digest2) meta.digest = digest2;
-  if (configDigest) meta.configDigest = configDigest;
-  return meta;
-}
-function readMetadata(file) {
-  let raw;
-  try {
-    raw = readFileSync3(file, "utf8");
-  } catch {
-    return { raw: "{}" };
+var imageOf = (inputs) => inputs.release.repositories[0] ?? "";
+async function recordLeg(inputs, source, platforms) {
+  if (!cacheServiceAvailable()) {
+    info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
+    return;
   }
-  return parseMetadata(raw.trim() === "" ? "{}" : raw);
+  const { recordLeg: record } = await import("./leg-records-PYZHEGJ6.js");
+  await record(imageOf(inputs), source, platforms);
 }
-function imageId(meta) {
-  return meta.configDigest ?? meta.digest ?? "";
-}
-
-// src/report/outputs.ts
-init_define_INPUT_NAMES();
-function setOutputs(r) {
-  setOutput("digest", r.digest);
-  setOutput("digests", JSON.stringify(r.digests));
-  setOutput("imageid", r.imageid);
-  setOutput("metadata", r.metadata);
-  setOutput("platforms", r.platforms.join(","));
-  setOutput("builder", r.builder);
-  setOutput("nodes", r.nodes);
-  setOutput("qemu-platforms", r.emulated.join(","));
-  setOutput("attempts", String(r.attempts.length));
-}
-async function writeSummary(r) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const tags = r.tags.join("<br>") || "(none)";
-  const rows = r.platforms.map((p) => [
-    p,
-    code(r.digests[p] ?? ""),
-    formatSize(r.sizes[p]),
-    r.nodeFor[p] ?? "-",
-    r.emulated.includes(p) ? "emulated (QEMU)" : "native",
-    String(r.attempts.length || "-"),
-    tags
-  ]);
-  await summary.addHeading("multiarch-build", 3).addTable([
-    ["platform", "digest", "compressed size", "node", "built", "attempts", "tags"].map((data) => ({ data, header: true })),
-    ...rows
-  ]).addRaw(r.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
-  addAttempts(r.attempts);
-  await summary.write();
-}
-function addAttempts(attempts) {
-  if (attempts.length === 0) return summary;
-  return summary.addHeading("build attempts", 4).addTable([
-    ["attempt", "seconds", "result"].map((data) => ({ data, header: true })),
-    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
-  ]);
-}
-async function reportFailedAttempts(attempts) {
-  setOutput("attempts", String(attempts.length));
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  summary.addHeading("multiarch-build failed", 3);
-  addAttempts(attempts);
-  await summary.write();
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function formatSize(bytes) {
-  if (bytes === void 0) return "-";
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-function code(text) {
-  return text ? `<code>${text}</code>` : "-";
+async function mergeSources(inputs) {
+  if (inputs.release.sources.length > 0) return inputs.release.sources;
+  if (!cacheServiceAvailable()) {
+    throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
+  }
+  const { restoreLegs } = await import("./leg-records-PYZHEGJ6.js");
+  return restoreLegs(imageOf(inputs), inputs.platforms);
 }
 
 // src/preflight/preflight.ts
 init_define_INPUT_NAMES();
 import { release } from "node:os";
+
+// src/preflight/engine-api.ts
+init_define_INPUT_NAMES();
+import { request } from "node:http";
+function engineSocket(env = process.env) {
+  const host = env.DOCKER_HOST;
+  if (!host) return "/var/run/docker.sock";
+  return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+}
+function parseEngineInfo(json) {
+  return {
+    version: json.ServerVersion ?? "",
+    containerdStore: (json.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && /snapshotter/.test(v ?? "")),
+    architecture: json.Architecture ?? ""
+  };
+}
+function engineInfo(socketPath, timeoutMs = 5e3) {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
+        else {
+          try {
+            resolve(parseEngineInfo(JSON.parse(body)));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// src/preflight/preflight.ts
 async function preflight(inputs, buildx) {
   const kernel = release();
   const [major = 0, minor = 0] = kernel.split(".").map((n) => parseInt(n, 10));
   info(`kernel ${kernel}`);
   if (major < 4 || major === 4 && minor < 8) {
-    warning(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated builds in containers fail with "exec format error" (fix: a newer runner image)`);
+    warning(withFix(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated builds in containers fail with "exec format error"`, "a newer runner image"));
   }
   info(`binfmt_misc ${binfmtMounted() ? "mounted" : "not mounted (the QEMU stage mounts it when needed)"}`);
   info(`buildx: ${[buildx.file, ...buildx.prefix].join(" ")}`);
@@ -1670,7 +1788,7 @@ async function preflight(inputs, buildx) {
 }
 function engineProblem(builder, platforms, engine) {
   if (builder !== "default" || engine.containerdStore || platforms.length < 2) return void 0;
-  return `builder "default" cannot build ${platforms.length} platforms: the engine uses the classic image store (multiple platforms feature is currently not supported for docker driver). Fix: leave \`builder\` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature`;
+  return withFix(`builder "default" cannot build ${platforms.length} platforms: the engine uses the classic image store (multiple platforms feature is currently not supported for docker driver)`, fixOf("classic-store"));
 }
 async function readEngine() {
   const socket = engineSocket();
@@ -1683,50 +1801,12 @@ async function readEngine() {
     info(`engine ${engine.version} (${engine.architecture}), ${engine.containerdStore ? "containerd" : "classic"} image store`);
     return engine;
   } catch (error) {
-    info(`engine not reachable at ${socket}: ${errorMessage(error)} (fix: start dockerd, or set DOCKER_HOST; remote builders do not need it)`);
+    info(withFix(
+      `engine not reachable at ${socket}: ${errorMessage(error)}`,
+      "start dockerd, or set DOCKER_HOST (remote builders do not need it)"
+    ));
     return void 0;
   }
-}
-
-// src/registry/pushed-image.ts
-init_define_INPUT_NAMES();
-var sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
-async function readPushed(names, client) {
-  const refs = names.map((name) => {
-    const ref = parseReference(name);
-    if (typeof ref === "string") throw new Error(`cannot read ${name} back from its registry: it ${ref}`);
-    return ref;
-  });
-  const manifests = await Promise.all(refs.map((r) => client.manifest(r)));
-  const first = manifests[0];
-  const firstRef = refs[0];
-  if (!first || !firstRef) throw new Error("no pushed name to read back from the registry");
-  const differ = manifests.findIndex((m) => m.digest !== first.digest);
-  if (differ > 0) {
-    throw new Error(`the registry serves ${first.digest} for ${names[0]} but ${manifests[differ]?.digest} for ${names[differ]}`);
-  }
-  if (isIndex(first.mediaType, first.json)) {
-    const digests = platformDigests(first.json);
-    const manifests2 = await Promise.all(Object.values(digests).map((digest2) => client.manifest({ registry: firstRef.registry, repository: firstRef.repository, digest: digest2 })));
-    const platforms = Object.keys(digests);
-    const sizes2 = Object.fromEntries(platforms.map((p, i) => [p, sizeOf(manifests2[i]?.json ?? {})]));
-    return { digest: first.digest, digests, sizes: sizes2 };
-  }
-  const configDigest = first.json.config?.digest;
-  if (!configDigest) throw new Error(`${names[0]}: the registry serves a manifest without a config`);
-  const config = await client.blobJson(firstRef, configDigest);
-  const platform2 = formatPlatform(config);
-  const sizes = { [platform2]: sizeOf(first.json) };
-  return { digest: first.digest, digests: { [platform2]: first.digest }, sizes };
-}
-function pushedNames(tags, outputs) {
-  const names = [...tags];
-  for (const output of outputs) {
-    for (const field of splitLinesAndCommas(output)) {
-      if (field.startsWith("name=")) names.push(...splitLinesAndCommas(field.slice(5)));
-    }
-  }
-  return [...new Set(names)];
 }
 
 // src/qemu/qemu.ts
@@ -1749,6 +1829,9 @@ function platformsToEmulate(qemu, requested, native, namedBuilder) {
   if (qemu.mode === "auto" && namedBuilder && namedBuilder !== "default") return [];
   const skip = new Set(qemu.mode === "auto" ? [...native, ...hostPlatforms()] : hostPlatforms());
   return requested.filter((p) => !skip.has(p) && handlerFor(p) !== void 0);
+}
+function emulationFor(inputs) {
+  return platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
 }
 var ready = (platform2, dir) => {
   const h = handlerFor(platform2);
@@ -1781,7 +1864,7 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
     missing = missing.filter((p) => !ready(p, dir));
   }
   if (missing.length > 0) {
-    throw new Error(`no QEMU handler for ${missing.join(", ")}: ${image} could not install it and the host has no qemu-user-static for it (apt-get install qemu-user-static binfmt-support)`);
+    throw new Error(withFix(`no QEMU handler for ${missing.join(", ")}: ${image} could not install it and the host has no qemu-user-static for it`, "apt-get install qemu-user-static binfmt-support, or give a reachable `qemu-image`"));
   }
   for (const p of platforms) {
     const h = readHandler(handlerFor(p)?.handler ?? "", dir);
@@ -1805,6 +1888,131 @@ async function enableFromHost(platform2, dir) {
   }
 }
 
+// src/registry/pushed-image.ts
+init_define_INPUT_NAMES();
+async function readPushed(names, client) {
+  const [firstName, ...others] = names;
+  if (firstName === void 0) throw new Error("no pushed name to read back from the registry");
+  const firstRef = parseReference(firstName);
+  const [first, ...rest] = await Promise.all([
+    readServed(client, firstRef, firstName),
+    ...others.map((n) => client.manifest(parseReference(n)))
+  ]);
+  const differ = rest.findIndex((m) => m.digest !== first.digest);
+  if (differ >= 0) {
+    throw new Error(`the registry serves ${first.digest} for ${firstName} but ${rest[differ]?.digest} for ${others[differ]}`);
+  }
+  const platforms = Object.keys(first.platforms);
+  const manifests = first.platforms[platforms[0] ?? ""] === first.digest ? [first] : await Promise.all(Object.values(first.platforms).map((digest2) => client.manifest({ ...firstRef, digest: digest2 })));
+  const sizes = Object.fromEntries(platforms.map((p, i) => [p, compressedSize(manifests[i]?.json ?? {})]));
+  return { digest: first.digest, digests: first.platforms, sizes };
+}
+function pushedNames(tags, outputs) {
+  return [.../* @__PURE__ */ new Set([...tags, ...outputs.flatMap(outputNames)])];
+}
+function namesToReadBack(inputs, digest2) {
+  return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest2}`) : pushedNames(inputs.tags, inputs.outputs);
+}
+
+// src/report/diagnostics.ts
+init_define_INPUT_NAMES();
+import { readdirSync as readdirSync2 } from "node:fs";
+async function logDiagnostics(buildx, builder, buildTail) {
+  startGroup("Diagnostics");
+  try {
+    const [version, nodes, engine] = await Promise.all([
+      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
+      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => r.stdout.trim(), errorMessage) : Promise.resolve("(buildx's current builder)"),
+      engineSocket() ? engineInfo(engineSocket()).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
+    ]);
+    info(`buildx: ${version}`);
+    info(engine);
+    info(`builder ${builder ?? ""}:
+${nodes.split("\n").filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join("\n")}`);
+    info(`binfmt handlers: ${binfmtSummary()}`);
+    if (buildTail.length > 0) info(`last lines of the build:
+${buildTail.slice(-20).join("\n")}`);
+  } finally {
+    endGroup();
+  }
+}
+function binfmtSummary() {
+  try {
+    const names = readdirSync2(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
+    if (names.length === 0) return "none";
+    return names.map((n) => {
+      const h = readHandler(n);
+      return `${n} (${h?.enabled ? "enabled" : "disabled"}, flags ${h?.flags || "-"})`;
+    }).join(", ");
+  } catch {
+    return `${BINFMT_DIR} not readable`;
+  }
+}
+
+// src/report/outputs.ts
+init_define_INPUT_NAMES();
+function outputValues(r) {
+  const build2 = r.mode === "build" ? r : void 0;
+  return {
+    digest: r.digest,
+    digests: JSON.stringify(r.digests),
+    imageid: build2 ? build2.imageid : r.digest,
+    metadata: build2 ? build2.metadata : "{}",
+    platforms: r.platforms.join(","),
+    builder: build2?.builder ?? "",
+    nodes: build2?.nodes ?? "[]",
+    "qemu-platforms": (build2?.emulated ?? []).join(","),
+    attempts: String(build2?.attempts.length ?? 0)
+  };
+}
+function setOutputs(r) {
+  for (const [name, value] of Object.entries(outputValues(r))) setOutput(name, value);
+}
+async function writeSummary(r) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const tags = r.tags.join("<br>") || "(none)";
+  const b = r.mode === "build" ? r : void 0;
+  const rows = r.platforms.map((p) => [
+    p,
+    code(r.digests[p] ?? ""),
+    formatSize(b?.sizes[p]),
+    b?.nodeFor[p] ?? "-",
+    b ? b.emulated.includes(p) ? "emulated (QEMU)" : "native" : "merged",
+    String(b?.attempts.length || "-"),
+    tags
+  ]);
+  await summary.addHeading("multiarch-build", 3).addTable([
+    ["platform", "digest", "compressed size", "node", "built", "attempts", "tags"].map((data) => ({ data, header: true })),
+    ...rows
+  ]).addRaw(!b || b.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
+  if (b) addAttempts(b.attempts);
+  await summary.write();
+}
+function addAttempts(attempts) {
+  if (attempts.length === 0) return summary;
+  return summary.addHeading("build attempts", 4).addTable([
+    ["attempt", "seconds", "result"].map((data) => ({ data, header: true })),
+    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
+  ]);
+}
+async function reportFailedAttempts(attempts) {
+  setOutput("attempts", String(attempts.length));
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  summary.addHeading("multiarch-build failed", 3);
+  addAttempts(attempts);
+  await summary.write();
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function formatSize(bytes) {
+  if (bytes === void 0) return "-";
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function code(text) {
+  return text ? `<code>${text}</code>` : "-";
+}
+
 // src/report/stage.ts
 init_define_INPUT_NAMES();
 async function stage(title, work) {
@@ -1823,119 +2031,71 @@ async function run() {
   markMainStarted();
   const workDir = mkdtempSync(join6(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
   let buildx = locateBuildx();
-  let builderName2;
+  let builder;
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
-    if (inputs.buildxPin) buildx = await stage("buildx", () => pinnedBuildx(inputs));
+    const pin = inputs.buildxPin;
+    if (pin) buildx = await stage("buildx", () => pinnedBuildx(pin));
     let results;
     if (inputs.release.mode === "merge") results = await merge(buildx, inputs);
     else {
-      builderName2 = builderFor(inputs);
-      results = await build(buildx, inputs, builderName2, workDir);
+      builder = builderName(inputs.builder, process.env);
+      results = await build(buildx, inputs, builder, workDir);
     }
     setOutputs(results);
     await writeSummary(results);
   } catch (error) {
     if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
     if (error instanceof BuildError || error instanceof BootError) {
-      await logDiagnostics(buildx, builderName2, error instanceof BuildError ? error.stderrTail : []);
+      await logDiagnostics(buildx, builder, error instanceof BuildError ? error.stderrTail : []);
     }
     setFailed(oneLine(errorMessage(error)));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
-async function build(buildx, inputs, builderName2, workDir) {
+async function build(buildx, inputs, name, workDir) {
   await stage("Preflight", () => preflight(inputs, buildx));
-  const emulate = platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
+  const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
-  const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, builderName2, workDir));
+  const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
   const metadataFile = join6(workDir, "metadata.json");
-  const target = { builder: builder.name, hostNetwork: builder.created && inputs.setup.hostNetwork };
-  const command = buildCommand(inputs, metadataFile, process.env, target);
+  const command = buildCommand(inputs, metadataFile, process.env, builder);
   const attempts = await stage("Build", () => runBuild(buildx, command, inputs.retry));
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
-  const base = {
+  const results = {
+    mode: "build",
+    digest: meta.digest ?? "",
+    digests: {},
+    platforms: inputs.platforms,
+    tags: inputs.tags,
     imageid: imageId(meta),
     metadata: meta.raw,
-    tags: inputs.tags,
     pushed,
     builder: builder.name,
     nodes: nodesOutput(builder.nodes),
     emulated,
     attempts,
+    sizes: {},
     nodeFor: buildingNodes(builder, inputs.platforms)
   };
-  if (!pushed) return { ...base, digest: meta.digest ?? "", digests: {}, sizes: {}, platforms: inputs.platforms };
-  const names = inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${meta.digest ?? ""}`) : pushedNames(inputs.tags, inputs.outputs);
-  const image = await stage("Digests", () => readPushed(names, registryClient(inputs)));
-  if (inputs.release.pushByDigest) await recordLeg(inputs, names[0], Object.keys(image.digests));
-  return { ...base, ...image, platforms: Object.keys(image.digests) };
-}
-async function recordLeg(inputs, source, platforms) {
-  if (!cacheServiceAvailable()) {
-    info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
-    return;
-  }
-  const { recordLeg: record } = await import("./leg-records-PYZHEGJ6.js");
-  await record(inputs.release.repositories[0], source, platforms);
+  if (!pushed) return results;
+  const names = namesToReadBack(inputs, results.digest);
+  const image = await stage("Digests", () => readPushed(names, registryClientFor(inputs.setup.registry)));
+  if (inputs.release.pushByDigest) await recordLeg(inputs, names[0] ?? "", Object.keys(image.digests));
+  return { ...results, ...image, platforms: Object.keys(image.digests) };
 }
 async function merge(buildx, inputs) {
-  let sources = inputs.release.sources;
-  if (sources.length === 0) {
-    if (!cacheServiceAvailable()) {
-      throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
-    }
-    const { restoreLegs } = await import("./leg-records-PYZHEGJ6.js");
-    sources = await restoreLegs(inputs.release.repositories[0], inputs.platforms);
-  }
-  const merged = await mergeIndex(buildx, {
-    tags: inputs.tags,
-    platforms: inputs.platforms,
-    sources,
-    annotations: inputs.annotations,
-    retry: inputs.retry
-  }, registryClient(inputs));
-  return {
-    ...merged,
-    platforms: Object.keys(merged.digests),
-    imageid: merged.digest,
-    metadata: "{}",
-    tags: inputs.tags,
-    pushed: true,
-    builder: "",
-    nodes: "[]",
-    emulated: [],
-    attempts: [],
-    sizes: {},
-    nodeFor: {}
-  };
-}
-async function pinnedBuildx(inputs) {
-  const { version, urlTemplate } = inputs.buildxPin;
-  const { installBuildx } = await import("./buildx-install-4M3L4GDF.js");
-  const file = await installBuildx(version, urlTemplate);
-  saveBuildxPath(file);
-  info(`buildx ${version}: ${file}`);
-  return { file, prefix: [] };
-}
-function registryClient(inputs) {
-  const { ca, insecure } = inputs.setup.registry;
-  return new RegistryClient(readDockerConfig(), trustFrom(ca, insecure));
-}
-function nativePlatforms(inputs) {
-  if (inputs.builder) return [];
-  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
-}
-function maskSecrets(inputs) {
-  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ""];
-  for (const v of values) {
-    if (v === "") continue;
-    setSecret(v);
-    for (const line of v.split(/\r?\n/)) if (line.trim().length > 2) setSecret(line);
-  }
+  const sources = await mergeSources(inputs);
+  const { tags, platforms, annotations, retry } = inputs;
+  const merged = await mergeIndex(
+    buildx,
+    { tags, platforms, sources, annotations, retry },
+    registryClientFor(inputs.setup.registry)
+  );
+  return { mode: "merge", ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
 }
 
 // src/post.ts
@@ -1948,7 +2108,7 @@ async function post() {
     const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
     const res = await runBuildx(buildx, ["rm", "--force", builder], { timeoutMs: 12e4 });
     if (res.exitCode === 0) info(`removed builder ${builder}`);
-    else if (!/no builder .* found/i.test(res.stderrTail.join("\n"))) {
+    else if (!isFailure("builder-missing", res.stderrTail.join("\n"))) {
       warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
     }
   } catch (error) {

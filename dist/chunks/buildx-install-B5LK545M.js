@@ -4,8 +4,8 @@ import {
   cacheServiceAvailable,
   expectedSha256,
   releaseUrls
-} from "./chunk-O2RZT6ZX.js";
-import "./chunk-6BZ5L5TB.js";
+} from "./chunk-YFIILEBL.js";
+import "./chunk-RFRPI62P.js";
 import {
   HttpClient,
   require_semver,

@@ -2,31 +2,13 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   errorMessage
-} from "./chunk-6BZ5L5TB.js";
+} from "./chunk-RFRPI62P.js";
 import {
   warning
 } from "./chunk-XWRGTH54.js";
 import {
   init_define_INPUT_NAMES
 } from "./chunk-PWTYX65F.js";
-
-// src/runtime/cache-service.ts
-init_define_INPUT_NAMES();
-function cacheServiceAvailable(env = process.env) {
-  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
-  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
-}
-async function cachedImage(image) {
-  if (!cacheServiceAvailable()) return false;
-  try {
-    const { ensureLocalImage } = await import("./image-cache-EPQK6UXT.js");
-    await ensureLocalImage(image);
-    return true;
-  } catch (error) {
-    warning(`${image} is neither in the Actions cache nor pullable: ${errorMessage(error)}`);
-    return false;
-  }
-}
 
 // src/runtime/buildx-release.ts
 init_define_INPUT_NAMES();
@@ -51,10 +33,28 @@ function expectedSha256(checksums, fileName) {
   return void 0;
 }
 
+// src/runtime/cache-service.ts
+init_define_INPUT_NAMES();
+function cacheServiceAvailable(env = process.env) {
+  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
+  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
+}
+async function cachedImage(image) {
+  if (!cacheServiceAvailable()) return false;
+  try {
+    const { ensureLocalImage } = await import("./image-cache-VIHQPHSH.js");
+    await ensureLocalImage(image);
+    return true;
+  } catch (error) {
+    warning(`${image} is neither in the Actions cache nor pullable: ${errorMessage(error)}`);
+    return false;
+  }
+}
+
 export {
-  cacheServiceAvailable,
-  cachedImage,
   DEFAULT_BUILDX_URL,
   releaseUrls,
-  expectedSha256
+  expectedSha256,
+  cacheServiceAvailable,
+  cachedImage
 };

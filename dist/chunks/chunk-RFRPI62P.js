@@ -25,13 +25,18 @@ function oneLine(text) {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 function finalError(stderrTail) {
-  const errors = stderrTail.filter((l) => /^ERROR:/.test(l.trim()));
-  return oneLine(errors.at(-1) ?? stderrTail.at(-1) ?? "no output");
+  const lines = stderrTail.map((l) => l.trim());
+  const error = lines.filter((l) => l.startsWith("ERROR:")).at(-1) ?? lines.map((l) => /^#\d+ (ERROR: .*)$/.exec(l)?.[1]).filter((l) => l !== void 0).at(-1) ?? lines.filter((l) => l !== "" && !/^-+$|^> /.test(l)).at(-1);
+  return oneLine(error ?? "no output");
+}
+function withFix(message, fix) {
+  return fix ? `${message.replace(/[.\s]+$/, "")}. Fix: ${fix}` : message;
 }
 
 export {
   errorMessage,
   InputError,
   oneLine,
-  finalError
+  finalError,
+  withFix
 };
