@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'vitest';
 import {
-  ARCH_DOCKERFILE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
+  ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
 } from '../__tests__/e2e/helpers/bed.js';
 import { REAL_BUILDX, runAction } from '../__tests__/e2e/helpers/run-action.js';
 
@@ -99,6 +99,50 @@ test.skipIf(!bedIsUp())('setup + teardown of a two-node builder the action creat
   } finally {
     buildx('rm', '--force', name);
   }
+});
+
+// The default path: one docker-container node created, booted, built on and removed, against
+// docker's own sequence for the same thing, run bare. Each side starts a fresh node (its cache
+// empty), with the BuildKit image already in the engine.
+test.skipIf(!bedIsUp())('the default path: create + boot + build + remove a docker-container node', async () => {
+  const context = makeContext(ARCH_DOCKERFILE);
+  const tag = `${uniqueRepo('bench-default')}:warm`;
+  const platforms = 'linux/amd64,linux/arm64';
+  const run = (args: string[]): void => {
+    const r = spawnSync('docker', ['buildx', ...args], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`docker buildx ${args.join(' ')} failed`);
+  };
+  const bare = (): number => {
+    const name = `bench-dc-${Date.now().toString(36)}`;
+    const t0 = performance.now();
+    run(['create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
+      '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host', '--bootstrap']);
+    run(['build', '--builder', name, '--platform', platforms, '--network', 'host', '--allow', 'network.host',
+      '--tag', tag, '--push', context]);
+    run(['rm', name]);
+    return (performance.now() - t0) / 1000;
+  };
+  const action = async (): Promise<number> => {
+    const t0 = performance.now();
+    const r = await runAction({ context, tags: tag, push: 'true', platforms, 'buildkit-image': BUILDKIT_IMAGE },
+      { record: false });
+    if (r.exitCode !== 0 || r.post?.exitCode !== 0) throw new Error(`action failed:\n${r.stdout}`);
+    return (performance.now() - t0) / 1000;
+  };
+  bare();
+  await action();
+  const times = { bare: [] as number[], action: [] as number[] };
+  for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
+    times.bare.push(bare());
+    times.action.push(await action());
+  }
+  const [b, a] = [median(times.bare), median(times.action)];
+  console.log([
+    '\nthe default path, two platforms, fresh docker-container node each time (seconds, median)',
+    `  bare create --bootstrap + build + rm : ${b.toFixed(3)}   (min ${Math.min(...times.bare).toFixed(3)})`,
+    `  action main + post                   : ${a.toFixed(3)}   (min ${Math.min(...times.action).toFixed(3)})`,
+    `  action's own time                    : ${(a - b).toFixed(3)}   ratio ${(a / b).toFixed(2)}  (target <= 0.3 s)`,
+  ].join('\n'));
 });
 
 test.skipIf(!bedIsUp())('start to first buildx call, dead-node failure, merge of 4 platforms', async () => {

@@ -3,7 +3,7 @@
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
 #   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|tokenregistry|oldbuildx|fixtures|
-#                        binfmtimage|buildkitimage|status]...
+#                        binfmtimage|buildkitimage|mirrorimages|status]...
 set -euo pipefail
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
@@ -12,7 +12,8 @@ REGISTRY_ADDR=${REGISTRY_ADDR:-127.0.0.1:5000}
 AUTH_REGISTRY_ADDR=${AUTH_REGISTRY_ADDR:-127.0.0.1:5001}
 BRIDGE=$(cd "$(dirname "$0")" && pwd)/engine-bridge.mjs
 BED_SCRIPTS=$(cd "$(dirname "$0")" && pwd)/bed
-BUILDKIT_IMAGE=127.0.0.1:5000/bed/buildkit:v0.13.2
+# Tagged with its recipe's hash: a changed recipe is a new image, never a stale one.
+BUILDKIT_IMAGE=127.0.0.1:5000/bed/buildkit:v0.13.2-$(sha256sum "$BED_SCRIPTS/buildkit-image.sh" | cut -c1-8)
 export DEBIAN_FRONTEND=noninteractive
 
 log() { printf '[test-bed] %s\n' "$*" >&2; }
@@ -285,6 +286,23 @@ piece_buildkitimage() {
   BED_DIR=$BED_DIR MIRROR=$("$BED_SCRIPTS/debian-mirror.sh") bash "$BED_SCRIPTS/buildkit-image.sh" "$BUILDKIT_IMAGE"
 }
 
+# A two-platform busybox as the loopback registry's copy of docker.io's `library/busybox`, so an
+# ordinary `FROM busybox` resolves hub-free through `registry-mirrors: docker.io=http://127.0.0.1:5000`.
+piece_mirrorimages() {
+  curl -fsS -o /dev/null -H 'Accept: application/vnd.oci.image.index.v1+json' \
+    "http://$REGISTRY_ADDR/v2/library/busybox/manifests/latest" 2>/dev/null && return 0
+  piece_fixtures
+  local ctx
+  ctx=$(mktemp -d)
+  cp "$FIXTURES"/rootfs-*.tar "$ctx/"
+  printf 'FROM scratch\nARG TARGETARCH\nADD rootfs-${TARGETARCH}.tar /\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n' \
+    >"$ctx/Dockerfile"
+  docker buildx build --builder default --platform linux/amd64,linux/arm64 --provenance false \
+    -t "$REGISTRY_ADDR/library/busybox:latest" --push "$ctx" >/dev/null 2>&1
+  rm -rf "$ctx"
+  log "pushed $REGISTRY_ADDR/library/busybox:latest"
+}
+
 piece_fixtures() {
   mkdir -p "$FIXTURES"
   local arch tmp
@@ -310,5 +328,5 @@ piece_status() {
 
 pieces=("$@")
 [ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry tokenregistry oldbuildx fixtures binfmtimage
-    buildkitimage status)
+    buildkitimage mirrorimages status)
 for p in "${pieces[@]}"; do "piece_$p"; done

@@ -2,7 +2,7 @@
 // Without the bed, e2e is skipped LOUDLY, and MULTIARCH_E2E_REQUIRED=1 (set by .ci/run) turns that
 // into a failure. Ends with one "N passed, N failed" line over everything that ran.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,10 +33,14 @@ if (spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0)
 if (vitest('vitest.config.ts', 'unit') !== 0) finish(1);
 
 const quiet = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore', timeout: 10_000 }).status === 0;
-const bedUp = quiet('docker', ['version']) && quiet('curl', ['-fsS', 'http://127.0.0.1:5000/v2/']);
-if (!bedUp) {
+const rootfs = ['amd64', 'arm64'].map((a) => `__tests__/fixtures/rootfs/rootfs-${a}.tar`);
+const problem = !quiet('docker', ['version']) ? 'no engine answers'
+  : !quiet('curl', ['-fsS', 'http://127.0.0.1:5000/v2/']) ? 'no registry on 127.0.0.1:5000'
+    : rootfs.some((f) => !existsSync(f)) ? 'the rootfs fixtures are missing' : undefined;
+if (problem) {
+  // A partial bed is as loud as none: the e2e tests that need it would all skip.
   const banner = '!'.repeat(78);
-  console.error(`\n${banner}\n!! END-TO-END TESTS SKIPPED: no engine or registry (run scripts/test-bed.sh)\n${banner}`);
+  console.error(`\n${banner}\n!! END-TO-END TESTS SKIPPED: ${problem} (run scripts/test-bed.sh)\n${banner}`);
   finish(process.env.MULTIARCH_E2E_REQUIRED === '1' ? 1 : 0);
 }
 finish(vitest('vitest.e2e.config.ts', 'e2e'));

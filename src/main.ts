@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCommand, pushesToRegistry } from './build/build-argv.js';
+import { buildTarget } from './build/build-target.js';
 import { imageId, readMetadata } from './build/metadata.js';
 import { BuildError, runBuild } from './build/run-build.js';
 import { BootError } from './builder/boot.js';
@@ -16,6 +17,7 @@ import { mergeSources, recordLeg } from './merge/sources.js';
 import { preflight } from './preflight/preflight.js';
 import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { registryClientFor } from './registry/client.js';
+import { trustEnv } from './registry/trust.js';
 import { namesToReadBack, readPushed } from './registry/pushed-image.js';
 import { logDiagnostics } from './report/diagnostics.js';
 import {
@@ -37,7 +39,7 @@ export async function run(): Promise<void> {
     const pin = inputs.buildxPin;
     if (pin) buildx = await stage('buildx', () => pinnedBuildx(pin));
     let results: Results;
-    if (inputs.release.mode === 'merge') results = await merge(buildx, inputs);
+    if (inputs.release.mode === 'merge') results = await merge(buildx, inputs, workDir);
     else {
       builder = builderName(inputs.builder, process.env);
       results = await build(buildx, inputs, builder, workDir);
@@ -57,12 +59,14 @@ export async function run(): Promise<void> {
 
 /** preflight -> QEMU -> builder -> build -> digests read back. */
 async function build(buildx: Buildx, inputs: Inputs, name: string, workDir: string): Promise<BuildResults> {
-  await stage('Preflight', () => preflight(inputs, buildx));
+  const engine = await stage('Preflight', () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage('QEMU', () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage('Builder', () => prepareBuilder(buildx, inputs, name, workDir));
   const metadataFile = join(workDir, 'metadata.json');
-  const command = buildCommand(inputs, metadataFile, process.env, builder);
+  const target = await buildTarget(buildx, inputs, builder, engine);
+  target.env = trustEnv(inputs.setup.registry.ca, workDir);
+  const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry));
 
   const meta = readMetadata(metadataFile);
@@ -81,10 +85,11 @@ async function build(buildx: Buildx, inputs: Inputs, name: string, workDir: stri
 }
 
 /** Sources resolved and checked -> one index for every tag -> every tag read back. */
-async function merge(buildx: Buildx, inputs: Inputs): Promise<MergeResults> {
+async function merge(buildx: Buildx, inputs: Inputs, workDir: string): Promise<MergeResults> {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
-  const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry },
+  const env = trustEnv(inputs.setup.registry.ca, workDir);
+  const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry, env },
     registryClientFor(inputs.setup.registry));
   return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
 }

@@ -62,6 +62,7 @@ const cases: [string, string][] = [
 ];
 
 describe('bad inputs fail before any docker command', () => {
+
   test.each(cases)('%s: %j', async (name, value) => {
     const run = await runAction({ context: ctx, builder: 'default', [name]: value }, { post: false });
     expect(run.exitCode).toBe(1);
@@ -70,6 +71,7 @@ describe('bad inputs fail before any docker command', () => {
     expect(errors[0]).toContain(`Input "${name}": ${JSON.stringify(value.split('\n')[0])}`);
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
     expect(run.buildxCalls).toEqual([]);
+    expect(run.dockerCalls).toEqual([]); // the recorder sees them: see qemu.test.ts
   });
 
   test('push without tags names the tags input', async () => {
@@ -77,5 +79,6 @@ describe('bad inputs fail before any docker command', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('::error::Input "tags": "" is empty, but push is true');
     expect(run.buildxCalls).toEqual([]);
+    expect(run.dockerCalls).toEqual([]);
   });
 });

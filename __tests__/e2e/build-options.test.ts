@@ -53,7 +53,7 @@ describe.skipIf(!bedIsUp())('build options', () => {
     expect(dockerRun(tags[0] as string, 'linux/arm64', '/bin/busybox', 'cat', '/greeting')).toBe('hello, world|');
   });
 
-  test("the seeds' file server: every platform's image carries both architectures' files", async () => {
+  test("a download mirror image: every platform's image carries both architectures' files", async () => {
     const tag = `${uniqueRepo('mirror')}:1`;
     // Per-arch binaries gathered once on the build platform, then shipped in every platform's image.
     const dockerfile = `FROM --platform=$BUILDPLATFORM scratch AS gather
@@ -100,6 +100,31 @@ RUN ["/bin/busybox", "sh", "-c", "/bin/busybox uname -m > /arch"]
     expect([...cmdlines].some((c) => c.includes('--secret id=token,env='))).toBe(true);
     expect([...cmdlines].join('\n')).not.toContain(secret);
     expect(run.buildxCalls.at(-1)).toContain('id=token,env=MULTIARCH_BUILD_SECRET_0');
+  });
+
+  // The runner hides only what `::add-mask::` named, line by line: a RUN that prints a secret is
+  // hidden only if the mask for every value, every line of a multi-line one, and the token came
+  // first. The masks must be on stdout before the Build stage starts; the build really printed
+  // the values (the positive control).
+  test('every secret value, each line of a multi-line one and the token are masked before the build', async () => {
+    const id = Math.random().toString(36).slice(2);
+    const [one, two, token] = [`first-line-${id}`, `second-line-${id}`, `ghs_token${id}`];
+    const dockerfile = `${ARCH_DOCKERFILE}RUN --mount=type=secret,id=multi --mount=type=secret,id=single \\
+ ["/bin/busybox", "sh", "-c", "/bin/busybox cat /run/secrets/multi /run/secrets/single; echo"]\n`;
+    const run = await runAction({
+      context: makeContext(dockerfile), builder: 'default', platforms: 'linux/amd64', 'no-cache': 'true',
+      secrets: `"multi=${one}\n${two}"\nsingle=single-${id}`, 'github-token': token,
+    }, { env: { GITHUB_REPOSITORY: 'octo/app', GITHUB_SERVER_URL: 'https://github.example' } });
+    ok(run);
+    expect(run.stderr).toContain(one); // the RUN printed them: the masks matter
+    expect(run.stderr).toContain(two);
+    const buildStarts = run.stdout.indexOf('::group::Build\n');
+    expect(buildStarts).toBeGreaterThan(0);
+    for (const value of [`${one}\n${two}`.replace('\n', '%0A'), one, two, `single-${id}`, token]) {
+      const mask = run.stdout.indexOf(`::add-mask::${value}\n`);
+      expect(mask, `mask for ${value}`).toBeGreaterThanOrEqual(0);
+      expect(mask).toBeLessThan(buildStarts);
+    }
   });
 });
 

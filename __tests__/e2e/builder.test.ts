@@ -1,5 +1,6 @@
 // The builder the action creates: remote nodes on two engines, and every way a node fails to boot.
 import { spawn } from 'node:child_process';
+import { errorLine } from './helpers/log.js';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
@@ -18,7 +19,6 @@ const withDeadNode = nodesYaml([
   { name: 'deadnode', endpoint: DEAD_NODE, platforms: 'linux/arm64' },
 ]);
 
-const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 const builds = (run: ActionRun): string[][] => run.buildxCalls.filter((c) => c[0] === 'build');
 
 /** The step failed naming the dead node, built nothing, and the post step removed the builder. */
@@ -28,7 +28,8 @@ function expectDeadNodeFailure(run: ActionRun): void {
   expect(errorLine(run)).not.toContain('amdnode');
   expect(builds(run)).toEqual([]);
   const diagnostics = run.stdout.slice(run.stdout.indexOf('::group::Diagnostics'));
-  expect(diagnostics).toMatch(/Name:\s+deadnode\nEndpoint:\s+tcp:\/\/127\.0\.0\.1:9\nStatus:\s+inactive/);
+  expect(diagnostics).toMatch(/node deadnode \(tcp:\/\/127\.0\.0\.1:9\): inactive/);
+  expect(diagnostics).toMatch(/node amdnode \(tcp:\/\/127\.0\.0\.1:7001\): running, BuildKit v/);
   expect(run.post?.exitCode).toBe(0);
   expect(buildersLeft(run.env.DOCKER_CONFIG as string)).toEqual([]);
 }
@@ -70,6 +71,20 @@ describe.skipIf(!bedIsUp())('a builder the action creates', () => {
     const argv = run.buildxCalls.flat();
     expect(argv).not.toContain('network.host');
     expect(argv).not.toContain('--network');
+  });
+
+  // A platform no running node serves must not silently become a smaller image (or a dead
+  // native node a QEMU build): the step stops after boot, before any build.
+  test('a platform no running node serves is refused by name, and nothing is built', async () => {
+    const run = await runAction({
+      context: makeContext(ARCH_DOCKERFILE), driver: 'remote', nodes: twoEngines, qemu: 'false',
+      platforms: 'linux/amd64,linux/mips64le', tags: `${uniqueRepo('coverage')}:1`, push: 'true',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toMatch(/no running builder node serves linux\/mips64le \(nodes serve .*linux\/amd64.*\)\. Fix: /);
+    expect(builds(run)).toEqual([]);
+    expect(run.post?.exitCode).toBe(0);
+    expect(buildersLeft(run.env.DOCKER_CONFIG as string)).toEqual([]);
   });
 
   test('a dead node fails the step naming it, within boot-timeout and its retries', async () => {

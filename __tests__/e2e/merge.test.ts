@@ -1,6 +1,7 @@
 // Matrix legs push by digest; the merge step assembles one index for every tag, verified, and
 // never publishes a partial one.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { errorLine } from './helpers/log.js';
 import {
   ARCH_DOCKERFILE, AUTH_LOGIN, AUTH_REGISTRY, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml,
   uniqueRepo,
@@ -9,7 +10,6 @@ import { served, servedPlatforms } from './helpers/registry.js';
 import { startCacheService, type CacheService } from './helpers/cache-service.js';
 import { runAction, type ActionRun } from './helpers/run-action.js';
 
-const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 const digestsOf = (run: ActionRun): Record<string, string> => JSON.parse(run.outputs.digests ?? '{}');
 
 /**
@@ -71,7 +71,7 @@ describe.skipIf(!bedIsUp())('matrix legs and the merge step', () => {
     expect((await served(`${repo}:1.0`)).status).toBe(404);
   });
 
-  test("seed 003's per-arch tags become one manifest list", async () => {
+  test("per-arch tags pushed by separate jobs become one manifest list", async () => {
     const repo = uniqueRepo('perarch');
     const context = makeContext(ARCH_DOCKERFILE);
     for (const arch of ['amd64', 'arm64']) {

@@ -1,5 +1,5 @@
-// A private registry with a CA the machine does not know (seed 003): the push fails with the x509
-// cause and the fix named, and passes once the builder trusts the CA. The engine's own builder
+// A company registry with its own CA, which the machine does not know: the push fails with the
+// x509 cause and the fix named, and passes once the builder trusts the CA. The engine's own builder
 // trusts /etc/docker/certs.d/HOST/ca.crt; the action's own reads trust the same place.
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';

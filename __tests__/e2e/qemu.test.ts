@@ -2,6 +2,7 @@
 // (here from the host's qemu-user-static, as the binfmt image is not pullable on the bed),
 // verified, and the arm64 RUN then runs under it. The handler is always put back afterwards.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { errorLine } from './helpers/log.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ARCH_DOCKERFILE, bedIsUp, dockerRun, makeContext, uniqueRepo } from './helpers/bed.js';
@@ -17,7 +18,6 @@ function removeHandler(): void {
   expect(existsSync(HANDLER)).toBe(false);
 }
 
-const errorLine = (stdout: string): string => stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 
 describe.skipIf(!bedIsUp())('QEMU handlers', () => {
   afterEach(() => {
@@ -45,6 +45,8 @@ describe.skipIf(!bedIsUp())('QEMU handlers', () => {
     });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain(`installing QEMU handlers for linux/arm64 with ${MISSING_IMAGE}`);
+    // The recorder of docker processes sees the action's `docker run` (bad-inputs.test.ts relies on it).
+    expect(run.dockerCalls).toContainEqual(['run', '--rm', '--privileged', MISSING_IMAGE, '--install', 'arm64']);
     expect(run.stdout).toMatch(/::warning::.*could not run.*trying the host's qemu-user-static/);
     expect(readFileSync(HANDLER, 'utf8')).toMatch(/^enabled\n[\s\S]*flags: \w*F/);
     expect(run.outputs['qemu-platforms']).toBe('linux/arm64');

@@ -1,16 +1,16 @@
 // Retries against real faults: a fault-injecting proxy in front of the loopback registry resets,
 // answers 503 or stalls for a window longer than BuildKit's own blob retries (1, 2, 4 s).
 import { execFileSync, spawn } from 'node:child_process';
+import { errorLine } from './helpers/log.js';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ARCH_DOCKERFILE, ENGINE_A_NODE, ROOT, bedIsUp, makeContext, nodesYaml } from './helpers/bed.js';
+import { ARCH_DOCKERFILE, ENGINE_A_NODE, ROOT, bedIsUp, makeContext, nodesYaml, uniquePath } from './helpers/bed.js';
 import { startFaultProxy, type Fault, type FaultProxy } from './helpers/fault-proxy.js';
 import { served } from './helpers/registry.js';
 import { runAction, type ActionRun } from './helpers/run-action.js';
 
-const errorLine = (run: ActionRun): string => run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 const buildCalls = (run: ActionRun): string[][] => run.buildxCalls.filter((c) => c[0] === 'build');
-const unique = (): string => `e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/app:1`;
+const unique = (): string => `${uniquePath('app')}:1`;
 
 describe.skipIf(!bedIsUp())('retries of transient failures', () => {
   let proxy: FaultProxy | undefined;
@@ -44,6 +44,28 @@ describe.skipIf(!bedIsUp())('retries of transient failures', () => {
     const seconds = [...run.summary.matchAll(/<tr><td>(\d+)<\/td><td>([\d.]+)<\/td>/g)].map((m) => Number(m[2]));
     console.log(`attempt durations (s): ${seconds.join(', ')}`);
     expect(seconds.at(-1)).toBeLessThan(seconds[0] as number);
+  });
+
+  // A retry that silently runs a different build is the bug this action exists to avoid: every
+  // attempt must carry every flag, the ones that change what is built included.
+  test('a retry of a build with no-cache, a build arg, a secret and cache flags runs the identical argv', async () => {
+    const cache = `127.0.0.1:5000/${unique()}-cache`;
+    const { run, direct } = await pushThrough('reset', 10_000, {
+      'no-cache': 'true', 'build-args': 'FLAVOUR=retried', secrets: 'token=retry-secret',
+      'cache-from': `type=registry,ref=${cache}`, 'cache-to': 'type=inline', platforms: 'linux/amd64',
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const builds = buildCalls(run);
+    expect(builds.length).toBeGreaterThan(1);
+    for (const argv of builds) {
+      expect(argv).toEqual(builds[0]);
+      expect(argv).toContain('--no-cache');
+      expect(argv.join(' ')).toContain('--build-arg FLAVOUR=retried');
+      expect(argv.join(' ')).toContain('--secret id=token,env=MULTIARCH_BUILD_SECRET_0');
+      expect(argv.join(' ')).toContain(`--cache-from type=registry,ref=${cache}`);
+      expect(argv.join(' ')).toContain('--cache-to type=inline');
+    }
+    expect((await served(direct)).digest).toBe(run.outputs.digest);
   });
 
   test('with retries 0 the same fault fails once, names the transient cause, and publishes nothing', async () => {
@@ -147,7 +169,9 @@ describe.skipIf(!bedIsUp())('a node lost mid-build', () => {
         ]),
       });
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/attempt 1 of 2 failed, transient \(connection lost\): .*code = Unavailable/);
+      // buildx words it `rpc error: code = Unavailable ...` or `Unavailable: error reading from server:
+      // EOF`: what matters is that it was taken as transient, retried, and passed.
+      expect(run.stdout).toMatch(/attempt 1 of 2 failed, transient \(connection lost\)/);
       expect(buildCalls(run)).toHaveLength(2);
       expect((await served(tag)).digest).toBe(run.outputs.digest);
     } finally {

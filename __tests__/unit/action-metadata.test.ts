@@ -26,6 +26,36 @@ describe('action.yml', () => {
     expect([...read].sort()).toEqual(Object.keys(action.inputs).sort());
   });
 
+  // action.yml is the one source of defaults: with nothing given, the code reads exactly them.
+  test('the code\'s defaults are action.yml\'s', () => {
+    const none = parseInputs((name) => (name === 'context' ? root : ''), {});
+    const d = (name: string): string => action.inputs[name]?.default ?? '';
+    expect(none.platforms.join(',')).toBe(d('platforms'));
+    expect(String(none.push)).toBe(d('push'));
+    expect(String(none.load)).toBe(d('load'));
+    expect(String(none.noCache)).toBe(d('no-cache'));
+    expect(String(none.pull)).toBe(d('pull'));
+    expect(none.setup.driver).toBe(d('driver'));
+    expect(none.setup.buildkitImage).toBe(d('buildkit-image'));
+    expect(String(none.setup.hostNetwork)).toBe(d('host-network'));
+    expect(String(none.setup.bootTimeoutSeconds)).toBe(d('boot-timeout'));
+    expect(String(none.setup.bootRetries)).toBe(d('boot-retries'));
+    expect(String(none.setup.cleanup)).toBe(d('cleanup'));
+    expect(none.qemu.mode).toBe(d('qemu'));
+    expect(none.qemu.image).toBe(d('qemu-image'));
+    expect(none.release.mode).toBe(d('mode'));
+    expect(String(none.release.pushByDigest)).toBe(d('push-by-digest'));
+    expect(String(none.retry.retries)).toBe(d('retries'));
+    expect(String(none.retry.delaySeconds)).toBe(d('retry-delay'));
+    // A default the runner evaluates means nothing elsewhere.
+    expect(d('github-token')).toContain('${{');
+    expect(none.githubToken).toBeUndefined();
+    const defaulted = Object.keys(action.inputs).filter((k) => action.inputs[k]?.default !== undefined);
+    expect(defaulted.sort()).toEqual(['boot-retries', 'boot-timeout', 'buildkit-image', 'buildx-url', 'cleanup',
+      'driver', 'github-token', 'host-network', 'load', 'mode', 'no-cache', 'platforms', 'pull', 'push',
+      'push-by-digest', 'qemu', 'qemu-image', 'retries', 'retry-delay']);
+  });
+
   test('declares exactly the outputs the code sets', () => {
     expect([...OUTPUT_NAMES].sort()).toEqual(Object.keys(action.outputs).sort());
     const merged = outputValues({ mode: 'merge', digest: 'sha256:x', digests: {}, platforms: [], tags: [] });

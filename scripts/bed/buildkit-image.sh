@@ -157,10 +157,18 @@ assemble() {
   cp /bin/busybox "$root/bin/busybox" 2>/dev/null || cp "$(command -v busybox)" "$root/bin/busybox"
   ln -s busybox "$root/bin/sh"
   cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
-  # git: the action's default context is a Git context, which BuildKit fetches inside the node.
+  # git: the action's default context is a Git context, which BuildKit fetches inside the node,
+  # then updates its submodules (git 2.39's `git submodule` is a shell script: it needs its
+  # helpers, a shell and the usual tools, which busybox provides).
   copy_with_libs "$root" /usr/bin/git
-  for helper in git-remote-http git-remote-https; do
+  for helper in git-remote-http git-remote-https git-sh-i18n--envsubst; do
     copy_with_libs "$root" "/usr/lib/git-core/$helper"
+  done
+  for script in git-submodule git-sh-setup git-sh-i18n; do cp "/usr/lib/git-core/$script" "$root/usr/lib/git-core/"; done
+  ln -sf ../../bin/git "$root/usr/lib/git-core/git"
+  ln -sf ../../bin/git "$root/usr/lib/git-core/git-submodule--helper"
+  for applet in $("$root/bin/busybox" --list); do
+    [ -e "$root/bin/$applet" ] || [ -e "$root/usr/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
   done
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"

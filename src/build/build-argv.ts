@@ -1,7 +1,11 @@
-// `buildx build` argv from the inputs: pure, so table tests pin it down exactly.
+// `buildx build` argv from the inputs, in docker/build-push-action's order and forms: pure, so
+// table tests pin it down exactly. The differences are deliberate and listed in the README
+// ("Switching from build-push-action"): secrets by environment instead of temporary files, the
+// metadata file instead of an iidfile, and the host network a builder the action created has.
+import { attestArgs } from './attestations.js';
 import { outputPushes } from '../inputs/csv-attributes.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { gitAuthHost } from '../inputs/git-context.js';
+import { DEFAULT_CONTEXT, defaultGitContext, gitAuthHost } from '../inputs/git-context.js';
 
 export interface BuildCommand {
   /** Arguments after `buildx`; never passes through a shell. */
@@ -12,10 +16,24 @@ export interface BuildCommand {
 
 export const SECRET_ENV_PREFIX = 'MULTIARCH_BUILD_SECRET_';
 
-/** Where the build runs: the builder, and whether the action granted it the host network. */
+/** Where the build runs, and what that builder and buildx can do. */
 export interface BuildTarget {
   name?: string;
+  /** The action granted the builder the host network. */
   hostNetwork: boolean;
+  /** The builder's BuildKit attaches attestations (>= 0.11): docker's default provenance applies. */
+  buildkitAttests?: boolean;
+  /** buildx takes the default Git context in its query form (BUILDX_SEND_GIT_QUERY_AS_INPUT). */
+  gitQuery?: boolean;
+  /** Environment buildx itself needs, e.g. SSL_CERT_FILE for `registry-ca`. */
+  env?: Record<string, string>;
+}
+
+/** `{{defaultContext}}` in the context and build contexts, as docker's action expands it. */
+export function expandDefaultContext(text: string, inputs: Inputs, gitQuery = false): string {
+  const git = inputs.github.git;
+  if (!git || !text.includes(DEFAULT_CONTEXT)) return text;
+  return text.replaceAll(DEFAULT_CONTEXT, defaultGitContext(git, gitQuery));
 }
 
 export function buildCommand(
@@ -25,12 +43,14 @@ export function buildCommand(
   target: BuildTarget = { name: inputs.builder, hostNetwork: false },
 ): BuildCommand {
   const argv = ['build'];
+  const context = expandDefaultContext(inputs.context, inputs, target.gitQuery);
   // Host network: RUN steps use the host's network (e.g. a package proxy or registry on the runner)
   // unless `network` says otherwise.
   const network = inputs.network ?? (target.hostNetwork ? 'host' : undefined);
   const allow = [...inputs.allow];
   if (target.hostNetwork && network === 'host' && !allow.includes('network.host')) allow.push('network.host');
-  const secretEnv: Record<string, string> = {};
+  const buildxEnv: Record<string, string> = { ...target.env };
+  let secretCount = 0;
   const add = (flag: string, values: readonly string[]): void => {
     for (const v of values) argv.push(flag, v);
   };
@@ -41,52 +61,52 @@ export function buildCommand(
   add('--add-host', inputs.addHosts);
   add('--allow', allow);
   add('--annotation', inputs.annotations);
-  add('--attest', inputs.attests);
   add('--build-arg', inputs.buildArgs);
-  add('--build-context', inputs.buildContexts);
+  add('--build-context', inputs.buildContexts.map((c) => expandDefaultContext(c, inputs, target.gitQuery)));
   add('--cache-from', inputs.cacheFrom);
   add('--cache-to', inputs.cacheTo);
   addOne('--call', inputs.call);
   addOne('--cgroup-parent', inputs.cgroupParent);
+  add('--secret', inputs.secretEnvs.map((s) => `id=${s.id},env=${s.env}`));
   addOne('--file', inputs.file);
   add('--label', inputs.labels);
   add('--no-cache-filter', inputs.noCacheFilters);
   add('--output', inputs.outputs);
-  if (inputs.platforms.length > 0) argv.push('--platform', inputs.platforms.join(','));
-  addOne('--provenance', inputs.provenance);
-  addOne('--sbom', inputs.sbom);
-
-  const secrets = [...inputs.secrets];
-  const gitHost = inputs.contextIsLocal ? undefined : gitAuthHost(inputs.context, env);
-  if (gitHost && inputs.githubToken && !secrets.some((s) => s.id.startsWith('GIT_AUTH_TOKEN'))) {
-    secrets.push({ id: `GIT_AUTH_TOKEN.${gitHost}`, value: inputs.githubToken });
-  }
-  secrets.forEach((s, i) => {
-    const name = `${SECRET_ENV_PREFIX}${i}`;
-    secretEnv[name] = s.value;
-    argv.push('--secret', `id=${s.id},env=${name}`);
-  });
-  add('--secret', inputs.secretEnvs.map((s) => `id=${s.id},env=${s.env}`));
-  add('--secret', inputs.secretFiles.map((s) => `id=${s.id},src=${s.path}`));
-
-  addOne('--shm-size', inputs.shmSize);
-  add('--ssh', inputs.ssh);
   // A matrix leg pushes by digest only: its tags name the repository, the merge step tags.
   if (inputs.release.pushByDigest) {
     argv.push('--output', `type=image,"name=${inputs.release.repositories.join(',')}",push-by-digest=true,` +
       'name-canonical=true,push=true');
-  } else add('--tag', inputs.tags);
+  }
+  if (inputs.platforms.length > 0) argv.push('--platform', inputs.platforms.join(','));
+  argv.push(...attestArgs(inputs, { buildkitAttests: target.buildkitAttests ?? false, env }));
+
+  const envSecret = (id: string, value: string): void => {
+    const name = `${SECRET_ENV_PREFIX}${secretCount++}`;
+    buildxEnv[name] = value;
+    argv.push('--secret', `id=${id},env=${name}`);
+  };
+  for (const s of inputs.secrets) envSecret(s.id, s.value);
+  add('--secret', inputs.secretFiles.map((s) => `id=${s.id},src=${s.path}`));
+  // The token of this GitHub for its own Git context, scoped to its host.
+  const gitHost = inputs.contextIsLocal ? undefined : gitAuthHost(context, env);
+  if (gitHost && inputs.githubToken && !inputs.secrets.some((s) => s.id.startsWith('GIT_AUTH_TOKEN'))) {
+    envSecret(`GIT_AUTH_TOKEN.${gitHost}`, inputs.githubToken);
+  }
+
+  addOne('--shm-size', inputs.shmSize);
+  add('--ssh', inputs.ssh);
+  if (!inputs.release.pushByDigest) add('--tag', inputs.tags);
   addOne('--target', inputs.target);
   add('--ulimit', inputs.ulimit);
-  argv.push('--metadata-file', metadataFile);
   addOne('--builder', target.name);
   if (inputs.load) argv.push('--load');
+  argv.push('--metadata-file', metadataFile);
   addOne('--network', network);
   if (inputs.noCache) argv.push('--no-cache');
   if (inputs.pull) argv.push('--pull');
   if (inputs.push && !inputs.release.pushByDigest) argv.push('--push');
-  argv.push(inputs.context);
-  return { argv, env: secretEnv };
+  argv.push(context);
+  return { argv, env: buildxEnv };
 }
 
 /** Whether the build sends the image to a registry, by `push` or by an output's attributes. */

@@ -11,8 +11,10 @@ export interface BuildMetadata {
 
 export function parseMetadata(raw: string): BuildMetadata {
   const json = JSON.parse(raw) as Record<string, unknown>;
-  const str = (key: string): string | undefined =>
-    typeof json[key] === 'string' ? (json[key] as string) : undefined;
+  const str = (key: string): string | undefined => {
+    const v = json[key];
+    return typeof v === 'string' ? v : undefined;
+  };
   const meta: BuildMetadata = { raw };
   const digest = str('containerimage.digest');
   const configDigest = str('containerimage.config.digest');

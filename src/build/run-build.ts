@@ -74,8 +74,8 @@ export async function runRetried(
       const verdict = res.timedOut ? { transient: true, reason: 'attempt timed out' }
         : classify(res.stderrTail.join('\n'));
       throw new AttemptFailed(line, verdict, res.stderrTail);
-    }, (error) => error instanceof AttemptFailed && error.verdict.transient, (n, waitMs, error) => {
-      const failed = error as AttemptFailed;
+    }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient,
+    (n, waitMs, failed) => {
       info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; ` +
         `trying again in ${waitMs / 1000}s`);
       debug(`the next attempt runs the same argv: ${JSON.stringify(cmd.argv)}`);

@@ -45,8 +45,8 @@ export async function bootBuilder(buildx: Buildx, name: string, opts: BootOption
     return await withRetries(schedule, async (n) => {
       attempts = n;
       return bootOnce(buildx, name, opts.timeoutSeconds);
-    }, (error) => error instanceof BootAttemptFailed && error.mayPass, (n, waitMs, error) => {
-      const e = error as BootAttemptFailed;
+    }, (error): error is BootAttemptFailed => error instanceof BootAttemptFailed && error.mayPass,
+    (n, waitMs, e) => {
       info(`boot attempt ${n} of ${opts.retries + 1} failed (${e.failed.map((f) => f.name).join(', ')}: ` +
         `${e.lastError}); trying again in ${waitMs / 1000}s`);
     });

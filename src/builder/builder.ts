@@ -8,7 +8,7 @@ import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { bootBuilder } from './boot.js';
 import { createCommands } from './create-argv.js';
-import type { NodeStatus } from './inspect.js';
+import { describeNode, type NodeStatus } from './inspect.js';
 import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { saveBuilderToRemove } from '../state.js';
@@ -59,9 +59,7 @@ export async function prepareBuilder(
     timeoutSeconds: setup.bootTimeoutSeconds,
     retries: setup.bootRetries,
   });
-  for (const n of state.nodes) {
-    info(`node ${n.name} (${n.endpoint}): ${n.status}, BuildKit ${n.buildkitVersion ?? '?'}, ${n.platforms.join(', ')}`);
-  }
+  for (const n of state.nodes) info(describeNode(n));
   checkCoverage(inputs.platforms, state.nodes);
   return { name, created: true, hostNetwork: setup.hostNetwork, nodes: state.nodes };
 }

@@ -57,14 +57,14 @@ export function buildkitdConfig(settings: RegistrySettings, inline = ''): string
   lines.forEach((line, i) => {
     const header = /^\s*\[([^[\]]+)\]\s*(#.*)?$/.exec(line);
     if (header) {
-      current = norm(header[1] as string);
+      current = norm(header[1] ?? '');
       headerAt.set(current, i);
       return;
     }
     const key = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
     if (key) {
       if (!keysOf.has(current)) keysOf.set(current, new Set());
-      keysOf.get(current)?.add(key[1] as string);
+      keysOf.get(current)?.add(key[1] ?? '');
     }
   });
   const inserts = new Map<number, string[]>();

@@ -12,6 +12,11 @@ export interface NodeStatus {
   declaredPlatforms: string[];
   /** The error buildx kept for the node, when it printed one. */
   error?: string;
+  /** As buildx prints them: `image="..." network="host"`. */
+  driverOptions?: string;
+  daemonFlags?: string;
+  /** The space BuildKit's last GC rule keeps (the limit `cache-keep-storage` sets). */
+  gcKeep?: string;
 }
 
 export interface BuilderInspect {
@@ -29,9 +34,11 @@ export function parseInspect(text: string): BuilderInspect {
       inNodes = true;
       continue;
     }
+    const gc = /^ (?:Keep Bytes|Reserved Space):\s*(\S+)/.exec(line);
+    if (gc && node) node.gcKeep = gc[1]; // the last rule's wins
     const m = /^([A-Za-z][A-Za-z ]*?):\s*(.*)$/.exec(line);
-    if (!m) continue; // labels, GC policies and other indented detail
-    const [, key, value] = m as unknown as [string, string, string];
+    if (!m) continue; // labels and other indented detail
+    const [key, value] = [m[1] ?? '', m[2] ?? ''];
     if (!inNodes) {
       if (key === 'Name') out.name = value.trim();
       if (key === 'Driver') out.driver = value.trim();
@@ -66,6 +73,12 @@ export function parseInspect(text: string): BuilderInspect {
       case 'Error':
         node.error = value.trim();
         break;
+      case 'Driver Options':
+        node.driverOptions = value.trim();
+        break;
+      case 'BuildKit daemon flags':
+        node.daemonFlags = value.trim();
+        break;
     }
   }
   return out;
@@ -87,4 +100,12 @@ export function bootProgressErrors(stderr: readonly string[]): Map<string, strin
     if (error && node !== undefined) errors.set(node, (error[2] ?? '').trim());
   }
   return errors;
+}
+
+/** What a user checks with `docker buildx inspect`, on one line per node. */
+export function describeNode(n: NodeStatus): string {
+  return [`node ${n.name} (${n.endpoint || 'local'}): ${n.status}`, `BuildKit ${n.buildkitVersion ?? '?'}`,
+    n.driverOptions && `driver options ${n.driverOptions}`, n.daemonFlags && `daemon flags ${n.daemonFlags}`,
+    n.gcKeep && `GC keeps ${n.gcKeep}`, n.platforms.length > 0 && `platforms ${n.platforms.join(', ')}`,
+    n.error && `error: ${n.error}`].filter(Boolean).join(', ');
 }

@@ -14,14 +14,14 @@ export function parseCliArgs(argv: readonly string[], known: readonly string[]):
   const inputs: Record<string, string> = {};
   let help = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
+    const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;
     }
     const m = /^--([a-z][a-z0-9-]*)(?:=([\s\S]*))?$/.exec(arg);
     if (!m) throw new Error(`unexpected argument ${JSON.stringify(arg)}: flags are --INPUT-NAME VALUE`);
-    const name = m[1] as string;
+    const name = m[1] ?? '';
     if (!known.includes(name)) throw new Error(`unknown flag --${name} (see --help)`);
     let value = m[2];
     if (value === undefined) {
@@ -37,7 +37,7 @@ export function parseCliArgs(argv: readonly string[], known: readonly string[]):
 /** The runner's file-command format (`name<<DELIM … DELIM`), as GITHUB_OUTPUT holds it. */
 export function parseFileCommands(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1] as string] = m[3] as string;
+  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1] ?? ''] = m[3] ?? '';
   return out;
 }
 

@@ -5,23 +5,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCliArgs, parseFileCommands, summaryText } from './cli-args.js';
+import { INPUT_NAMES } from '../inputs/action-inputs.js';
 import { errorMessage } from '../runtime/errors.js';
 import { run } from '../main.js';
 import { post } from '../post.js';
 
-declare const __INPUT_NAMES__: string[];
-
 async function cli(): Promise<number> {
   let args;
   try {
-    args = parseCliArgs(process.argv.slice(2), __INPUT_NAMES__);
+    args = parseCliArgs(process.argv.slice(2), INPUT_NAMES);
   } catch (error) {
     process.stderr.write(`multiarch-build: ${errorMessage(error)}\n`);
     return 2;
   }
   if (args.help) {
     process.stdout.write(`usage: multiarch-build [--INPUT VALUE]...\n\ninputs (as in action.yml): ` +
-      `${__INPUT_NAMES__.map((n) => `--${n}`).join(' ')}\n\nPrints the outputs as JSON on stdout; the log and ` +
+      `${INPUT_NAMES.map((n) => `--${n}`).join(' ')}\n\nPrints the outputs as JSON on stdout; the log and ` +
       'the summary go to stderr. Example:\n  multiarch-build --context . --builder default ' +
       '--platforms linux/amd64,linux/arm64 --tags localhost:5000/app:dev --push\n');
     return 0;

@@ -8,7 +8,7 @@ export function csvFields(value: string): string[] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i] as string;
+    const ch = value.charAt(i);
     if (quoted) {
       if (ch === '"' && value[i + 1] === '"') {
         field += '"';

@@ -1,14 +1,13 @@
 // The one place that reads inputs: every value is parsed and validated once, into `Inputs`.
 import { getInput } from '@actions/core';
 import { InputError } from '../runtime/errors.js';
-import { splitLines, splitKeyValue } from './lists.js';
+import { splitLines, keyAndValue, splitKeyValue } from './lists.js';
 import { check1, InputReader, type RawInputs } from './reader.js';
 import * as rule from './rules.js';
 import { normalizePlatform } from './platform.js';
 import { parseReference, referenceProblem } from '../registry/reference.js';
 import type { RetryInputs } from '../build/run-build.js';
-import { DEFAULT_BUILDX_URL } from '../runtime/buildx-release.js';
-import { githubContext } from './git-context.js';
+import { DEFAULT_CONTEXT, githubRun, type GithubRun } from './git-context.js';
 import type { ParseYaml } from './node-specs.js';
 import { parseReleaseInputs, type ReleaseInputs } from './release-inputs.js';
 import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
@@ -61,11 +60,11 @@ export interface Inputs {
   qemu: QemuInputs;
   /** How to create a builder; only used when `builder` is empty. */
   setup: BuilderInputs;
+  /** The workflow run: provenance builder id, repository visibility, the default Git context. */
+  github: GithubRun;
 }
 
 export type { RawInputs };
-
-export const DEFAULT_PLATFORMS = 'linux/amd64,linux/arm64';
 
 export function parseInputs(
   raw: RawInputs,
@@ -74,13 +73,16 @@ export function parseInputs(
 ): Inputs {
   const r = new InputReader(raw);
 
-  const context = resolveContext(r.text('context'), env);
-  const contextIsLocal = !rule.isRemoteContext(context);
+  const github = githubRun(env);
+  const context = contextInput(r.text('context'), github, 'context');
+  const contextIsLocal = !context.includes(DEFAULT_CONTEXT) && !rule.isRemoteContext(context);
   if (contextIsLocal) check1('context', context, rule.pathExists('dir'));
   const file = r.optional('file', contextIsLocal ? rule.pathExists('file') : undefined);
 
-  const platforms = r.list('platforms', rule.platform);
-  if (r.text('platforms') === '') platforms.push(...DEFAULT_PLATFORMS.split(','));
+  // A quoted field may hold several platforms (`"linux/arm64,linux/arm/v7"`): docker's action
+  // passes them on joined by commas, which buildx splits.
+  const platforms = r.list('platforms').flatMap((p) => p.split(',').map((x) => x.trim()).filter(Boolean));
+  for (const p of platforms) check1('platforms', p, rule.platform);
   const normalized = platforms.map(normalizePlatform);
   const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
   if (twice) throw new InputError('platforms', r.text('platforms'), `lists ${twice} twice`);
@@ -93,7 +95,7 @@ export function parseInputs(
   }
 
   const idRule = rule.keyValue(rule.SECRET_ID, 'ID');
-  const secrets = secretLines(splitLines(raw('secrets')), idRule);
+  const secrets = secretLines(splitLines(r.raw('secrets')), idRule);
   const secretEnvs = pairs('secret-envs', r.list('secret-envs', idRule), envNameRule)
     .map(([id, env]) => ({ id, env }));
   const secretFiles = pairs('secret-files', r.lines('secret-files', idRule), rule.pathExists('file'))
@@ -108,48 +110,50 @@ export function parseInputs(
     push,
     load: r.flag('load'),
     buildArgs: r.lines('build-args', rule.keyValue(rule.BUILD_ARG, 'build arg name', true)),
-    buildContexts: r.lines('build-contexts', rule.keyValue(rule.STAGE, 'context name')),
+    buildContexts: r.lines('build-contexts', rule.keyValue(rule.NAME, 'context name'))
+      .map((c) => contextInput(c, github, 'build-contexts')),
     labels: r.lines('labels', rule.keyValue(rule.LABEL_KEY, 'label key')),
     annotations: r.lines('annotations', rule.keyValue(rule.LABEL_KEY, 'annotation key')),
-    target: r.optional('target', rule.matches(rule.STAGE, 'a build stage name')),
+    target: r.optional('target', rule.matches(rule.NAME, 'a build stage name')),
     secrets,
     secretEnvs,
     secretFiles,
-    ssh: r.lines('ssh', rule.matches(rule.SSH, 'default or ID[=PATH[,PATH]]')),
+    ssh: r.list('ssh', rule.matches(rule.SSH, 'default or ID[=PATH]')),
     cacheFrom: r.lines('cache-from', cacheRule),
-    cacheTo: r.lines('cache-to', rule.csvAttributes(true)),
+    cacheTo: r.lines('cache-to', cacheRule),
     outputs,
     noCache: r.flag('no-cache'),
-    noCacheFilters: r.list('no-cache-filters', rule.matches(rule.STAGE, 'a build stage name')),
+    noCacheFilters: r.list('no-cache-filters', rule.matches(rule.NAME, 'a build stage name')),
     pull: r.flag('pull'),
     provenance: r.optional('provenance', attestationRule),
     sbom: r.optional('sbom', attestationRule),
     attests: r.lines('attests', rule.csvAttributes(true)),
-    addHosts: r.list('add-hosts', rule.matches(rule.ADD_HOST, 'of the form HOST:IP')),
+    addHosts: r.list('add-hosts', rule.matches(rule.ADD_HOST, 'of the form HOST:IP (or HOST:host-gateway)')),
     shmSize: r.optional('shm-size', rule.matches(rule.SIZE, 'a size such as 2g or 512m')),
     ulimit: r.lines('ulimit', rule.matches(rule.ULIMIT, 'of the form NAME=SOFT[:HARD]')),
     cgroupParent: r.optional('cgroup-parent', rule.matches(/^[^\s]+$/, 'a cgroup path')),
     call: r.optional('call', rule.matches(rule.CALL, 'build, check, outline or targets')),
     network: r.optional('network', rule.matches(rule.NETWORK, 'a network mode (default, none, host)')),
     allow: r.list('allow', rule.matches(rule.ALLOW, 'an entitlement (network.host, security.insecure)')),
-    builder: r.optional('builder', rule.matches(rule.BUILDER, 'a builder name')),
+    builder: r.optional('builder', rule.matches(rule.NAME, 'a builder name')),
     githubToken: r.optional('github-token'),
     retry: {
-      retries: r.integer('retries', 2, 0, 20),
-      delaySeconds: r.integer('retry-delay', 5, 0, 600),
-      attemptTimeoutSeconds: r.text('attempt-timeout') === '' ? undefined : r.integer('attempt-timeout', 0, 1, 86_400),
+      retries: r.integer('retries', 0, 20),
+      delaySeconds: r.integer('retry-delay', 0, 600),
+      attemptTimeoutSeconds: r.optionalInteger('attempt-timeout', 1, 86_400),
     },
     buildxPin: buildxPin(r),
     release: parseReleaseInputs(r, tags, r.text('builder') || undefined),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
+    github,
   };
 }
 
 /** `ID=VALUE` items, already checked for their form; `valueRule` checks each value. */
 function pairs(name: string, items: string[], valueRule?: rule.Rule): [string, string][] {
   return items.map((item) => {
-    const [id, value] = splitKeyValue(item) as [string, string];
+    const [id, value] = keyAndValue(item);
     const why = valueRule?.(value);
     if (why !== undefined) throw new InputError(name, item, `has a value that ${why}`);
     return [id, value];
@@ -164,8 +168,13 @@ function secretLines(items: string[], idRule: rule.Rule): Secret[] {
   return items.map((item, i) => {
     const why = idRule(item);
     const id = splitKeyValue(item)?.[0];
-    if (why !== undefined) throw new InputError('secrets', `line ${i + 1}${id ? ` (ID ${id})` : ''}`, why);
-    const [key, value] = splitKeyValue(item) as [string, string];
+    if (why !== undefined) {
+      // docker's action warns and builds with the first line of an unquoted multi-line value;
+      // here it is an error that says how to write it.
+      const hint = i > 0 && !id ? ': a multi-line value must be quoted whole, as "ID=line 1\nline 2"' : '';
+      throw new InputError('secrets', `line ${i + 1}${id ? ` (ID ${id})` : ''}`, `${why}${hint}`);
+    }
+    const [key, value] = keyAndValue(item);
     return { id: key, value };
   });
 }
@@ -183,18 +192,21 @@ const attestationRule: rule.Rule = (v) =>
 function buildxPin(r: InputReader): Inputs['buildxPin'] {
   const version = r.optional('buildx-version', rule.matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, 'a release such as v0.29.1'));
   const urlTemplate = r.optional('buildx-url', rule.matches(/^https?:\/\/\S*\{version\}\S*$/,
-    'an http(s) URL template with {version} (and {os}, {arch})')) ?? DEFAULT_BUILDX_URL;
+    'an http(s) URL template with {version} (and {os}, {arch})')) ?? '';
   if (!version) return undefined;
   return { version: version.startsWith('v') ? version : `v${version}`, urlTemplate };
 }
 
-/** Default and `{{defaultContext}}`: the Git context of the workflow's commit, like docker's. */
-function resolveContext(value: string, env: NodeJS.ProcessEnv): string {
-  const git = githubContext(env);
-  if (value === '') return git ?? '.';
-  if (!value.includes('{{defaultContext}}')) return value;
-  if (!git) throw new InputError('context', value, 'uses {{defaultContext}} outside a GitHub workflow');
-  return value.replace('{{defaultContext}}', git);
+/**
+ * The context as given, `{{defaultContext}}` kept for the build stage to expand (its form depends
+ * on buildx); empty is the default Git context in a workflow, `.` elsewhere.
+ */
+function contextInput(value: string, github: GithubRun, input: string): string {
+  if (value === '' && input === 'context') return github.git ? DEFAULT_CONTEXT : '.';
+  if (value.includes(DEFAULT_CONTEXT) && !github.git) {
+    throw new InputError(input, value, `uses ${DEFAULT_CONTEXT} outside a GitHub workflow`);
+  }
+  return value;
 }
 
 /**
@@ -206,7 +218,5 @@ export async function getInputs(): Promise<Inputs> {
 }
 
 async function loadYaml(): Promise<ParseYaml> {
-  // `yaml` is CommonJS for Node: bundled as a lazy chunk, its exports arrive as `default`.
-  const mod = (await import('yaml')) as { parse?: ParseYaml; default?: { parse: ParseYaml } };
-  return mod.parse ?? (mod.default as { parse: ParseYaml }).parse;
+  return (await import('./lazy-yaml.js')).parseYaml;
 }

@@ -14,7 +14,7 @@ function split(raw: string, commas: boolean): string[] {
     wasQuoted = false;
   };
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i] as string;
+    const ch = raw.charAt(i);
     if (quoted) {
       if (ch === '"' && raw[i + 1] === '"') {
         field += '"';
@@ -40,6 +40,11 @@ export function splitLines(raw: string): string[] {
 /** Items separated by newlines or commas. */
 export function splitLinesAndCommas(raw: string): string[] {
   return split(raw, true);
+}
+
+/** `KEY=VALUE` of an item a rule already checked. */
+export function keyAndValue(item: string): [string, string] {
+  return splitKeyValue(item) ?? [item, ''];
 }
 
 /** Splits `KEY=VALUE` at the first `=`; undefined when there is none or the key is empty. */

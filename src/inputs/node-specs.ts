@@ -2,6 +2,7 @@
 import { errorMessage } from '../runtime/errors.js';
 import { splitLines, splitLinesAndCommas } from './lists.js';
 import { normalizePlatform, platformProblem } from './platform.js';
+import { NAME } from './rules.js';
 
 export interface NodeSpec {
   name: string;
@@ -13,8 +14,8 @@ export interface NodeSpec {
 }
 
 const KEYS = ['name', 'endpoint', 'platforms', 'driver-opts', 'buildkitd-flags'];
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const ENDPOINT = /^(tcp|unix|ssh|docker-container|kube-pod|npipe):\/\/\S+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A URL, or the name of a docker context. */
+const ENDPOINT = new RegExp(`^(tcp|unix|ssh|docker-container|kube-pod|npipe)://\\S+$|${NAME.source}`);
 
 /** A YAML parser (the `yaml` package's `parse`), loaded only by runs that have `nodes`. */
 export type ParseYaml = (text: string) => unknown;

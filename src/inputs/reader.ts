@@ -1,6 +1,7 @@
 // Reads raw inputs by name with the list rules and checks of input-rules; every failure is an
 // InputError that names the input and the value.
 import { InputError } from '../runtime/errors.js';
+import { ACTION_INPUTS } from './action-inputs.js';
 import { splitLines, splitLinesAndCommas } from './lists.js';
 import * as rule from './rules.js';
 
@@ -8,7 +9,13 @@ import * as rule from './rules.js';
 export type RawInputs = (name: string) => string;
 
 export class InputReader {
-  constructor(readonly raw: RawInputs) {}
+  constructor(private readonly given: RawInputs) {}
+
+  /** The value as given, else action.yml's default (the runner passes those itself). */
+  raw(name: string): string {
+    const v = this.given(name);
+    return v.trim() === '' ? ACTION_INPUTS[name] ?? '' : v;
+  }
 
   text(name: string): string {
     return this.raw(name).trim();
@@ -21,17 +28,16 @@ export class InputReader {
     return v;
   }
 
-  flag(name: string, fallback = false): boolean {
+  flag(name: string): boolean {
     const v = this.text(name);
-    if (v === '') return fallback;
+    if (v === '') return false;
     check1(name, v, rule.boolean);
     return rule.booleanValue(v);
   }
 
   /** A whole number within [min, max]. */
-  integer(name: string, fallback: number, min: number, max: number): number {
+  integer(name: string, min: number, max: number): number {
     const v = this.text(name);
-    if (v === '') return fallback;
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) {
       throw new InputError(name, v, `is not a whole number from ${min} to ${max}`);
@@ -39,9 +45,13 @@ export class InputReader {
     return n;
   }
 
-  oneOf<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  /** A whole number within [min, max], or undefined when neither given nor defaulted. */
+  optionalInteger(name: string, min: number, max: number): number | undefined {
+    return this.text(name) === '' ? undefined : this.integer(name, min, max);
+  }
+
+  oneOf<T extends string>(name: string, choices: readonly T[]): T {
     const v = this.text(name);
-    if (v === '') return fallback;
     if (!(choices as readonly string[]).includes(v)) throw new InputError(name, v, `is not one of ${choices.join(', ')}`);
     return v as T;
   }

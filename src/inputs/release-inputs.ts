@@ -15,7 +15,7 @@ export interface ReleaseInputs {
 }
 
 export function parseReleaseInputs(r: InputReader, tags: readonly string[], builder?: string): ReleaseInputs {
-  const mode = r.oneOf('mode', ['build', 'merge'] as const, 'build');
+  const mode = r.oneOf('mode', ['build', 'merge'] as const);
   const pushByDigest = r.flag('push-by-digest');
   const image = r.optional('image', (v) => referenceProblem(v) ??
     (parseReference(v).tag || parseReference(v).digest ? 'names a tag or digest; give the repository only' : undefined));

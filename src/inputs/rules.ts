@@ -59,12 +59,12 @@ export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 export const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 export const LABEL_KEY = /^[^\s=]+$/;
-export const STAGE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-export const BUILDER = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A name buildx takes for a build stage, a builder or a node. */
+export const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 export const SIZE = /^[0-9]+(\.[0-9]+)?([bkmgBKMG][bB]?)?$/;
 export const ULIMIT = /^[a-z]+=-?[0-9]+(:-?[0-9]+)?$/;
-export const ADD_HOST = /^[A-Za-z0-9._-]+[:=][0-9A-Fa-f.:[\]]+$/;
+export const ADD_HOST = /^[A-Za-z0-9._-]+[:=]([0-9A-Fa-f.:[\]]+|host-gateway)$/;
 export const ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
 export const CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
 export const SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;

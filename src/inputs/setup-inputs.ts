@@ -1,7 +1,7 @@
 // Inputs of the setup stages (QEMU and the builder the action creates), read with the same rules.
 import type { RegistrySettings } from '../builder/buildkitd-config.js';
 import { errorMessage, InputError } from '../runtime/errors.js';
-import { splitKeyValue } from './lists.js';
+import { keyAndValue } from './lists.js';
 import type { InputReader } from './reader.js';
 import { parseNodeSpecs, type NodeSpec, type ParseYaml } from './node-specs.js';
 import * as rule from './rules.js';
@@ -36,8 +36,8 @@ export interface BuilderInputs {
 
 export function parseQemuInputs(r: InputReader): QemuInputs {
   const qemu: QemuInputs = {
-    mode: r.oneOf('qemu', ['auto', 'true', 'false'] as const, 'auto'),
-    image: r.optional('qemu-image', rule.reference) ?? 'tonistiigi/binfmt:latest',
+    mode: r.oneOf('qemu', ['auto', 'true', 'false'] as const),
+    image: r.optional('qemu-image', rule.reference) ?? '',
   };
   const platforms = r.list('qemu-platforms', rule.platform);
   if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
@@ -45,15 +45,15 @@ export function parseQemuInputs(r: InputReader): QemuInputs {
 }
 
 export function parseBuilderInputs(r: InputReader, parseYaml?: ParseYaml): BuilderInputs {
-  const driver = r.oneOf('driver', DRIVERS, 'docker-container');
+  const driver = r.oneOf('driver', DRIVERS);
   const b: BuilderInputs = {
     driver,
     driverOpts: r.lines('driver-opts', (v) => (v.includes('=') ? undefined : 'is not of the form KEY=VALUE')),
-    buildkitImage: r.optional('buildkit-image', rule.reference) ?? 'moby/buildkit:buildx-stable-1',
-    hostNetwork: r.flag('host-network', true),
-    bootTimeoutSeconds: r.integer('boot-timeout', 60, 1, 3600),
-    bootRetries: r.integer('boot-retries', 2, 0, 10),
-    cleanup: r.flag('cleanup', true),
+    buildkitImage: r.optional('buildkit-image', rule.reference) ?? '',
+    hostNetwork: r.flag('host-network'),
+    bootTimeoutSeconds: r.integer('boot-timeout', 1, 3600),
+    bootRetries: r.integer('boot-retries', 0, 10),
+    cleanup: r.flag('cleanup'),
     registry: parseRegistrySettings(r),
   };
   const flags = r.optional('buildkitd-flags');
@@ -85,7 +85,7 @@ function parseRegistrySettings(r: InputReader): RegistrySettings {
   const hostIs = (v: string): string | undefined => (HOST.test(v) ? undefined : 'is not a registry host[:port]');
   const pairs = (name: string, valueRule: rule.Rule): [string, string][] =>
     r.lines(name, rule.keyValue(HOST, 'registry host')).map((item) => {
-      const [host, value] = splitKeyValue(item) as [string, string];
+      const [host, value] = keyAndValue(item);
       const why = valueRule(value.trim());
       if (why) throw new InputError(name, item, `has a value that ${why}`);
       return [host, value.trim()];

@@ -61,6 +61,8 @@ export interface MergeRequest {
   sources: string[];
   annotations: string[];
   retry: RetryInputs;
+  /** Environment `imagetools` needs, e.g. SSL_CERT_FILE for `registry-ca`. */
+  env: Record<string, string>;
 }
 
 export interface Merged {
@@ -80,7 +82,7 @@ export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: Regi
   const want: Record<string, string> = Object.assign({}, ...resolved.map((r) => r.platforms));
   info(`merging ${resolved.map((r) => r.pinned).join(', ')} into ${req.tags.join(', ')}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
-  await runRetried(buildx, { argv, env: {} }, req.retry, 'buildx imagetools create');
+  await runRetried(buildx, { argv, env: req.env }, req.retry, 'buildx imagetools create');
   return verify(req.tags, want, client);
 }
 
@@ -109,6 +111,6 @@ function readBack(tag: string, client: RegistryClient): Promise<FetchedManifest>
   return withRetries(
     { attempts: Infinity, firstDelayMs: 500, maxDelayMs: 4000, deadlineMs: 30_000 },
     () => client.manifest(parseReference(tag)),
-    (error) => error instanceof RegistryError && error.status === 404,
+    (error): error is RegistryError => error instanceof RegistryError && error.status === 404,
   );
 }

@@ -13,7 +13,7 @@ export async function recordLeg(inputs: Inputs, source: string, platforms: strin
     info('push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step');
     return;
   }
-  const { recordLeg: record } = await import('./leg-records.js');
+  const { recordLeg: record } = await import('../runtime/lazy-cache.js');
   await record(imageOf(inputs), source, platforms);
 }
 
@@ -24,6 +24,6 @@ export async function mergeSources(inputs: Inputs): Promise<string[]> {
     throw new Error('mode merge: `sources` is empty and there is no Actions cache service to find the legs ' +
       'of this run in: give `sources` (repo@sha256:… or per-arch tags)');
   }
-  const { restoreLegs } = await import('./leg-records.js');
+  const { restoreLegs } = await import('../runtime/lazy-cache.js');
   return restoreLegs(imageOf(inputs), inputs.platforms);
 }

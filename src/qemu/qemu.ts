@@ -25,11 +25,12 @@ export function platformsToEmulate(
   requested: readonly string[],
   native: readonly string[],
   namedBuilder?: string,
+  host: readonly string[] = hostPlatforms(),
 ): string[] {
   if (qemu.mode === 'false') return [];
   if (qemu.platforms) return qemu.platforms;
   if (qemu.mode === 'auto' && namedBuilder && namedBuilder !== 'default') return [];
-  const skip = new Set(qemu.mode === 'auto' ? [...native, ...hostPlatforms()] : hostPlatforms());
+  const skip = new Set(qemu.mode === 'auto' ? [...native, ...host] : host);
   return requested.filter((p) => !skip.has(p) && handlerFor(p) !== undefined);
 }
 

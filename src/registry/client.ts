@@ -29,7 +29,7 @@ export function parseChallenge(header: string): { scheme: string; params: Record
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
   const params: Record<string, string> = {};
   for (const m of header.slice(space + 1).matchAll(/([a-zA-Z_]+)="([^"]*)"/g)) {
-    params[(m[1] as string).toLowerCase()] = m[2] as string;
+    params[(m[1] ?? '').toLowerCase()] = m[2] ?? '';
   }
   return { scheme, params };
 }
@@ -126,7 +126,7 @@ export class RegistryClient {
     scope: string,
     creds?: Credentials,
   ): Promise<string> {
-    const realm = new URL(params.realm as string);
+    const realm = new URL(params.realm ?? '');
     let res: HttpResponse;
     if (creds?.identityToken) {
       const form = new URLSearchParams({

@@ -1,9 +1,9 @@
 // The runner's registry credentials, found as docker and buildx find them: the docker config's
 // `auths`, `credHelpers` and `credsStore` (docker-credential-* helpers, run without a shell).
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DOCKER_HUB } from './reference.js';
+import { dockerConfigDir } from '../runtime/buildx-command.js';
 import { runCommand } from '../runtime/run-command.js';
 
 export interface Credentials {
@@ -29,9 +29,8 @@ export interface DockerConfig {
 const HUB_KEY = 'https://index.docker.io/v1/';
 
 export function readDockerConfig(env: NodeJS.ProcessEnv = process.env): DockerConfig {
-  const dir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
   try {
-    return JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as DockerConfig;
+    return JSON.parse(readFileSync(join(dockerConfigDir(env), 'config.json'), 'utf8')) as DockerConfig;
   } catch {
     return {};
   }

@@ -5,7 +5,8 @@ import { readdirSync } from 'node:fs';
 import { BINFMT_DIR, readHandler } from '../qemu/binfmt.js';
 import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
 import { engineInfo, engineSocket } from '../preflight/engine-api.js';
-import { errorMessage } from '../runtime/errors.js';
+import { describeNode, parseInspect } from '../builder/inspect.js';
+import { errorMessage, finalError } from '../runtime/errors.js';
 
 export async function logDiagnostics(
   buildx: Buildx,
@@ -13,18 +14,20 @@ export async function logDiagnostics(
   buildTail: readonly string[],
 ): Promise<void> {
   startGroup('Diagnostics');
+  const socket = engineSocket();
   try {
     const [version, nodes, engine] = await Promise.all([
       runBuildx(buildx, ['version'], { timeoutMs: 15_000 }).then((r) => r.stdout.trim(), errorMessage),
       builder
-        ? runBuildx(buildx, ['inspect', builder], { timeoutMs: 30_000 }).then((r) => r.stdout.trim(), errorMessage)
+        ? runBuildx(buildx, ['inspect', builder], { timeoutMs: 30_000 })
+          .then((r) => parseInspect(r.stdout).nodes.map(describeNode).join('\n') || finalError(r.stderrTail), errorMessage)
         : Promise.resolve('(buildx\'s current builder)'),
-      engineSocket() ? engineInfo(engineSocket() as string).then((e) => `engine ${e.version}`, errorMessage)
+      socket ? engineInfo(socket).then((e) => `engine ${e.version}`, errorMessage)
         : Promise.resolve('engine: not a unix socket'),
     ]);
     info(`buildx: ${version}`);
     info(engine);
-    info(`builder ${builder ?? ''}:\n${nodes.split('\n').filter((l) => /^(Name|Driver|Endpoint|Status|Platforms|Error|BuildKit)/.test(l)).join('\n')}`);
+    info(`builder ${builder ?? ''}:\n${nodes}`);
     info(`binfmt handlers: ${binfmtSummary()}`);
     if (buildTail.length > 0) info(`last lines of the build:\n${buildTail.slice(-20).join('\n')}`);
   } finally {

@@ -14,10 +14,14 @@ const SYSTEM_PLUGIN_DIRS = [
   '/usr/libexec/docker/cli-plugins',
 ];
 
+/** The docker CLI's config folder, where its logins and its CLI plugins live. */
+export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
+}
+
 /** The docker CLI's plugin search order: the config dir first, then the system dirs. */
 export function pluginCandidates(env: NodeJS.ProcessEnv): string[] {
-  const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
-  return [join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS].map((d) => join(d, 'docker-buildx'));
+  return [join(dockerConfigDir(env), 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS].map((d) => join(d, 'docker-buildx'));
 }
 
 export interface Buildx {
@@ -46,7 +50,7 @@ export function runBuildx(
 
 /** A pinned release, downloaded and verified (or found in the tool cache); run standalone. */
 export async function pinnedBuildx(pin: { version: string; urlTemplate: string }): Promise<Buildx> {
-  const { installBuildx } = await import('./buildx-install.js'); // tool-cache and cache load only here
+  const { installBuildx } = await import('./lazy-cache.js');
   const file = await installBuildx(pin.version, pin.urlTemplate);
   saveBuildxPath(file);
   info(`buildx ${pin.version}: ${file}`);

@@ -1,8 +1,5 @@
 // Where a pinned buildx release lives and how its checksum is checked: pure, unit-tested.
 
-export const DEFAULT_BUILDX_URL =
-  'https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}';
-
 const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', ppc64: 'ppc64le', s390x: 's390x',
   riscv64: 'riscv64' };
 

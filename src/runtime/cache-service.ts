@@ -15,7 +15,7 @@ export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boo
 export async function cachedImage(image: string): Promise<boolean> {
   if (!cacheServiceAvailable()) return false;
   try {
-    const { ensureLocalImage } = await import('./image-cache.js');
+    const { ensureLocalImage } = await import('./lazy-cache.js');
     await ensureLocalImage(image);
     return true;
   } catch (error) {

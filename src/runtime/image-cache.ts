@@ -30,12 +30,13 @@ export async function ensureLocalImage(ref: string): Promise<'present' | 'restor
   const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
   const platform = hostPlatforms()[0] ?? 'linux/amd64';
   const base = join(DIR, slug(ref));
-  const paths = [`${base}.tar`, `${base}.id`];
+  const [tar, idFile] = [`${base}.tar`, `${base}.id`];
+  const paths = [tar, idFile];
   const key = `multiarch-build-image-${slug(ref)}-${slug(platform)}`;
   try {
-    if (await restoreCache(paths, key) && existsSync(paths[0] as string)) {
-      const recorded = readFileSync(paths[1] as string, 'utf8').trim();
-      await docker(['load', '-i', paths[0] as string], `docker load of ${ref}`);
+    if (await restoreCache(paths, key) && existsSync(tar)) {
+      const recorded = readFileSync(idFile, 'utf8').trim();
+      await docker(['load', '-i', tar], `docker load of ${ref}`);
       const id = await imageId(ref);
       if (id && id === recorded && (!pinned || id === pinned)) {
         info(`${ref}: loaded from the Actions cache (${id})`);
@@ -48,8 +49,8 @@ export async function ensureLocalImage(ref: string): Promise<'present' | 'restor
     const id = await imageId(ref);
     if (!id || (pinned && id !== pinned)) throw new Error(`${ref}: pulled ${id ?? 'nothing'}, pinned ${pinned}`);
     mkdirSync(DIR, { recursive: true });
-    await docker(['save', '--platform', platform, '-o', paths[0] as string, ref], `docker save ${ref}`);
-    writeFileSync(paths[1] as string, id);
+    await docker(['save', '--platform', platform, '-o', tar, ref], `docker save ${ref}`);
+    writeFileSync(idFile, id);
     await saveCache(paths, key).catch((error: unknown) => warning(`caching ${ref}: ${errorMessage(error)}`));
     info(`${ref}: pulled (${id}) and saved to the Actions cache`);
     return 'pulled';

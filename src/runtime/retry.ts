@@ -24,11 +24,11 @@ export function delayMs(s: RetrySchedule, n: number, random = Math.random()): nu
  * Runs `attempt` until it returns, `mayPass` says its error cannot pass, the attempts are used up
  * or the deadline is near; then its last error is thrown as it was. `onRetry` hears each retry.
  */
-export async function withRetries<T>(
+export async function withRetries<T, E>(
   schedule: RetrySchedule,
   attempt: (n: number) => Promise<T>,
-  mayPass: (error: unknown) => boolean,
-  onRetry?: (n: number, waitMs: number, error: unknown) => void,
+  mayPass: (error: unknown) => error is E,
+  onRetry?: (n: number, waitMs: number, error: E) => void,
 ): Promise<T> {
   const until = schedule.deadlineMs === undefined ? Infinity : Date.now() + schedule.deadlineMs;
   for (let n = 1; ; n++) {

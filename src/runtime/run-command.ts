@@ -1,5 +1,6 @@
 // Runs a program with an argv array (never a shell), streams its output to the log, and keeps
 // what the caller needs. The exit code is always checked by the caller; stderr is only a message.
+import { debug } from '@actions/core';
 import { spawn } from 'node:child_process';
 
 export interface CommandResult {
@@ -26,6 +27,8 @@ export function runCommand(
   args: readonly string[],
   opts: RunOptions = {},
 ): Promise<CommandResult> {
+  // Secrets never travel in argv, so every command line can be shown with step debug logging on.
+  debug(`run: ${JSON.stringify([file, ...args])}`);
   const tailLines = opts.tailLines ?? 40;
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {

@@ -1,6 +1,7 @@
 // Facts about the running test bed (scripts/test-bed.sh), and the fixture build contexts.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -13,25 +14,47 @@ export const ROOTFS = join(ROOT, '__tests__/fixtures/rootfs');
 
 let up: boolean | undefined;
 
-/** Whether the engine and the registry answer; `MULTIARCH_E2E_REQUIRED=1` makes "no" a failure. */
+/** What of the bed is missing, or undefined when every piece the e2e tests need answers. */
+function bedProblem(): string | undefined {
+  const ok = (cmd: string, args: string[]): boolean => {
+    try {
+      execFileSync(cmd, args, { stdio: 'pipe', timeout: 10_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!ok('docker', ['version', '--format', '{{.Server.Version}}'])) return 'no engine answers';
+  if (!ok('curl', ['-fsS', `http://${REGISTRY}/v2/`])) return `no registry on ${REGISTRY}`;
+  const missing = ['rootfs-amd64.tar', 'rootfs-arm64.tar'].filter((f) => !existsSync(join(ROOTFS, f)));
+  if (missing.length > 0) return `the rootfs fixtures are missing (${missing.join(', ')})`;
+  return undefined;
+}
+
+/**
+ * Whether the bed is up. A partial bed is as loud as none: the missing piece is printed, and
+ * `MULTIARCH_E2E_REQUIRED=1` makes it a failure.
+ */
 export function bedIsUp(): boolean {
   if (up !== undefined) return up;
-  try {
-    execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], { stdio: 'pipe', timeout: 10_000 });
-    execFileSync('curl', ['-fsS', `http://${REGISTRY}/v2/`], { stdio: 'pipe', timeout: 10_000 });
-    up = existsSync(join(ROOTFS, 'rootfs-arm64.tar'));
-  } catch {
-    up = false;
-  }
-  if (!up && process.env.MULTIARCH_E2E_REQUIRED === '1') {
-    throw new Error('MULTIARCH_E2E_REQUIRED=1 but the test bed is not up: run scripts/test-bed.sh');
+  const problem = bedProblem();
+  up = problem === undefined;
+  if (problem !== undefined) {
+    const message = `END-TO-END TESTS SKIPPED: ${problem} (run scripts/test-bed.sh)`;
+    if (process.env.MULTIARCH_E2E_REQUIRED === '1') throw new Error(`MULTIARCH_E2E_REQUIRED=1: ${message}`);
+    console.error(`\n${'!'.repeat(78)}\n!! ${message}\n${'!'.repeat(78)}`);
   }
   return up;
 }
 
-/** A unique repository on the loopback registry, so tests never see each other's images. */
+/** A unique repository path (no registry), so tests never see each other's images. */
+export function uniquePath(name: string): string {
+  return `e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/${name}`;
+}
+
+/** A unique repository on the loopback registry. */
 export function uniqueRepo(name: string, registry = REGISTRY): string {
-  return `${registry}/e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/${name}`;
+  return `${registry}/${uniquePath(name)}`;
 }
 
 /** A build context holding both busybox rootfs tars and the given Dockerfile. */
@@ -90,3 +113,26 @@ export function engineBBuildsSince(since: Date): number {
 /** The bed's TLS registry, reached by name, and the CA that signed its certificate. */
 export const TLS_REGISTRY = 'registry.test:5443';
 export const TLS_CA = '/var/lib/multiarch-bed/tls/ca.pem';
+
+/**
+ * The bed's BuildKit image, compiled from Debian's sources (scripts/bed/buildkit-image.sh), tagged
+ * with its recipe's hash as scripts/test-bed.sh tags it.
+ */
+export const BUILDKIT_IMAGE = `${REGISTRY}/bed/buildkit:v0.13.2-${createHash('sha256')
+  .update(readFileSync(join(ROOT, 'scripts/bed/buildkit-image.sh'))).digest('hex').slice(0, 8)}`;
+
+/** The containers and volumes a docker-container node leaves on an engine. */
+export function nodeLeftovers(node: string, dockerHost?: string): string[] {
+  const env = { ...process.env, ...(dockerHost ? { DOCKER_HOST: dockerHost } : {}) };
+  const list = (args: string[]): string[] => execFileSync('docker', args, { encoding: 'utf8', env })
+    .split('\n').filter(Boolean);
+  const name = `buildx_buildkit_${node}`;
+  return [...list(['ps', '-a', '--filter', `name=${name}`, '--format', '{{.Names}}']),
+    ...list(['volume', 'ls', '--filter', `name=${name}`, '--format', '{{.Name}}'])];
+}
+
+/** Pulls one platform of an image into engine A and runs a command in it. */
+export function pullAndRun(image: string, platform: string, ...cmd: string[]): string {
+  execFileSync('docker', ['pull', '--platform', platform, image], { stdio: 'pipe', timeout: 60_000 });
+  return dockerRun(image, platform, ...cmd);
+}

@@ -2,7 +2,7 @@
 // GITHUB_STATE and GITHUB_STEP_SUMMARY files, then the post step with the saved state.
 // buildx is reached through a recording pass-through wrapper (a CLI plugin in a private
 // DOCKER_CONFIG) that logs each argv and then runs the real buildx: a record, not a mock.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ export interface ActionRun extends StepResult {
   post?: StepResult;
   /** Every buildx invocation's argv, in order. */
   buildxCalls: string[][];
+  /** Every `docker` process the action started (argv after `docker`), in order. */
+  dockerCalls: string[][];
   dir: string;
   /** The environment the steps ran with. */
   env: Record<string, string>;
@@ -68,11 +70,29 @@ ${run}
   return config;
 }
 
+/** The docker CLI the action finds on PATH, behind a recording wrapper that runs the real one. */
+function recordingDockerBin(dir: string): string {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  let real = '/usr/bin/docker';
+  try {
+    real = execFileSync('which', ['docker'], { encoding: 'utf8' }).trim() || real;
+  } catch {
+    // no docker here (a bed-free run): the wrapper records a call and fails as a missing docker would
+  }
+  writeFileSync(join(bin, 'docker'), `#!/bin/sh
+{ printf '%s\\0' "$@"; printf '\\036'; } >> "${join(dir, 'docker-calls')}"
+exec "${real}" "$@"
+`);
+  chmodSync(join(bin, 'docker'), 0o755);
+  return bin;
+}
+
 export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'mab-run-'));
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary' };
   const base: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    PATH: `${recordingDockerBin(dir)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     HOME: process.env.HOME ?? '/root',
     RUNNER_TEMP: dir,
     GITHUB_ACTIONS: 'true',
@@ -98,6 +118,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     state,
     summary: read(env.GITHUB_STEP_SUMMARY),
     buildxCalls: parseCalls(read(join(dir, 'buildx-calls'))),
+    dockerCalls: parseCalls(read(join(dir, 'docker-calls'))),
     dir,
     env,
     seconds,

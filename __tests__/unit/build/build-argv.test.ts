@@ -1,49 +1,173 @@
-import { mkdtempSync } from 'node:fs';
+// inputs -> the exact argv after `buildx`. The expected argv is what docker/build-push-action v7
+// runs for the same inputs (its argument builder's order and forms), except where this action
+// differs on purpose, each listed in the README's "Switching from build-push-action": secrets by
+// environment (docker: temporary files), no --iidfile (the metadata file gives the image id), the
+// Git token scoped to its host, and host network on a builder the action created.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCommand, pushesToRegistry } from '../../../src/build/build-argv.js';
+import { buildCommand, pushesToRegistry, type BuildTarget } from '../../../src/build/build-argv.js';
 import { parseInputs } from '../../../src/inputs/inputs.js';
 
 const ctx = mkdtempSync(join(tmpdir(), 'mab-argv-'));
 const inputs = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   parseInputs((n) => values[n] ?? (n === 'context' ? ctx : ''), env);
-
 const M = ['--metadata-file', '/tmp/meta.json'];
 
+// A workflow run of a public repository on github.com, as the runner describes it.
+const event = (payload: object): string => {
+  const file = join(ctx, `event-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(payload));
+  return file;
+};
+const RUN = 'https://github.com/octo/app/actions/runs/123/attempts/2';
+const GH: NodeJS.ProcessEnv = {
+  GITHUB_REPOSITORY: 'octo/app', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '123',
+  GITHUB_RUN_ATTEMPT: '2', GITHUB_SHA: 'c0ffee', GITHUB_REF: 'refs/heads/main',
+  GITHUB_EVENT_PATH: event({ repository: { private: false } }),
+};
+const GIT = 'https://github.com/octo/app.git';
+// A builder whose BuildKit attaches attestations (>= 0.11), as docker's action checks it.
+const ready: BuildTarget = { hostNetwork: false, buildkitAttests: true };
+const argv = (values: Record<string, string>, env = GH, target: BuildTarget = ready): string[] => {
+  const i = inputs(values, env);
+  return buildCommand(i, '/tmp/meta.json', env, { name: i.builder, ...target }).argv;
+};
+
 describe('buildx build argv', () => {
-  // inputs -> the exact argv after `buildx`, in build-push-action's order.
   test.each<[string, Record<string, string>, string[]]>([
-    ['defaults', {}, ['--platform', 'linux/amd64,linux/arm64', ...M]],
+    ['defaults, outside a workflow', {}, ['--platform', 'linux/amd64,linux/arm64', ...M]],
     ['push with two tags and a builder',
       { tags: 'localhost:5000/a:1,localhost:5000/a:2', push: 'true', builder: 'default', platforms: 'linux/arm64' },
-      ['--platform', 'linux/arm64', '--tag', 'localhost:5000/a:1', '--tag', 'localhost:5000/a:2', ...M,
-        '--builder', 'default', '--push']],
+      ['--platform', 'linux/arm64', '--tag', 'localhost:5000/a:1', '--tag', 'localhost:5000/a:2',
+        '--builder', 'default', ...M, '--push']],
     ['lists keep commas inside values',
       { 'build-args': 'A=x,y\nB', labels: 'org.x=1', 'cache-from': 'type=gha\ntype=registry,ref=r/c:1',
         'cache-to': 'type=gha,mode=max', platforms: 'linux/amd64' },
       ['--build-arg', 'A=x,y', '--build-arg', 'B', '--cache-from', 'type=gha', '--cache-from',
         'type=registry,ref=r/c:1', '--cache-to', 'type=gha,mode=max', '--label', 'org.x=1',
         '--platform', 'linux/amd64', ...M]],
-    ['every single-value flag and switch',
+    ['every single-value flag and switch, in docker\'s order',
       { target: 'final', 'shm-size': '2g', 'cgroup-parent': '/ci', call: 'check', network: 'host',
-        provenance: 'mode=max', sbom: 'true', platforms: 'linux/amd64', load: 'true', 'no-cache': 'true',
-        pull: 'true' },
-      ['--call', 'check', '--cgroup-parent', '/ci', '--platform', 'linux/amd64', '--provenance', 'mode=max',
-        '--sbom', 'true', '--shm-size', '2g', '--target', 'final', ...M, '--load', '--network', 'host',
-        '--no-cache', '--pull']],
+        platforms: 'linux/amd64', load: 'true', 'no-cache': 'true', pull: 'true', file: join(ctx, 'Dockerfile') },
+      ['--call', 'check', '--cgroup-parent', '/ci', '--file', join(ctx, 'Dockerfile'), '--platform', 'linux/amd64',
+        '--shm-size', '2g', '--target', 'final', '--load', ...M, '--network', 'host', '--no-cache', '--pull']],
     ['repeatable flags',
       { 'add-hosts': 'a:1.2.3.4,b=5.6.7.8', allow: 'network.host', annotations: 'index:k=v', attests: 'type=sbom',
         'build-contexts': 'x=docker-image://alpine', 'no-cache-filters': 's1,s2', outputs: 'type=local,dest=out',
-        ssh: 'default', ulimit: 'nofile=1024:2048', platforms: 'linux/amd64' },
+        ssh: 'default', ulimit: 'nofile=1024:2048', platforms: 'linux/amd64', 'secret-envs': 'E=MY_ENV' },
       ['--add-host', 'a:1.2.3.4', '--add-host', 'b=5.6.7.8', '--allow', 'network.host', '--annotation',
-        'index:k=v', '--attest', 'type=sbom', '--build-context', 'x=docker-image://alpine', '--no-cache-filter',
-        's1', '--no-cache-filter', 's2', '--output', 'type=local,dest=out', '--platform', 'linux/amd64',
-        '--ssh', 'default', '--ulimit', 'nofile=1024:2048', ...M]],
+        'index:k=v', '--build-context', 'x=docker-image://alpine', '--secret', 'id=E,env=MY_ENV',
+        '--no-cache-filter', 's1', '--no-cache-filter', 's2', '--output', 'type=local,dest=out',
+        '--platform', 'linux/amd64', '--attest', 'type=sbom', '--ssh', 'default', '--ulimit', 'nofile=1024:2048',
+        ...M]],
   ])('%s', (_name, values, middle) => {
-    expect(buildCommand(inputs(values), '/tmp/meta.json').argv).toEqual(['build', ...middle, ctx]);
+    expect(argv(values, {}, { hostNetwork: false })).toEqual(['build', ...middle, ctx]);
+  });
+  writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\n');
+});
+
+// docker's documented input forms (its README and docs' examples, and what users write) -> the
+// `--attest` flags docker's action passes, in a public repository's workflow run unless said.
+describe('attestations, as docker/build-push-action forms them', () => {
+  const attests = (values: Record<string, string>, env: NodeJS.ProcessEnv = GH, target = ready): string[] => {
+    const a = argv({ platforms: 'linux/amd64', ...values }, env, target);
+    return a.flatMap((v, i) => (a[i - 1] === '--attest' ? [v] : []));
+  };
+  test.each<[string, Record<string, string>, string[]]>([
+    ['nothing asked: max provenance with the run as builder id', {}, [`type=provenance,mode=max,builder-id=${RUN}`]],
+    ['provenance: true', { provenance: 'true' }, [`type=provenance,builder-id=${RUN}`]],
+    ['provenance: false', { provenance: 'false' }, ['type=provenance,disabled=true']],
+    ['provenance: mode=max', { provenance: 'mode=max' }, [`type=provenance,mode=max,builder-id=${RUN}`]],
+    ['provenance: mode=min', { provenance: 'mode=min' }, [`type=provenance,mode=min,builder-id=${RUN}`]],
+    ['provenance with its own builder-id', { provenance: 'mode=max,builder-id=foo' },
+      ['type=provenance,mode=max,builder-id=foo']],
+    ['the provenance input wins over an attests line', { provenance: 'mode=max', attests: 'type=provenance,mode=min' },
+      [`type=provenance,mode=max,builder-id=${RUN}`]],
+    ['an attests provenance line: builder id added, no default', { attests: 'type=provenance,mode=min' },
+      [`type=provenance,mode=min,builder-id=${RUN}`]],
+    ['sbom: true', { sbom: 'true' }, [`type=provenance,mode=max,builder-id=${RUN}`, 'type=sbom,disabled=false']],
+    ['sbom: false', { sbom: 'false' }, [`type=provenance,mode=max,builder-id=${RUN}`, 'type=sbom,disabled=true']],
+    ['the sbom input wins over an attests line', { sbom: 'generator=a/b', attests: 'type=sbom,generator=c/d' },
+      [`type=provenance,mode=max,builder-id=${RUN}`, 'type=sbom,generator=a/b']],
+    ['other attests lines pass, booleans resolved', { attests: 'type=custom,true\ntype=sbom' },
+      [`type=provenance,mode=max,builder-id=${RUN}`, 'type=custom,disabled=false', 'type=sbom']],
+    ['load: the docker exporter takes no default provenance', { load: 'true' }, []],
+    ['outputs type=docker: neither', { outputs: 'type=docker,dest=/tmp/img.tar' }, []],
+  ])('%s', (_name, values, want) => {
+    expect(attests(values)).toEqual(want);
   });
 
+  test('a private repository: min provenance, inline only', () => {
+    const env = { ...GH, GITHUB_EVENT_PATH: event({ repository: { private: true } }) };
+    expect(attests({}, env)).toEqual([`type=provenance,mode=min,inline-only=true,builder-id=${RUN}`]);
+  });
+
+  test('BuildKit older than 0.11, BUILDX_NO_DEFAULT_ATTESTATIONS, or no workflow run: no default', () => {
+    expect(attests({}, GH, { hostNetwork: false, buildkitAttests: false })).toEqual([]);
+    expect(attests({}, { ...GH, BUILDX_NO_DEFAULT_ATTESTATIONS: '1' })).toEqual([]);
+    expect(attests({}, {})).toEqual([]);
+    // Asked for explicitly, it is passed whatever the builder.
+    expect(attests({ provenance: 'mode=max' }, GH, { hostNetwork: false, buildkitAttests: false }))
+      .toEqual([`type=provenance,mode=max,builder-id=${RUN}`]);
+  });
+});
+
+describe('the default Git context, as docker/build-push-action forms it', () => {
+  const context = (env: NodeJS.ProcessEnv, gitQuery = false): string | undefined =>
+    buildCommand(inputs({ context: '' }, env), '/m', env, { hostNetwork: false, gitQuery }).argv.at(-1);
+  test.each<[string, NodeJS.ProcessEnv, boolean, string]>([
+    ['a branch: the commit pinned', {}, false, `${GIT}#c0ffee`],
+    ['a branch name without refs/', { GITHUB_REF: 'main' }, false, `${GIT}#c0ffee`],
+    ['a pull request: the merge commit pinned, not the moving ref',
+      { GITHUB_REF: 'refs/pull/15/merge' }, false, `${GIT}#c0ffee`],
+    ['a pull request with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: its head commit',
+      { GITHUB_REF: 'refs/pull/15/merge', DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: 'true',
+        GITHUB_EVENT_PATH: event({ pull_request: { head: { sha: 'feed42' } } }) }, false, `${GIT}#feed42`],
+    ['a tag', { GITHUB_REF: 'refs/tags/v1.0.0' }, false, `${GIT}#c0ffee`],
+    ['query form (BUILDX_SEND_GIT_QUERY_AS_INPUT on a buildx that takes it)', {}, true,
+      `${GIT}?ref=refs/heads/main&checksum=c0ffee`],
+    ['query form of a pull request', { GITHUB_REF: 'refs/pull/15/merge' }, true, `${GIT}?ref=c0ffee`],
+  ])('%s', (_name, env, gitQuery, want) => {
+    expect(context({ ...GH, ...env }, gitQuery)).toBe(want);
+  });
+
+  test('build-contexts expand {{defaultContext}}', () => {
+    expect(argv({ 'build-contexts': 'sub={{defaultContext}}:subdir', platforms: 'linux/amd64' }))
+      .toEqual(expect.arrayContaining(['--build-context', `sub=${GIT}#c0ffee:subdir`]));
+  });
+
+  test('this GitHub\'s token reaches its own Git context as a host-scoped GIT_AUTH_TOKEN secret', () => {
+    const cmd = buildCommand(inputs({ 'github-token': 'ghs_x', context: '' }, GH), '/m.json', GH);
+    expect(cmd.argv).toEqual(expect.arrayContaining(['--secret', 'id=GIT_AUTH_TOKEN.github.com,env=MULTIARCH_BUILD_SECRET_0']));
+    expect(cmd.env.MULTIARCH_BUILD_SECRET_0).toBe('ghs_x');
+    expect(cmd.argv.at(-1)).toBe(`${GIT}#c0ffee`);
+  });
+});
+
+// Values docker's action and buildx accept must pass through unchanged.
+describe('forms buildx accepts', () => {
+  const flagValues = (values: Record<string, string>, flag: string): string[] => {
+    const a = argv({ platforms: 'linux/amd64', ...values }, {}, { hostNetwork: false });
+    return a.flatMap((v, i) => (a[i - 1] === flag ? [v] : []));
+  };
+  test.each<[string, Record<string, string>, string, string[]]>([
+    ['add-hosts with host-gateway', { 'add-hosts': 'host.docker.internal:host-gateway' }, '--add-host',
+      ['host.docker.internal:host-gateway']],
+    ['cache-to as a bare reference (buildx: type=registry,ref=...)', { 'cache-to': 'user/app:cache' }, '--cache-to',
+      ['user/app:cache']],
+    ['cache-from as a bare reference', { 'cache-from': 'user/app:cache' }, '--cache-from', ['user/app:cache']],
+    ['outputs as a bare path (buildx: type=local,dest=...)', { outputs: 'out' }, '--output', ['out']],
+    ['ssh as a comma list', { ssh: 'default,key2=/k' }, '--ssh', ['default', 'key2=/k']],
+    ['a quoted field of platforms', { platforms: '"linux/arm64,linux/arm/v7"\nlinux/amd64' }, '--platform',
+      ['linux/arm64,linux/arm/v7,linux/amd64']],
+  ])('%s', (_name, values, flag, want) => {
+    expect(flagValues(values, flag)).toEqual(want);
+  });
+});
+
+describe('security', () => {
   test('secret values travel by environment, never in argv', () => {
     const cmd = buildCommand(inputs({ secrets: 'TOKEN=hunter2\nKEY="a b"', 'secret-envs': 'E=MY_ENV',
       'secret-files': '', platforms: 'linux/amd64' }), '/m.json');
@@ -53,27 +177,19 @@ describe('buildx build argv', () => {
     expect(cmd.env).toEqual({ MULTIARCH_BUILD_SECRET_0: 'hunter2', MULTIARCH_BUILD_SECRET_1: '"a b"' });
   });
 
-  test('a Git context on this GitHub gets the token as GIT_AUTH_TOKEN secret', () => {
-    const env = { GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc', GITHUB_SERVER_URL: 'https://github.com' };
-    const cmd = buildCommand(inputs({ 'github-token': 'ghs_x', context: '' }, env), '/m.json', env);
-    expect(cmd.argv).toEqual(expect.arrayContaining(['--secret', 'id=GIT_AUTH_TOKEN.github.com,env=MULTIARCH_BUILD_SECRET_0']));
-    expect(cmd.env.MULTIARCH_BUILD_SECRET_0).toBe('ghs_x');
-    expect(cmd.argv.at(-1)).toBe('https://github.com/o/r.git#abc');
-  });
-
   test('shell metacharacters stay one inert argument', () => {
     const cmd = buildCommand(inputs({ 'build-args': 'X=$(touch /tmp/pwned); `id` | cat', platforms: 'linux/amd64' }), '/m');
     expect(cmd.argv).toContain('X=$(touch /tmp/pwned); `id` | cat');
   });
-
-  test.each<[Record<string, string>, boolean]>([
-    [{ push: 'true', tags: 'a/b' }, true],
-    [{}, false],
-    [{ outputs: 'type=registry' }, true],
-    [{ outputs: 'type=image,name=a/b,push=true' }, true],
-    [{ outputs: 'type=image,name=a/b' }, false],
-  ])('pushes to a registry: %j -> %s', (values, want) => {
-    expect(pushesToRegistry(inputs(values))).toBe(want);
-  });
 });
 
+test.each<[Record<string, string>, boolean]>([
+  [{ push: 'true', tags: 'a/b' }, true],
+  [{}, false],
+  [{ outputs: 'type=registry' }, true],
+  [{ outputs: 'type=image,name=a/b,push=true' }, true],
+  [{ outputs: 'type=image,"name=a/b,c/d",push=true' }, true],
+  [{ outputs: 'type=image,name=a/b' }, false],
+])('pushes to a registry: %j -> %s', (values, want) => {
+  expect(pushesToRegistry(inputs(values))).toBe(want);
+});

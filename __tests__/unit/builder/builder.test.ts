@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { bootFailureMessage } from '../../../src/builder/boot.js';
 import { builderName, createCommands } from '../../../src/builder/create-argv.js';
-import { bootProgressErrors, parseInspect } from '../../../src/builder/inspect.js';
+import { bootProgressErrors, describeNode, parseInspect, type NodeStatus } from '../../../src/builder/inspect.js';
 import { finalError } from '../../../src/runtime/errors.js';
 import { checkCoverage } from '../../../src/builder/builder.js';
 import { InputReader } from '../../../src/inputs/reader.js';
@@ -50,6 +50,19 @@ describe('buildx inspect, as buildx prints it', () => {
   });
 });
 
+test('what a user checks with buildx inspect: driver options, daemon flags, the GC limit', () => {
+  const [node] = parseInspect(inspectFixture('v0.29-container-gc-limit.txt')).nodes;
+  expect(node).toMatchObject({ driverOptions: 'image="127.0.0.1:5000/bed/buildkit:v0.13.2" network="host"',
+    daemonFlags: '--allow-insecure-entitlement network.host', gcKeep: '1.465GiB', buildkitVersion: 'v0.13.2' });
+  expect(describeNode(node as NodeStatus)).toBe('node gcnode (unix:///var/run/docker.sock): running, BuildKit ' +
+    'v0.13.2, driver options image="127.0.0.1:5000/bed/buildkit:v0.13.2" network="host", daemon flags ' +
+    '--allow-insecure-entitlement network.host, GC keeps 1.465GiB, platforms linux/amd64, linux/amd64/v2, ' +
+    'linux/amd64/v3, linux/amd64/v4, linux/arm64, linux/riscv64, linux/ppc64le, linux/s390x, linux/386, ' +
+    'linux/arm/v7, linux/arm/v6');
+  // buildx 0.13 words the GC limit "Keep Bytes".
+  expect(parseInspect(inspectFixture('v0.13-container-partial-boot.txt')).nodes[0]?.gcKeep).toBe('24.21GiB');
+});
+
 describe('the boot gate', () => {
   test('names every failed node with its endpoint, status and buildx\'s last error', () => {
     const nodes = parseInspect(inspectFixture('v0.13-remote-dead-node.txt')).nodes.filter((n) => n.status !== 'running');
@@ -71,6 +84,17 @@ describe('the boot gate', () => {
     expect(bootFailureMessage(failed, '', 1)).toBe('builder node failed to boot after 1 attempt: badnode ' +
       '(unix:///var/run/docker2.sock): inactive, Error response from daemon: failed to resolve reference ' +
       '"127.0.0.1:5000/none/buildkit:missing": 127.0.0.1:5000/none/buildkit:missing: not found');
+  });
+
+  test.each([
+    ['v0.13-container-missing-image.stderr.txt', /^ERROR: Error response from daemon: .*missing: not found$/],
+    ['v0.29-container-missing-image.stderr.txt', /^ERROR: Error response from daemon: .*missing: not found$/],
+    ['v0.13-remote-dead-node.stderr.txt', /^ERROR: context deadline exceeded$/],
+    ['v0.29-remote-dead-node.stderr.txt', /^ERROR: context deadline exceeded$/],
+    // exits 0 without an ERROR line: the progress output's error, never the separator
+    ['v0.13-container-partial-boot.stderr.txt', /^ERROR: Error response from daemon: .*missing: not found$/],
+  ])('buildx\'s final error in %s', (file, want) => {
+    expect(finalError(inspectFixture(file).split('\n'))).toMatch(want);
   });
 
   test('one node\'s boot step carries no node name', () => {

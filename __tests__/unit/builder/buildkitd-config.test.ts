@@ -1,14 +1,15 @@
 // The buildkitd config every node the action starts gets: registry CAs, insecure registries,
 // mirrors and the GC limit, merged into buildkitd-config-inline (which wins on conflicts).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
 import { buildkitdConfig, hasSettings, type RegistrySettings } from '../../../src/builder/buildkitd-config.js';
 import { createCommands } from '../../../src/builder/create-argv.js';
 import { InputReader } from '../../../src/inputs/reader.js';
-import { trustFrom } from '../../../src/registry/trust.js';
+import { trustEnv, trustFrom } from '../../../src/registry/trust.js';
 import { parseBuilderInputs } from '../../../src/inputs/setup-inputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mab-ca-'));
@@ -63,6 +64,19 @@ describe('buildkitd config', () => {
 `);
   });
 
+  // TOML quotes a table name either way: `[registry.'r.example:5000']` IS `[registry."r.example:5000"]`,
+  // and a table written twice is an error buildkitd refuses to start with.
+  test.each([
+    ["[registry.'r.example:5000']"],
+    ['[registry."r.example:5000"]'],
+    ['[ registry . "r.example:5000" ]'],
+  ])('the inline config names the table as %s: one table, with both settings, valid TOML', (header) => {
+    const inline = `${header}\n  mirrors = ["m.example"]\n`;
+    const merged = buildkitdConfig({ ...none, ca: { 'r.example:5000': caFile } }, inline);
+    const toml = parseToml(merged) as { registry: Record<string, { mirrors: string[]; ca: string[] }> };
+    expect(toml.registry).toEqual({ 'r.example:5000': { mirrors: ['m.example'], ca: [caFile] } });
+  });
+
   test('nothing to add leaves the inline config as it is', () => {
     expect(hasSettings(none)).toBe(false);
     expect(buildkitdConfig(none, 'debug = true')).toBe('debug = true\n');
@@ -96,5 +110,17 @@ describe('trust of the action\'s own registry reads', () => {
     expect(trust('registry.test:5443').ca[0]).toContain('BEGIN CERTIFICATE');
     expect(trust('other.test:443')).toEqual({ ca: ['PEM-B'], insecure: false });
     expect(trust('plain:5000')).toEqual({ ca: [], insecure: true });
+  });
+
+  // buildx (Go) merges a multi-node build's manifests on the runner: SSL_CERT_FILE replaces its
+  // system roots, so the bundle holds the system's and the registry's CA.
+  test('buildx\'s own trust: a bundle of the system roots and registry-ca, in the job\'s folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mab-bundle-'));
+    expect(trustEnv({}, dir)).toEqual({});
+    const env = trustEnv({ 'registry.test:5443': caFile }, dir);
+    expect(env.SSL_CERT_FILE?.startsWith(dir)).toBe(true);
+    const bundle = readFileSync(env.SSL_CERT_FILE ?? '', 'utf8');
+    expect(bundle).toContain(readFileSync(caFile, 'utf8').trim());
+    expect(bundle.split('BEGIN CERTIFICATE').length).toBeGreaterThan(10); // the system's roots kept
   });
 });

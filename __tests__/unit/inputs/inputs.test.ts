@@ -36,8 +36,10 @@ describe('inputs: good values', () => {
       GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc', GITHUB_REF: 'refs/heads/main',
       GITHUB_SERVER_URL: 'https://github.com',
     });
-    expect(i.context).toBe('https://github.com/o/r.git#abc');
+    // Expanded by the build stage (its form depends on buildx): see build-argv.test.ts.
+    expect(i.context).toBe('{{defaultContext}}');
     expect(i.contextIsLocal).toBe(false);
+    expect(i.github.git).toEqual({ repoUrl: 'https://github.com/o/r.git', ref: 'refs/heads/main', sha: 'abc' });
   });
 
   test('platform variants are normalized as BuildKit pushes them', () => {
@@ -101,6 +103,29 @@ describe('inputs: bad values', () => {
     }
     expect(message).toMatch(/^Input "secrets"/);
     expect(message).not.toContain('hunter2');
+  });
+
+  // docker's action warns and builds with the first line; here the step stops and says how.
+  test('an unquoted multi-line secret says to quote it, and never shows the value', () => {
+    expect(() => parse({ secrets: 'TOKEN=first-line\nsecond-line-hunter2' })).toThrow(
+      /^Input "secrets": "line 2" is not of the form ID=VALUE: a multi-line value must be quoted whole/);
+    expect(() => parse({ secrets: 'TOKEN=first-line\nsecond-line-hunter2' })).not.toThrow(/hunter2/);
+  });
+
+  // Values buildx and docker's action accept are never refused.
+  test.each<[string, string]>([
+    ['add-hosts', 'host.docker.internal:host-gateway'],
+    ['cache-to', 'user/app:cache'],
+    ['cache-from', 'ghcr.io/o/app:buildcache'],
+    ['outputs', 'out'],
+    ['outputs', 'type=image,"name=a/b,c/d",push=true'],
+    ['ssh', 'default,key2'],
+    ['platforms', '"linux/arm64,linux/arm/v7"'],
+    ['provenance', 'mode=max,builder-id=foo'],
+    ['sbom', 'generator=docker/buildkit-syft-scanner'],
+    ['attests', 'type=provenance,mode=min'],
+  ])('%s: %j is accepted', (name, value) => {
+    expect(() => parse({ [name]: value })).not.toThrow();
   });
 });
 

@@ -36,10 +36,10 @@ describe('which platforms need emulation (on an amd64 host)', () => {
   const q = (mode: QemuInputs['mode'], platforms?: string[]): QemuInputs =>
     ({ mode, image: 'tonistiigi/binfmt:latest', ...(platforms ? { platforms } : {}) });
   const wanted = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'windows/amd64'];
+  const amd64Host = hostPlatforms('x64');
   test('a builder named by `builder` (not default) knows its own nodes: auto emulates nothing', () => {
     expect(platformsToEmulate(q('auto'), wanted, [], 'my-remote-builder')).toEqual([]);
-    expect(platformsToEmulate(q('auto'), ['linux/arm64'], [], 'default')).toEqual(
-      process.arch === 'x64' ? ['linux/arm64'] : []);
+    expect(platformsToEmulate(q('auto'), ['linux/arm64'], [], 'default', amd64Host)).toEqual(['linux/arm64']);
   });
 
   test.each<[string, QemuInputs, string[], string[]]>([
@@ -49,8 +49,12 @@ describe('which platforms need emulation (on an amd64 host)', () => {
     ['false', q('false'), [], []],
     ['qemu-platforms wins', q('auto', ['linux/riscv64']), [], ['linux/riscv64']],
   ])('%s', (_name, qemu, native, want) => {
-    if (process.arch !== 'x64') return;
-    expect(platformsToEmulate(qemu, wanted, native)).toEqual(want);
+    expect(platformsToEmulate(qemu, wanted, native, undefined, amd64Host)).toEqual(want);
+  });
+
+  test('on an arm64 host, arm64 is native and amd64 is emulated', () => {
+    expect(platformsToEmulate(q('auto'), wanted, [], undefined, hostPlatforms('arm64')))
+      .toEqual(['linux/amd64', 'linux/arm/v7']);
   });
 });
 

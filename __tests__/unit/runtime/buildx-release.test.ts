@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
-import { DEFAULT_BUILDX_URL, expectedSha256, releaseUrls } from '../../../src/runtime/buildx-release.js';
+import { ACTION_INPUTS } from '../../../src/inputs/action-inputs.js';
+import { expectedSha256, releaseUrls } from '../../../src/runtime/buildx-release.js';
 
 test('release URLs from the template, checksums.txt beside the binary', () => {
-  expect(releaseUrls(DEFAULT_BUILDX_URL, 'v0.29.1', 'x64')).toEqual({
+  expect(releaseUrls(ACTION_INPUTS['buildx-url'] ?? '', 'v0.29.1', 'x64')).toEqual({
     binary: 'https://github.com/docker/buildx/releases/download/v0.29.1/buildx-v0.29.1.linux-amd64',
     checksums: 'https://github.com/docker/buildx/releases/download/v0.29.1/checksums.txt',
   });

@@ -1,0 +1,59 @@
+// What the builder and buildx can do, for the argv: whether docker's default provenance applies
+// (BuildKit >= 0.11) and whether buildx takes the default Git context in its query form. Each is
+// read only when it changes the argv, and without a process where the stage already knows it.
+import { inspect } from '../builder/boot.js';
+import type { BuilderReady } from '../builder/builder.js';
+import type { Inputs } from '../inputs/inputs.js';
+import { DEFAULT_CONTEXT } from '../inputs/git-context.js';
+import type { EngineInfo } from '../preflight/engine-api.js';
+import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
+import { defaultProvenanceWanted } from './attestations.js';
+import type { BuildTarget } from './build-argv.js';
+
+/** `v0.13.2`, `0.29.1+ds1`, `28.5.2+dfsg4` -> [major, minor]; undefined when there is no version. */
+export function majorMinor(text: string | undefined): [number, number] | undefined {
+  const m = /(\d+)\.(\d+)/.exec(text ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+const atLeast = (v: [number, number] | undefined, major: number, minor: number): boolean =>
+  v !== undefined && (v[0] > major || (v[0] === major && v[1] >= minor));
+
+/** Every running node's BuildKit can attach attestations (0.11 and later). */
+export function nodesAttest(versions: readonly (string | undefined)[]): boolean {
+  return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, 11));
+}
+
+async function buildkitAttests(buildx: Buildx, builder: BuilderReady, engine?: EngineInfo): Promise<boolean> {
+  const running = (b: BuilderReady['nodes']): (string | undefined)[] =>
+    b.filter((n) => n.status === 'running').map((n) => n.buildkitVersion);
+  if (builder.created) return nodesAttest(running(builder.nodes));
+  // The engine's own builder is the engine's BuildKit: 0.11 from Docker Engine 23.
+  if (builder.name === 'default' && engine) return atLeast(majorMinor(engine.version), 23, 0);
+  return nodesAttest(running((await inspect(buildx, builder.name)).nodes));
+}
+
+const usesDefaultContext = (inputs: Inputs): boolean =>
+  [inputs.context, ...inputs.buildContexts].some((c) => c.includes(DEFAULT_CONTEXT));
+
+/** buildx reads BUILDX_SEND_GIT_QUERY_AS_INPUT from 0.29 on (0.28 does not). */
+async function gitQuery(buildx: Buildx, inputs: Inputs, env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (!/^(1|t|true)$/i.test(env.BUILDX_SEND_GIT_QUERY_AS_INPUT ?? '') || !usesDefaultContext(inputs)) return false;
+  const res = await runBuildx(buildx, ['version'], { timeoutMs: 15_000 });
+  return res.exitCode === 0 && atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(res.stdout)?.[1]), 0, 29);
+}
+
+export async function buildTarget(
+  buildx: Buildx,
+  inputs: Inputs,
+  builder: BuilderReady,
+  engine: EngineInfo | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<BuildTarget> {
+  const target: BuildTarget = { name: builder.name, hostNetwork: builder.hostNetwork };
+  if (defaultProvenanceWanted(inputs, env)) {
+    target.buildkitAttests = await buildkitAttests(buildx, builder, engine);
+  }
+  target.gitQuery = await gitQuery(buildx, inputs, env);
+  return target;
+}
