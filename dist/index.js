@@ -447,6 +447,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -1027,8 +1030,14 @@ function runCommand(file, args, opts = {}) {
       out.push(chunk);
       if (opts.stream) process.stdout.write(chunk);
     });
+    let partial = "";
     child.stderr?.on("data", (chunk) => {
       if (opts.stream) process.stderr.write(chunk);
+      if (opts.onStderrLine) {
+        const lines = (partial + chunk.toString("utf8")).split(/\r?\n/);
+        partial = lines.pop() ?? "";
+        for (const line of lines) opts.onStderrLine(line);
+      }
       errText += chunk.toString("utf8");
       if (errText.length > 256 * 1024) errText = errText.slice(-128 * 1024);
     });
@@ -1368,6 +1377,52 @@ function imageId(meta) {
   return meta.configDigest ?? meta.digest ?? "";
 }
 
+// src/report/step-timings.ts
+var HEADER = /^#(\d+) \[(\w+\/[^\s\]]+) ([^\]]+)\] (.*)$/;
+var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
+var StepTimings = class {
+  started = /* @__PURE__ */ new Map();
+  done = /* @__PURE__ */ new Map();
+  get steps() {
+    return [...this.done.values()];
+  }
+  line(text) {
+    const header = HEADER.exec(text);
+    if (header) {
+      const [, id = "", platform3 = "", stage2 = "", command = ""] = header;
+      const runsOn = platform3.split("->")[0] ?? platform3;
+      if (!stage2.includes("internal")) this.started.set(id, { platform: runsOn, name: `[${stage2}] ${command}` });
+      return;
+    }
+    const done = DONE.exec(text);
+    const step = done ? this.started.get(done[1] ?? "") : void 0;
+    if (done && step) this.done.set(done[1] ?? "", { ...step, seconds: Number(done[2]) });
+  }
+};
+function emulationTax(steps, emulated, top = 3) {
+  const isEmulated = (s) => emulated.includes(s.platform);
+  const platforms = [...new Set(steps.map((s) => s.platform))];
+  const slowest = Object.fromEntries(platforms.map((p) => [
+    p,
+    steps.filter((s) => s.platform === p).sort((a, b) => b.seconds - a.seconds).slice(0, top)
+  ]));
+  const pairs2 = steps.filter(isEmulated).flatMap((e) => {
+    const native = steps.find((n) => !isEmulated(n) && n.name === e.name && n.seconds > 0);
+    return native ? [{ name: e.name, emulated: e, native, ratio: e.seconds / native.seconds }] : [];
+  }).sort((a, b) => b.emulated.seconds - a.emulated.seconds);
+  const sum = (xs) => xs.reduce((t, s) => t + s.seconds, 0);
+  return { slowest, pairs: pairs2, emulatedSeconds: sum(steps.filter(isEmulated)), totalSeconds: sum(steps) };
+}
+function emulationDominates(tax) {
+  return tax.emulatedSeconds >= 10 && tax.emulatedSeconds > tax.totalSeconds / 2;
+}
+function emulationNotice(tax, emulated) {
+  const share = Math.round(100 * tax.emulatedSeconds / tax.totalSeconds);
+  const list = emulated.join(", ");
+  const took = `${tax.emulatedSeconds.toFixed(1)} s of ${tax.totalSeconds.toFixed(1)} s (${share} %)`;
+  return `emulated steps took ${took} under QEMU (${list}). Ways out: a native node for ${list} (\`nodes\`, or a matrix leg on a runner of that architecture); or cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage and copy the result into the target stage`;
+}
+
 // src/build/run-build.ts
 var BuildError = class extends Error {
   constructor(message, attempts, stderrTail) {
@@ -1408,10 +1463,12 @@ async function runRetried(buildx, cmd, retry, what) {
       async () => {
         const t0 = performance.now();
         const env = { ...process.env, ...cmd.env };
-        const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs });
+        const timings = new StepTimings();
+        const onStderrLine = (line2) => timings.line(line2);
+        const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine });
         const seconds = Math.round((performance.now() - t0) / 100) / 10;
         if (res.exitCode === 0 && !res.timedOut) {
-          attempts.push({ seconds });
+          attempts.push({ seconds, steps: timings.steps });
           return;
         }
         const line = res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
@@ -2672,7 +2729,30 @@ async function writeSummary(r) {
     ...rows
   ]).addRaw(!b || b.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
   if (b) addAttempts(b.attempts);
+  if (b) addEmulationTax(b);
   await summary.write();
+}
+function addEmulationTax(b) {
+  const steps = b.attempts.at(-1)?.steps ?? [];
+  if (steps.length === 0) return;
+  const tax = emulationTax(steps, b.emulated);
+  const kind = (p) => b.emulated.includes(p) ? "emulated" : "native";
+  const rows = Object.entries(tax.slowest).flatMap(([p, slow]) => slow.map((s) => {
+    const pair = tax.pairs.find((x) => x.emulated === s || x.native === s);
+    return [p, code(escapeHtml(s.name)), s.seconds.toFixed(1), kind(p), pair ? `${pair.ratio.toFixed(1)}x` : "-"];
+  }));
+  summary.addHeading("slowest steps", 4).addTable([
+    ["platform", "step", "seconds", "ran", "emulated/native"].map((data) => ({ data, header: true })),
+    ...rows
+  ]);
+  for (const pair of tax.pairs.slice(0, 3)) {
+    summary.addRaw(`${escapeHtml(pair.name)}: ${pair.emulated.platform} ${pair.emulated.seconds.toFixed(1)} s emulated, ${pair.native.platform} ${pair.native.seconds.toFixed(1)} s native, ${pair.ratio.toFixed(1)}x`, true);
+  }
+}
+function noticeEmulationTax(r) {
+  if (r.mode !== "build") return;
+  const tax = emulationTax(r.attempts.at(-1)?.steps ?? [], r.emulated);
+  if (emulationDominates(tax)) notice(emulationNotice(tax, r.emulated), { title: "the emulation tax" });
 }
 function addAttempts(attempts) {
   if (attempts.length === 0) return summary;
@@ -2730,6 +2810,7 @@ async function run() {
     }
     setOutputs(results);
     await writeSummary(results);
+    noticeEmulationTax(results);
   } catch (error2) {
     if (error2 instanceof BuildError) await reportFailedAttempts(error2.attempts);
     if (error2 instanceof BuildError || error2 instanceof BootError) {

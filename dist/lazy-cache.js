@@ -68906,8 +68906,14 @@ function runCommand(file, args, opts = {}) {
       out.push(chunk);
       if (opts.stream) process.stdout.write(chunk);
     });
+    let partial = "";
     child2.stderr?.on("data", (chunk) => {
       if (opts.stream) process.stderr.write(chunk);
+      if (opts.onStderrLine) {
+        const lines = (partial + chunk.toString("utf8")).split(/\r?\n/);
+        partial = lines.pop() ?? "";
+        for (const line of lines) opts.onStderrLine(line);
+      }
       errText += chunk.toString("utf8");
       if (errText.length > 256 * 1024) errText = errText.slice(-128 * 1024);
     });

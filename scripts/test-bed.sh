@@ -3,7 +3,7 @@
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
 #   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|tokenregistry|oldbuildx|fixtures|
-#                        binfmtimage|buildkitimage|mirrorimages|status]...
+#                        binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
 set -euo pipefail
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
@@ -303,6 +303,14 @@ piece_mirrorimages() {
   log "pushed $REGISTRY_ADDR/library/busybox:latest"
 }
 
+# Debian bookworm for amd64 and arm64 (mmdebstrap, the machine's mirror) as the loopback
+# registry's `library/debian:bookworm-slim` and `:bookworm` (scripts/bed/debian-images.sh).
+piece_debianimages() {
+  curl -fsS -o /dev/null -H 'Accept: application/vnd.oci.image.index.v1+json' \
+    "http://$REGISTRY_ADDR/v2/library/debian/manifests/bookworm-slim" 2>/dev/null && return 0
+  BED_DIR=$BED_DIR MIRROR=$("$BED_SCRIPTS/debian-mirror.sh") bash "$BED_SCRIPTS/debian-images.sh" "$REGISTRY_ADDR"
+}
+
 piece_fixtures() {
   mkdir -p "$FIXTURES"
   local arch tmp
@@ -328,5 +336,5 @@ piece_status() {
 
 pieces=("$@")
 [ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry tokenregistry oldbuildx fixtures binfmtimage
-    buildkitimage mirrorimages status)
+    buildkitimage mirrorimages debianimages status)
 for p in "${pieces[@]}"; do "piece_$p"; done

@@ -21,7 +21,8 @@ import { trustEnv } from './registry/trust.js';
 import { namesToReadBack, readPushed } from './registry/pushed-image.js';
 import { logDiagnostics } from './report/diagnostics.js';
 import {
-  reportFailedAttempts, setOutputs, writeSummary, type BuildResults, type MergeResults, type Results,
+  noticeEmulationTax, reportFailedAttempts, setOutputs, writeSummary,
+  type BuildResults, type MergeResults, type Results,
 } from './report/outputs.js';
 import { stage } from './report/stage.js';
 import { locateBuildx, pinnedBuildx, type Buildx } from './runtime/buildx-command.js';
@@ -46,6 +47,7 @@ export async function run(): Promise<void> {
     }
     setOutputs(results);
     await writeSummary(results);
+    noticeEmulationTax(results);
   } catch (error) {
     if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
     if (error instanceof BuildError || error instanceof BootError) {

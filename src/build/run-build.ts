@@ -7,6 +7,7 @@ import { classify, type Verdict } from './failures.js';
 import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
 import { finalError, withFix } from '../runtime/errors.js';
 import { withRetries, type RetrySchedule } from '../runtime/retry.js';
+import { StepTimings, type StepTiming } from '../report/step-timings.js';
 
 /** The `retries`, `retry-delay` and `attempt-timeout` inputs. */
 export interface RetryInputs {
@@ -21,6 +22,8 @@ export interface Attempt {
   seconds: number;
   /** buildx's final error line; undefined for the attempt that passed. */
   error?: string;
+  /** The steps that ran, with their durations, as buildx's progress output gave them. */
+  steps?: StepTiming[];
 }
 
 export class BuildError extends Error {
@@ -61,10 +64,12 @@ export async function runRetried(
     await withRetries(buildSchedule(retry), async () => {
       const t0 = performance.now();
       const env = { ...process.env, ...cmd.env };
-      const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs });
+      const timings = new StepTimings();
+      const onStderrLine = (line: string): void => timings.line(line);
+      const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine });
       const seconds = Math.round((performance.now() - t0) / 100) / 10;
       if (res.exitCode === 0 && !res.timedOut) {
-        attempts.push({ seconds });
+        attempts.push({ seconds, steps: timings.steps });
         return;
       }
       const line = res.timedOut

@@ -1,5 +1,6 @@
 // The step's outputs and job summary, from the build's results.
-import { setOutput, summary } from '@actions/core';
+import { notice, setOutput, summary } from '@actions/core';
+import { emulationDominates, emulationNotice, emulationTax } from './step-timings.js';
 import type { Attempt } from '../build/run-build.js';
 
 /** The output names, as action.yml declares them. */
@@ -74,7 +75,34 @@ export async function writeSummary(r: Results): Promise<void> {
     ])
     .addRaw(!b || b.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true);
   if (b) addAttempts(b.attempts);
+  if (b) addEmulationTax(b);
   await summary.write();
+}
+
+/** Where the build's time went per platform, native against emulated; a notice when emulation dominates. */
+function addEmulationTax(b: BuildResults): void {
+  const steps = b.attempts.at(-1)?.steps ?? [];
+  if (steps.length === 0) return;
+  const tax = emulationTax(steps, b.emulated);
+  const kind = (p: string): string => (b.emulated.includes(p) ? 'emulated' : 'native');
+  const rows = Object.entries(tax.slowest).flatMap(([p, slow]) => slow.map((s) => {
+    const pair = tax.pairs.find((x) => x.emulated === s || x.native === s);
+    return [p, code(escapeHtml(s.name)), s.seconds.toFixed(1), kind(p), pair ? `${pair.ratio.toFixed(1)}x` : '-'];
+  }));
+  summary.addHeading('slowest steps', 4).addTable([
+    ['platform', 'step', 'seconds', 'ran', 'emulated/native'].map((data) => ({ data, header: true })), ...rows,
+  ]);
+  for (const pair of tax.pairs.slice(0, 3)) {
+    summary.addRaw(`${escapeHtml(pair.name)}: ${pair.emulated.platform} ${pair.emulated.seconds.toFixed(1)} s emulated, ` +
+      `${pair.native.platform} ${pair.native.seconds.toFixed(1)} s native, ${pair.ratio.toFixed(1)}x`, true);
+  }
+}
+
+/** A notice annotation when emulated steps dominate the build, with the ways out. */
+export function noticeEmulationTax(r: Results): void {
+  if (r.mode !== 'build') return;
+  const tax = emulationTax(r.attempts.at(-1)?.steps ?? [], r.emulated);
+  if (emulationDominates(tax)) notice(emulationNotice(tax, r.emulated), { title: 'the emulation tax' });
 }
 
 /** The build attempts: number, duration and error line; also written when the build failed. */

@@ -20,6 +20,8 @@ export interface RunOptions {
   tailLines?: number;
   /** Stop the command (SIGTERM, then SIGKILL) after this long. */
   timeoutMs?: number;
+  /** Hears every whole line of stderr as it comes (e.g. buildx's progress). */
+  onStderrLine?: (line: string) => void;
 }
 
 export function runCommand(
@@ -42,8 +44,14 @@ export function runCommand(
       out.push(chunk);
       if (opts.stream) process.stdout.write(chunk);
     });
+    let partial = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       if (opts.stream) process.stderr.write(chunk);
+      if (opts.onStderrLine) {
+        const lines = (partial + chunk.toString('utf8')).split(/\r?\n/);
+        partial = lines.pop() ?? '';
+        for (const line of lines) opts.onStderrLine(line);
+      }
       errText += chunk.toString('utf8');
       // Bound memory on long builds: keep a generous tail only.
       if (errText.length > 256 * 1024) errText = errText.slice(-128 * 1024);
