@@ -996,6 +996,12 @@ var FAILURES = [
     fix: "name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one"
   },
   {
+    pattern: /is not a docker command|unknown command "buildx"|docker-buildx: not found/i,
+    transient: false,
+    reason: "buildx is missing",
+    fix: "buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`"
+  },
+  {
     pattern: /manifest unknown|not found|pull access denied/i,
     transient: false,
     reason: "an image or file does not exist"
@@ -1036,15 +1042,15 @@ var FAILURES = [
     reason: "the disk is full",
     fix: "the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)"
   },
-  {
-    pattern: /is not a docker command|unknown command "buildx"|docker-buildx: not found/i,
-    transient: false,
-    reason: "buildx is missing",
-    fix: "buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`"
-  },
   { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: "deadline exceeded" },
-  { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: "network timeout" },
   { pattern: /TLS handshake timeout/i, transient: true, reason: "TLS handshake timeout" },
+  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: "rate limited (429)" },
+  {
+    pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i,
+    transient: true,
+    reason: "server error (5xx)"
+  },
+  { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: "network timeout" },
   { pattern: /connection refused/i, transient: true, reason: "connection refused" },
   { pattern: /connection reset by peer/i, transient: true, reason: "connection reset" },
   { pattern: /broken pipe/i, transient: true, reason: "broken pipe" },
@@ -1052,12 +1058,6 @@ var FAILURES = [
     pattern: /unexpected EOF|error reading from server: EOF|code = Unavailable/i,
     transient: true,
     reason: "connection lost"
-  },
-  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: "rate limited (429)" },
-  {
-    pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i,
-    transient: true,
-    reason: "server error (5xx)"
   },
   { pattern: /temporary failure in name resolution|no such host/i, transient: true, reason: "DNS failure" }
 ];

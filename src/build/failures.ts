@@ -17,7 +17,9 @@ const CLASSIC_STORE_FIX = 'leave `builder` empty so the action creates a builder
 
 // First match wins. A RUN step's non-zero exit comes first whatever its own output says (a test
 // printing "connection refused" is still the test failing); an oauth token timeout says
-// "DeadlineExceeded", not a denial, so it comes before the denials.
+// "DeadlineExceeded", not a denial, so it comes before the denials; a missing buildx plugin before
+// any other "not found"; a TLS handshake timeout, a rate limit and a 5xx (a 504 is a "Gateway
+// Timeout") before the generic timeout, whose pattern their texts also match.
 const FAILURES: readonly Failure[] = [
   { id: 'run-exit', pattern: /did not complete successfully: exit code: \d+/, transient: false,
     reason: 'a RUN step exited non-zero' },
@@ -27,6 +29,9 @@ const FAILURES: readonly Failure[] = [
     reason: 'a Dockerfile error' },
   { id: 'builder-missing', pattern: /no builder .* found/i, transient: false, reason: 'the builder does not exist',
     fix: 'name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one' },
+  { pattern: /is not a docker command|unknown command "buildx"|docker-buildx: not found/i, transient: false,
+    reason: 'buildx is missing',
+    fix: 'buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`' },
   { pattern: /manifest unknown|not found|pull access denied/i, transient: false,
     reason: 'an image or file does not exist' },
   { pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i, transient: false,
@@ -46,20 +51,17 @@ const FAILURES: readonly Failure[] = [
     fix: `the engine's own builder needs the containerd image store for several platforms: ${CLASSIC_STORE_FIX}` },
   { pattern: /no space left on device/i, transient: false, reason: 'the disk is full',
     fix: 'the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)' },
-  { pattern: /is not a docker command|unknown command "buildx"|docker-buildx: not found/i, transient: false,
-    reason: 'buildx is missing',
-    fix: 'buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`' },
   { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: 'deadline exceeded' },
-  { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: 'network timeout' },
   { pattern: /TLS handshake timeout/i, transient: true, reason: 'TLS handshake timeout' },
+  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: 'rate limited (429)' },
+  { pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, transient: true,
+    reason: 'server error (5xx)' },
+  { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: 'network timeout' },
   { pattern: /connection refused/i, transient: true, reason: 'connection refused' },
   { pattern: /connection reset by peer/i, transient: true, reason: 'connection reset' },
   { pattern: /broken pipe/i, transient: true, reason: 'broken pipe' },
   { pattern: /unexpected EOF|error reading from server: EOF|code = Unavailable/i, transient: true,
     reason: 'connection lost' },
-  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: 'rate limited (429)' },
-  { pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, transient: true,
-    reason: 'server error (5xx)' },
   { pattern: /temporary failure in name resolution|no such host/i, transient: true, reason: 'DNS failure' },
 ];
 

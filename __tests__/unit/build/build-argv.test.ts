@@ -144,6 +144,40 @@ describe('the default Git context, as docker/build-push-action forms it', () => 
     expect(cmd.env.MULTIARCH_BUILD_SECRET_0).toBe('ghs_x');
     expect(cmd.argv.at(-1)).toBe(`${GIT}#c0ffee`);
   });
+
+  test('a GIT_AUTH_TOKEN secret of the user\'s own wins; no token, no secret; a local context needs none', () => {
+    const secrets = (values: Record<string, string>): string[] => {
+      const a = buildCommand(inputs(values, GH), '/m.json', GH).argv;
+      return a.flatMap((v, i) => (a[i - 1] === '--secret' ? [v] : []));
+    };
+    expect(secrets({ 'github-token': 'ghs_x', context: '', secrets: 'GIT_AUTH_TOKEN=mine' }))
+      .toStrictEqual(['id=GIT_AUTH_TOKEN,env=MULTIARCH_BUILD_SECRET_0']);
+    expect(secrets({ 'github-token': 'ghs_x', context: '', secrets: 'GIT_AUTH_TOKEN.github.com=mine' }))
+      .toStrictEqual(['id=GIT_AUTH_TOKEN.github.com,env=MULTIARCH_BUILD_SECRET_0']);
+    expect(secrets({ 'github-token': 'ghs_x', context: '', secrets: 'OTHER=x' }))
+      .toStrictEqual(['id=OTHER,env=MULTIARCH_BUILD_SECRET_0', 'id=GIT_AUTH_TOKEN.github.com,env=MULTIARCH_BUILD_SECRET_1']);
+    expect(secrets({ context: '' })).toStrictEqual([]);
+    expect(secrets({ 'github-token': 'ghs_x' })).toStrictEqual([]);
+  });
+});
+
+// On a builder the action created, RUN steps get the host's network unless `network` says
+// otherwise; the entitlement comes with it, once.
+describe('host network', () => {
+  const flags = (values: Record<string, string>, hostNetwork: boolean): string[] =>
+    argv({ platforms: 'linux/amd64', ...values }, {}, { hostNetwork }).filter((_, i, a) => a[i - 1] === '--network' ||
+      a[i - 1] === '--allow' || a[i] === '--network' || a[i] === '--allow');
+  test.each<[string, Record<string, string>, boolean, string[]]>([
+    ['granted', {}, true, ['--allow', 'network.host', '--network', 'host']],
+    ['not granted', {}, false, []],
+    ['granted, the entitlement already asked for', { allow: 'network.host' }, true, ['--allow', 'network.host', '--network', 'host']],
+    ['granted, another entitlement asked for', { allow: 'security.insecure' }, true,
+      ['--allow', 'security.insecure', '--allow', 'network.host', '--network', 'host']],
+    ['granted, but the user wants no network', { network: 'none' }, true, ['--network', 'none']],
+    ['not granted, the user asks for host', { network: 'host' }, false, ['--network', 'host']],
+  ])('%s', (_name, values, hostNetwork, want) => {
+    expect(flags(values, hostNetwork)).toStrictEqual(want);
+  });
 });
 
 // Values docker's action and buildx accept must pass through unchanged.

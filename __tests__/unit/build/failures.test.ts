@@ -3,7 +3,7 @@ import { fixture } from '../../fixture.js';
 import { describe, expect, test } from 'vitest';
 import { buildSchedule } from '../../../src/build/run-build.js';
 import { delayMs } from '../../../src/runtime/retry.js';
-import { classify, isTransient } from '../../../src/build/failures.js';
+import { classify, fixOf, isFailure, isTransient } from '../../../src/build/failures.js';
 
 test.each([
   'ERROR: context deadline exceeded',
@@ -84,4 +84,78 @@ describe('known fixes', () => {
     expect(classify('ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2').fix)
       .toBeUndefined();
   });
+});
+
+// Every row of the table, each with an error line as buildx, BuildKit or the engine words it, and
+// the whole verdict: transient or not, the reason, and the fix (or none).
+const CREDENTIALS_FIX = 'the registry refused the credentials: log in first (docker/login-action) with a token that may push there';
+test.each<[string, boolean, string, string | undefined]>([
+  ['ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2', false, 'a RUN step exited non-zero', undefined],
+  ['ERROR: failed to fetch oauth token: Post "https://auth.example.test/token": EOF', true, 'registry token fetch failed', undefined],
+  ['ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory', false, 'a Dockerfile error', undefined],
+  ['ERROR: failed to solve: dockerfile parse error on line 1: unknown instruction: FORM', false, 'a Dockerfile error', undefined],
+  ['ERROR: no builder "mab-123" found', false, 'the builder does not exist',
+    'name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one'],
+  ['ERROR: failed to solve: r.test/a:1: failed to resolve source metadata: manifest unknown', false, 'an image or file does not exist', undefined],
+  ['ERROR: failed to push r.test/a:1: unexpected status from PUT request: 401 Unauthorized', false,
+    'the registry refused the credentials', CREDENTIALS_FIX],
+  ['ERROR: failed to push r.test/a:1: insufficient_scope: authorization failed', false, 'the registry refused the credentials', CREDENTIALS_FIX],
+  ['ERROR: failed to solve: authentication required', false, 'the registry refused the credentials', CREDENTIALS_FIX],
+  ['ERROR: invalid reference format: repository name must be lowercase', false, 'an invalid reference or argument', undefined],
+  ['ERROR: invalid argument "a b" for "-t, --tag" flag', false, 'an invalid reference or argument', undefined],
+  ['ERROR: failed to do request: Head "https://r.test/v2/": x509: certificate has expired or is not yet valid', false,
+    'a certificate the builder does not trust',
+    'the builder does not trust the registry\'s certificate: give its CA in `registry-ca` (for the engine\'s own builder, /etc/docker/certs.d/HOST:PORT/ca.crt)'],
+  ['exec /bin/sh: exec format error', false, 'a platform ran without emulation',
+    'a platform ran without a QEMU handler: keep `qemu: auto` (or `true`), or add a node that builds it natively'],
+  ['ERROR: multiple platforms feature is currently not supported for docker driver. Please switch to a different driver',
+    false, 'the engine\'s own builder cannot build several platforms',
+    'the engine\'s own builder needs the containerd image store for several platforms: leave `builder` empty so the action creates a builder, or turn on the engine\'s containerd-snapshotter feature'],
+  ['ERROR: failed to solve: write /var/lib/buildkit/runc-overlayfs/x: no space left on device', false, 'the disk is full',
+    'the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)'],
+  ['unknown command "buildx" for "docker"', false, 'buildx is missing',
+    'buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`'],
+  ['/usr/libexec/docker/cli-plugins/docker-buildx: not found', false, 'buildx is missing',
+    'buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`'],
+  ['ERROR: failed to solve: context deadline exceeded', true, 'deadline exceeded', undefined],
+  ['ERROR: failed to solve: rpc error: code = DeadlineExceeded desc = x', true, 'deadline exceeded', undefined],
+  ['ERROR: dial tcp: lookup r.test: i/o timeout', true, 'network timeout', undefined],
+  ['ERROR: net/http: request canceled (Client.Timeout exceeded while awaiting headers)', true, 'network timeout', undefined],
+  ['ERROR: failed to copy: httpReadSeeker: failed open: failed to do request: timed out', true, 'network timeout', undefined],
+  ['ERROR: remote error: TLS handshake timeout', true, 'TLS handshake timeout', undefined],
+  ['ERROR: dial tcp 127.0.0.1:7005: connect: connection refused', true, 'connection refused', undefined],
+  ['ERROR: read tcp 127.0.0.1:1->127.0.0.1:2: read: connection reset by peer', true, 'connection reset', undefined],
+  ['ERROR: write tcp 127.0.0.1:1->127.0.0.1:2: write: broken pipe', true, 'broken pipe', undefined],
+  ['ERROR: failed to copy: unexpected EOF', true, 'connection lost', undefined],
+  ['ERROR: failed to solve: Unavailable: error reading from server: EOF', true, 'connection lost', undefined],
+  ['ERROR: failed to solve: rpc error: code = Unavailable desc = closing transport', true, 'connection lost', undefined],
+  ['ERROR: toomanyrequests: You have reached your pull rate limit', true, 'rate limited (429)', undefined],
+  ['ERROR: unexpected status code 429', true, 'rate limited (429)', undefined],
+  ['ERROR: unexpected status from GET request: 502 Bad Gateway', true, 'server error (5xx)', undefined],
+  ['ERROR: unexpected status: 504', true, 'server error (5xx)', undefined],
+  ['ERROR: upstream said Gateway Timeout', true, 'server error (5xx)', undefined],
+  ['ERROR: dial tcp: lookup r.test on 127.0.0.53:53: no such host', true, 'DNS failure', undefined],
+  ['ERROR: dial tcp: lookup r.test: Temporary failure in name resolution', true, 'DNS failure', undefined],
+  ['ERROR: something nobody has seen before', false, 'not a known transient failure', undefined],
+])('row: %s', (line, transient, reason, fix) => {
+  const want = fix === undefined ? { transient, reason } : { transient, reason, fix };
+  expect(classify(line)).toStrictEqual(want);
+});
+
+test('a later row\'s fix is kept when an earlier row decides the reason', () => {
+  // "not found" decides the reason, the denial's fix still helps.
+  expect(classify('ERROR: pull access denied for r.test/a, repository does not exist: not found')).toStrictEqual({
+    transient: false, reason: 'an image or file does not exist', fix: CREDENTIALS_FIX,
+  });
+});
+
+test('known failures by id, as the rest of the action asks for them', () => {
+  expect(isFailure('run-exit', 'did not complete successfully: exit code: 137')).toBe(true);
+  expect(isFailure('run-exit', 'connection reset by peer')).toBe(false);
+  expect(isFailure('builder-missing', 'ERROR: no builder "x" found')).toBe(true);
+  expect(isFailure('builder-missing', 'ERROR: no builder found')).toBe(false);
+  expect(isFailure('classic-store', 'Multi-platform build is not supported for the docker driver.')).toBe(true);
+  expect(fixOf('builder-missing')).toBe('name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one');
+  expect(fixOf('classic-store')).toContain('containerd image store');
+  expect(fixOf('run-exit')).toBe('');
 });

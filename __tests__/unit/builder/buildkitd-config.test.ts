@@ -77,6 +77,45 @@ describe('buildkitd config', () => {
     expect(toml.registry).toEqual({ 'r.example:5000': { mirrors: ['m.example'], ca: [caFile] } });
   });
 
+  test('inline configs as users write them: indented headers, comments, keys without spaces', () => {
+    const inline = [
+      '  [registry."docker.io"]   # the Hub, through our mirror',
+      '    mirrors=["inline.test"]',
+      '[registry."r.test:5000"]',
+      '    # http = true  (commented out: not a key)',
+      '[worker.oci]',
+      '  gckeepstorage = 9000',
+    ].join('\n');
+    const settings = { ...none, insecure: ['r.test:5000'], mirrors: { 'docker.io': ['http://m.test:5000/v2/mirror'] }, keepStorage: '1gb' };
+    expect(parseToml(buildkitdConfig(settings, inline))).toEqual({
+      registry: {
+        'docker.io': { mirrors: ['inline.test'] },
+        'r.test:5000': { http: true, insecure: true },
+        'm.test:5000': { http: true },
+      },
+      worker: { oci: { gckeepstorage: 9000, gc: true } },
+    });
+  });
+
+  test('a mirror\'s scheme is dropped, its path kept in the mirror but not in the host it makes plain HTTP', () => {
+    expect(parseToml(buildkitdConfig({ ...none, mirrors: { 'docker.io': ['https://a.test/x', 'http://b.test:5000/p/q'] } })))
+      .toEqual({ registry: {
+        'docker.io': { mirrors: ['a.test/x', 'b.test:5000/p/q'] },
+        'b.test:5000': { http: true },
+      } });
+  });
+
+  test.each<[string, RegistrySettings, boolean]>([
+    ['none', none, false],
+    ['a CA', { ...none, ca: { 'r.test': '/ca.pem' } }, true],
+    ['an insecure registry', { ...none, insecure: ['r.test'] }, true],
+    ['a mirror', { ...none, mirrors: { 'docker.io': ['m.test'] } }, true],
+    ['a GC limit', { ...none, keepStorage: '1gb' }, true],
+    ['an empty GC limit', { ...none, keepStorage: '' }, false],
+  ])('has settings: %s -> %s', (_what, settings, want) => {
+    expect(hasSettings(settings)).toBe(want);
+  });
+
   test('nothing to add leaves the inline config as it is', () => {
     expect(hasSettings(none)).toBe(false);
     expect(buildkitdConfig(none, 'debug = true')).toBe('debug = true\n');

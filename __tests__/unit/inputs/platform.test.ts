@@ -36,3 +36,52 @@ test.each([
   expect(platformProblem(text)).toContain(why);
   expect(() => parsePlatform(text)).toThrow(why);
 });
+
+// Every os, architecture and variant buildx accepts (Go's GOOS and GOARCH lists as containerd's
+// platforms package reads them, and the variants it knows) must pass: valid input is never rejected.
+const OSES = ['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'illumos', 'solaris', 'aix',
+  'android', 'ios', 'plan9', 'dragonfly', 'js', 'wasip1'];
+const ARCHES = ['amd64', 'arm64', 'arm', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64', 'mips64le',
+  'mips64', 'mipsle', 'mips', 'loong64', 'wasm'];
+const VARIANTS: [string, string[]][] = [
+  ['amd64', ['v2', 'v3', 'v4']],
+  ['arm64', ['v8.0', 'v8.1', 'v8.2', 'v8.3', 'v8.4', 'v8.5', 'v8.6', 'v8.7', 'v8.8', 'v8.9', 'v9', 'v9.0',
+    'v9.1', 'v9.2', 'v9.3', 'v9.4', 'v9.5']],
+  ['arm', ['v5', 'v6', 'v7', 'v8']],
+  ['ppc64le', ['power8', 'power9', 'power10']],
+  ['riscv64', ['rva20u64', 'rva22u64', 'rva23u64']],
+];
+
+test.each(OSES)('knows the os %s', (os) => {
+  expect(parsePlatform(`${os}/amd64`)).toStrictEqual({ os, architecture: 'amd64' });
+});
+
+test.each(ARCHES)('knows the architecture %s', (architecture) => {
+  expect(parsePlatform(`linux/${architecture}`)).toStrictEqual({ os: 'linux', architecture });
+  expect(normalizePlatform(`linux/${architecture}`)).toBe(`linux/${architecture}`);
+});
+
+test.each(VARIANTS.flatMap(([arch, vs]) => vs.map((v) => [arch, v])))('knows %s/%s', (architecture, variant) => {
+  expect(parsePlatform(`linux/${architecture}/${variant}`)).toStrictEqual({ os: 'linux', architecture, variant });
+  expect(normalizePlatform(`linux/${architecture}/${variant}`)).toBe(`linux/${architecture}/${variant}`);
+});
+
+test.each(['386', 'ppc64', 's390x', 'mips64le', 'mips64', 'mipsle', 'mips', 'loong64', 'wasm'])(
+  '%s has no variants', (architecture) => {
+    expect(platformProblem(`linux/${architecture}/v1`)).toBe(`has an unknown variant "v1" for ${architecture}`);
+  });
+
+test('the exact messages, the platform first', () => {
+  expect(() => parsePlatform('linux')).toThrow(/^linux is not a platform of the form os\/arch\[\/variant\], e\.g\. linux\/arm64$/);
+  expect(platformProblem('/amd64')).toBe('is not a platform of the form os/arch[/variant], e.g. linux/arm64');
+  expect(platformProblem('linux/')).toBe('is not a platform of the form os/arch[/variant], e.g. linux/arm64');
+  expect(platformProblem('linox/amd64')).toBe('has an unknown os "linox"');
+  expect(platformProblem('linux/amd65')).toBe('has an unknown architecture "amd65"');
+  expect(() => parsePlatform('linux/arm/v9')).toThrow(/^linux\/arm\/v9 has an unknown variant "v9" for arm$/);
+});
+
+test('the plain architecture has no variant field at all', () => {
+  expect(parsePlatform('linux/amd64')).toStrictEqual({ os: 'linux', architecture: 'amd64' });
+  expect(parsePlatform('linux/arm64/v8')).toStrictEqual({ os: 'linux', architecture: 'arm64' });
+  expect(Object.keys(parsePlatform('linux/amd64/v1'))).toEqual(['os', 'architecture']);
+});

@@ -47,6 +47,9 @@ describe('the merge checks its sources before it creates anything', () => {
     ['a leg missing', ['linux/amd64', 'linux/arm64'], [amd], 'missing linux/arm64'],
     ['a platform twice', ['linux/amd64'], [amd, amd], 'twice: linux/amd64 (in r/a@sha256:1 and r/a@sha256:1)'],
     ['one not expected', ['linux/amd64'], [amd, arm], 'not expected: linux/arm64'],
+    ['all three at once', ['linux/arm64', 'linux/s390x'], [amd, arm, arm],
+      'missing linux/s390x; twice: linux/arm64 (in r/a:1.0-arm64 and r/a:1.0-arm64); not expected: linux/amd64'],
+    ['nothing resolved', ['linux/amd64'], [], 'missing linux/amd64'],
   ])('%s', (_name, expected, resolved, want) => {
     expect(coverageProblem(expected, resolved)).toBe(want);
   });

@@ -28,7 +28,7 @@ describe('image references, as docker resolves them', () => {
     [`ghcr.io/org/x:v1@${digest}`, { registry: 'ghcr.io', repository: 'org/x', tag: 'v1', digest }],
   ])('%s', (text, want) => {
     expect(referenceProblem(text)).toBeUndefined();
-    expect(parseReference(text)).toEqual(want);
+    expect(parseReference(text)).toStrictEqual(want);
   });
 
   test.each([
@@ -60,5 +60,20 @@ describe('image references, as docker resolves them', () => {
     expect(isLoopback('[::1]:5000')).toBe(true);
     expect(isLoopback('registry.test:5443')).toBe(false);
     expect(isLoopback('127.example.com')).toBe(false);
+    expect(isLoopback('127.10.200.1:5000')).toBe(true);
+    expect(isLoopback('127.0.0.1.example.com')).toBe(false);
+    expect(isLoopback('x127.0.0.1')).toBe(false);
+    expect(isLoopback('localhost.example.com')).toBe(false);
+    expect(isLoopback('[::2]:5000')).toBe(false);
+  });
+
+  test('the exact messages, the reference first', () => {
+    expect(() => parseReference('App:1')).toThrow(/^App:1 must have a lowercase repository name$/);
+    expect(referenceProblem('a b')).toBe('is not a valid image reference ([REGISTRY/]NAME[:TAG])');
+    expect(referenceProblem(`r.io/${'a'.repeat(251)}`)).toBe('has a repository name longer than 255 characters');
+  });
+
+  test('a name of exactly 255 characters is valid', () => {
+    expect(parseReference(`r.io/${'a'.repeat(250)}`).repository).toBe('a'.repeat(250));
   });
 });
