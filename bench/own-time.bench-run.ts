@@ -10,13 +10,9 @@ import {
   ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
 } from '../__tests__/e2e/helpers/bed.js';
 import { REAL_BUILDX, runAction } from '../__tests__/e2e/helpers/run-action.js';
+import { median } from './median.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-};
 
 test.skipIf(!bedIsUp())('own time on a warm build, builder default', async () => {
   const context = makeContext(ARCH_DOCKERFILE);

@@ -740,7 +740,8 @@ function read(text) {
   if (name.length > 255) return { problem: "has a repository name longer than 255 characters" };
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
-  const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase()) && domainRe.test(first);
+  const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  if (hasDomain && !domainRe.test(first)) return { problem: "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
   let registry = hasDomain ? first : DOCKER_HUB;
   let repository = hasDomain ? name.slice(slash + 1) : name;
   if (registry === "index.docker.io") registry = DOCKER_HUB;

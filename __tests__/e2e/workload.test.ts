@@ -37,5 +37,6 @@ describe.skipIf(!bedIsUp())('an ordinary Dockerfile', () => {
     const slowest = [...run.summary.matchAll(/<td>linux\/arm64<\/td><td><code>[^<]*<\/code><\/td><td>([\d.]+)<\/td>/g)];
     console.log(`arm64's slowest steps (s): ${slowest.map((m) => m[1]).join(', ')}`);
     console.log(run.stdout.match(/::notice title=the emulation tax::.*/)?.[0]);
+    console.log(run.summary.match(/\[build 2\/4\] RUN apt-get update[^:]*: linux\/arm64 .*/)?.[0]);
   }, 900_000);
 });

@@ -38,10 +38,11 @@ function read(text: string): Parsed {
   const slash = name.indexOf('/');
   const first = slash < 0 ? '' : name.slice(0, slash);
   // docker's rule: the first component names a registry when it has a dot or a port, is
-  // `localhost`, or has an uppercase letter (which a repository cannot have).
-  const hasDomain =
-    slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' ||
-      first !== first.toLowerCase()) && domainRe.test(first);
+  // `localhost`, or has an uppercase letter (which a repository cannot have); then it must be a
+  // host name.
+  const hasDomain = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' ||
+    first !== first.toLowerCase());
+  if (hasDomain && !domainRe.test(first)) return { problem: 'is not a valid image reference ([REGISTRY/]NAME[:TAG])' };
   let registry = hasDomain ? first : DOCKER_HUB;
   let repository = hasDomain ? name.slice(slash + 1) : name;
   if (registry === 'index.docker.io') registry = DOCKER_HUB;

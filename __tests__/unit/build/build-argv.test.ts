@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCommand, pushesToRegistry, type BuildTarget } from '../../../src/build/build-argv.js';
 import { parseInputs } from '../../../src/inputs/inputs.js';
+import { defaultProvenanceWanted } from '../../../src/build/attestations.js';
 
 const ctx = mkdtempSync(join(tmpdir(), 'mab-argv-'));
 const inputs = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
@@ -95,8 +96,16 @@ describe('attestations, as docker/build-push-action forms them', () => {
       [`type=provenance,mode=max,builder-id=${RUN}`, 'type=custom,disabled=false', 'type=sbom']],
     ['load: the docker exporter takes no default provenance', { load: 'true' }, []],
     ['outputs type=docker: neither', { outputs: 'type=docker,dest=/tmp/img.tar' }, []],
+    ['outputs type=local: the default provenance', { outputs: 'type=local,dest=out' }, [`type=provenance,mode=max,builder-id=${RUN}`]],
   ])('%s', (_name, values, want) => {
     expect(attests(values)).toEqual(want);
+  });
+
+  test('whether the builder\'s BuildKit must be asked (it is not when provenance is given at all)', () => {
+    expect(defaultProvenanceWanted(inputs({}, GH), GH)).toBe(true);
+    expect(defaultProvenanceWanted(inputs({ provenance: 'false' }, GH), GH)).toBe(false);
+    expect(defaultProvenanceWanted(inputs({ attests: 'type=provenance,mode=min' }, GH), GH)).toBe(false);
+    expect(defaultProvenanceWanted(inputs({ attests: 'type=sbom' }, GH), GH)).toBe(true);
   });
 
   test('a private repository: min provenance, inline only', () => {
@@ -107,6 +116,11 @@ describe('attestations, as docker/build-push-action forms them', () => {
   test('BuildKit older than 0.11, BUILDX_NO_DEFAULT_ATTESTATIONS, or no workflow run: no default', () => {
     expect(attests({}, GH, { hostNetwork: false, buildkitAttests: false })).toEqual([]);
     expect(attests({}, { ...GH, BUILDX_NO_DEFAULT_ATTESTATIONS: '1' })).toEqual([]);
+    expect(attests({}, { ...GH, BUILDX_NO_DEFAULT_ATTESTATIONS: 'T' })).toEqual([]);
+    // Only buildx's own truthy words switch it off.
+    for (const v of ['', '0', 'false', '1x', 'x1', 'truex']) {
+      expect(attests({}, { ...GH, BUILDX_NO_DEFAULT_ATTESTATIONS: v })).toEqual([`type=provenance,mode=max,builder-id=${RUN}`]);
+    }
     expect(attests({}, {})).toEqual([]);
     // Asked for explicitly, it is passed whatever the builder.
     expect(attests({ provenance: 'mode=max' }, GH, { hostNetwork: false, buildkitAttests: false }))
@@ -158,6 +172,40 @@ describe('the default Git context, as docker/build-push-action forms it', () => 
       .toStrictEqual(['id=OTHER,env=MULTIARCH_BUILD_SECRET_0', 'id=GIT_AUTH_TOKEN.github.com,env=MULTIARCH_BUILD_SECRET_1']);
     expect(secrets({ context: '' })).toStrictEqual([]);
     expect(secrets({ 'github-token': 'ghs_x' })).toStrictEqual([]);
+  });
+});
+
+describe('the build target', () => {
+  test('without one: the named builder, no host network, no default provenance', () => {
+    const i = inputs({ platforms: 'linux/amd64', builder: 'mine' }, GH);
+    expect(buildCommand(i, '/m.json', GH).argv).toStrictEqual(['build', '--platform', 'linux/amd64', '--builder', 'mine',
+      '--metadata-file', '/m.json', ctx]);
+  });
+
+  test('an empty platform list (`platforms: ","`) passes no --platform: the node\'s own, as docker\'s action does', () => {
+    expect(argv({ platforms: ',' }, {}, { hostNetwork: false })).not.toContain('--platform');
+  });
+
+  test('a target that does not say whether BuildKit attaches attestations gets no default provenance', () => {
+    expect(argv({ platforms: 'linux/amd64' }, GH, { hostNetwork: false })).not.toContain('--attest');
+  });
+
+  test('the target\'s environment reaches buildx, next to the secrets\' variables', () => {
+    const cmd = buildCommand(inputs({ platforms: 'linux/amd64', secrets: 'A=1' }), '/m.json', {},
+      { hostNetwork: false, env: { BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true' } });
+    expect(cmd.env).toStrictEqual({ BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true', MULTIARCH_BUILD_SECRET_0: '1' });
+  });
+
+  test('secret files pass their path, secret envs their variable\'s name', () => {
+    const a = argv({ platforms: 'linux/amd64', 'secret-files': `F=${join(ctx, 'Dockerfile')}`, 'secret-envs': 'E=MY_ENV' }, {},
+      { hostNetwork: false });
+    expect(a.flatMap((v, i) => (a[i - 1] === '--secret' ? [v] : []))).toStrictEqual(
+      ['id=E,env=MY_ENV', `id=F,src=${join(ctx, 'Dockerfile')}`]);
+  });
+
+  test('{{defaultContext}} outside a workflow run has nothing to expand to: refused, naming the input', () => {
+    expect(() => inputs({ 'build-contexts': 'sub={{defaultContext}}:d' }, {}))
+      .toThrow(/^Input "build-contexts": "sub=\{\{defaultContext\}\}:d" uses \{\{defaultContext\}\} outside a GitHub workflow/);
   });
 });
 

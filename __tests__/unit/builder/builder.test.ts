@@ -175,9 +175,31 @@ describe('buildx create argv', () => {
         '--buildkitd-flags', '--debug --allow-insecure-entitlement network.host',
         '--buildkitd-config', '/tmp/bk.toml', 'ssh://me@arm'],
     ]],
+    ['a node declaring two platforms', { nodes: '- {name: a, platforms: "linux/amd64,linux/386"}', 'host-network': 'false' }, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'a', '--platform', 'linux/amd64,linux/386',
+        '--driver-opt', 'image=moby/buildkit:buildx-stable-1'],
+    ]],
     ['a mirrored BuildKit image', { 'buildkit-image': 'mirror.internal/moby/buildkit:v0.23.0', 'host-network': 'false' }, [
       ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0',
         '--driver-opt', 'image=mirror.internal/moby/buildkit:v0.23.0'],
+    ]],
+    ['the user\'s own network option and entitlement flag are kept, not doubled', {
+      'driver-opts': 'network=custom\nimage=r/bk:1', 'buildkitd-flags': '--allow-insecure-entitlement=network.host',
+    }, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0', '--driver-opt', 'network=custom',
+        '--driver-opt', 'image=r/bk:1', '--buildkitd-flags', '--allow-insecure-entitlement=network.host'],
+    ]],
+    ['an option that merely mentions image= or network= is not one', {
+      'driver-opts': 'env.image=x\nenv.network=y',
+    }, [
+      ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0', '--driver-opt', 'env.image=x',
+        '--driver-opt', 'env.network=y', '--driver-opt', 'image=moby/buildkit:buildx-stable-1', '--driver-opt', 'network=host',
+        '--buildkitd-flags', '--allow-insecure-entitlement network.host'],
+    ]],
+    ['the kubernetes driver: its own options, no network option (pods choose their network)', {
+      driver: 'kubernetes', 'host-network': 'false',
+    }, [
+      ['create', '--name', 'b', '--driver', 'kubernetes', '--node', 'b0', '--driver-opt', 'image=moby/buildkit:buildx-stable-1'],
     ]],
     ['remote nodes get no daemon flags or config (buildx cannot apply them)', {
       driver: 'remote', nodes: '- {name: a, endpoint: "tcp://h:1"}', 'buildkitd-flags': '--debug',
@@ -193,5 +215,10 @@ describe('buildx create argv', () => {
     expect(builderName(undefined, { RUNNER_NAME: 'GitHub Actions 12', GITHUB_RUN_ID: '987', GITHUB_RUN_ATTEMPT: '2',
       GITHUB_JOB: 'build_arm64' }, 'a1b2c3d4')).toBe('multiarch-github-actions-12-987-2-build-arm64-a1b2c3d4');
     expect(builderName(undefined, {}, 'ff00')).toBe('multiarch-ff00');
+    expect(builderName('mine', { GITHUB_JOB: 'x' }, 'ff00')).toBe('mine');
+    expect(builderName(undefined, { RUNNER_NAME: 'r'.repeat(30), GITHUB_RUN_ID: '1'.repeat(30), GITHUB_RUN_ATTEMPT: '12345',
+      GITHUB_JOB: 'j'.repeat(30) }, 'f'.repeat(20))).toBe(
+      `multiarch-${'r'.repeat(20)}-${'1'.repeat(20)}-1234-${'j'.repeat(20)}-${'f'.repeat(12)}`);
+    expect(builderName(undefined, {})).toMatch(/^multiarch-[0-9a-f]{8}$/);
   });
 });

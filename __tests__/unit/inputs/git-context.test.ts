@@ -22,6 +22,8 @@ test.each<[string, NodeJS.ProcessEnv, ReturnType<typeof githubRun>]>([
   ['GitHub Enterprise, a second attempt', { ...BASE, GITHUB_SERVER_URL: 'https://ghe.test', GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '2' }, {
     privateRepo: false, runUrl: 'https://ghe.test/octo/app/actions/runs/7/attempts/2',
     git: { repoUrl: 'https://ghe.test/octo/app.git', ref: 'refs/heads/main', sha: 'c0ffee' } }],
+  ['a repository but neither ref nor commit', { GITHUB_REPOSITORY: 'octo/app' }, {
+    privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: '', sha: '' } }],
   ['no run id: no builder id', BASE, {
     privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/heads/main', sha: 'c0ffee' } }],
   ['a bare branch name with a commit', { ...BASE, GITHUB_REF: 'dev' }, {
@@ -41,6 +43,13 @@ test.each<[string, NodeJS.ProcessEnv, ReturnType<typeof githubRun>]>([
     { ...BASE, GITHUB_REF: 'refs/pull/4/merge', DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: 'yes',
       GITHUB_EVENT_PATH: event('pr2.json', '{"pull_request":{"head":{"sha":"feed42"}}}') },
     { privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/pull/4/merge', sha: 'c0ffee' } }],
+  ['PR head ref asked for (true), a payload whose pull request has no head: the head ref',
+    { ...BASE, GITHUB_REF: 'refs/pull/4/merge', DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: 'true',
+      GITHUB_EVENT_PATH: event('pr4.json', '{"pull_request":{}}') },
+    { privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/pull/4/head', sha: 'c0ffee' } }],
+  ...['1x', 'x1', 'truex', 'xtrue', ''].map((v): [string, NodeJS.ProcessEnv, ReturnType<typeof githubRun>] => [
+    `PR head ref ${JSON.stringify(v)} is not a yes`, { ...BASE, GITHUB_REF: 'refs/pull/4/merge', DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: v },
+    { privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/pull/4/merge', sha: 'c0ffee' } }]),
   ['PR head ref asked for on a branch: nothing changes', { ...BASE, DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: 'true',
     GITHUB_EVENT_PATH: event('pr3.json', '{"pull_request":{"head":{"sha":"feed42"}}}') },
     { privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/heads/main', sha: 'c0ffee' } }],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitKeyValue, splitLines, splitLinesAndCommas } from '../../../src/inputs/lists.js';
+import { keyAndValue, splitKeyValue, splitLines, splitLinesAndCommas } from '../../../src/inputs/lists.js';
 
 describe('list rules of build-push-action', () => {
   test.each([
@@ -27,5 +27,25 @@ describe('list rules of build-push-action', () => {
     ['noeq', undefined],
   ])('key=value %j', (item, want) => {
     expect(splitKeyValue(item)).toEqual(want);
+  });
+});
+
+describe('list corners', () => {
+  test.each<[string, string[]]>([
+    ['  "a,b", c', ['a,b', 'c']],
+    ['"#kept",# dropped\n  # dropped too', ['#kept']],
+    ['a\r\nb\r\n', ['a', 'b']],
+    ['"a"\r\n"b"\r\n', ['a', 'b']],
+    ['"x""y"', ['x"y']],
+  ])('%j by lines and commas', (raw, want) => {
+    expect(splitLinesAndCommas(raw)).toStrictEqual(want);
+  });
+
+  test('KEY=VALUE: the key trimmed, the value as given; no key, no pair', () => {
+    expect(splitKeyValue('A =1 ')).toStrictEqual(['A', '1 ']);
+    expect(splitKeyValue('=1')).toBeUndefined();
+    expect(splitKeyValue('A')).toBeUndefined();
+    expect(keyAndValue('A=b=c')).toStrictEqual(['A', 'b=c']);
+    expect(keyAndValue('BARE')).toStrictEqual(['BARE', '']);
   });
 });

@@ -20,7 +20,8 @@ describe('a leg pushes by digest', () => {
     const argv = buildCommand(i, '/m.json').argv;
     expect(argv).not.toContain('--tag');
     expect(argv).not.toContain('--push');
-    expect(argv).toContain('type=image,"name=ghcr.io/o/app,docker.io/o/app",push-by-digest=true,name-canonical=true,push=true');
+    const output = 'type=image,"name=ghcr.io/o/app,docker.io/o/app",push-by-digest=true,name-canonical=true,push=true';
+    expect(argv[argv.indexOf(output) - 1]).toBe('--output');
   });
 
   test('image names the repository instead', () => {
@@ -50,6 +51,10 @@ describe('the merge checks its sources before it creates anything', () => {
     ['all three at once', ['linux/arm64', 'linux/s390x'], [amd, arm, arm],
       'missing linux/s390x; twice: linux/arm64 (in r/a:1.0-arm64 and r/a:1.0-arm64); not expected: linux/amd64'],
     ['nothing resolved', ['linux/amd64'], [], 'missing linux/amd64'],
+    ['several of each', ['linux/s390x', 'linux/386'], [src('r/b:1', { 'linux/amd64': 'sha256:a', 'linux/arm64': 'sha256:b' }),
+      src('r/b:2', { 'linux/amd64': 'sha256:c', 'linux/arm64': 'sha256:d' })],
+    'missing linux/s390x, linux/386; twice: linux/amd64 (in r/b:1 and r/b:2), linux/arm64 (in r/b:1 and r/b:2); ' +
+      'not expected: linux/amd64, linux/arm64'],
   ])('%s', (_name, expected, resolved, want) => {
     expect(coverageProblem(expected, resolved)).toBe(want);
   });

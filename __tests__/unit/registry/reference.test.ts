@@ -22,6 +22,7 @@ describe('image references, as docker resolves them', () => {
     ['[::1]:5000/app:1', { registry: '[::1]:5000', repository: 'app', tag: '1' }],
     ['[2001:db8::1]/team/app', { registry: '[2001:db8::1]', repository: 'team/app' }],
     ['example/app', { registry: 'docker.io', repository: 'example/app' }],
+    ['my-org/my_app.v2__x---y', { registry: 'docker.io', repository: 'my-org/my_app.v2__x---y' }],
     ['example.com/app', { registry: 'example.com', repository: 'app' }],
     ['Registry/app', { registry: 'Registry', repository: 'app' }],
     [`app@${digest}`, { registry: 'docker.io', repository: 'library/app', digest }],
@@ -41,6 +42,9 @@ describe('image references, as docker resolves them', () => {
     [`app:${'x'.repeat(129)}`, 'is not a valid image reference'],
     ['app@sha256:zz', 'is not a valid image reference'],
     [`r.io/${'a'.repeat(256)}`, 'longer than 255'],
+    // docker reads a first component with a dot as a registry, and refuses it when it is not a host name
+    ['foo_bar.com/app', 'is not a valid image reference'],
+    ['my.-reg/app', 'is not a valid image reference'],
   ])('rejects %j', (text, why) => {
     expect(referenceProblem(text)).toContain(why);
     expect(() => parseReference(text)).toThrow(why);
@@ -61,6 +65,7 @@ describe('image references, as docker resolves them', () => {
     expect(isLoopback('registry.test:5443')).toBe(false);
     expect(isLoopback('127.example.com')).toBe(false);
     expect(isLoopback('127.10.200.1:5000')).toBe(true);
+    expect(isLoopback('127.0.0.10')).toBe(true);
     expect(isLoopback('127.0.0.1.example.com')).toBe(false);
     expect(isLoopback('x127.0.0.1')).toBe(false);
     expect(isLoopback('localhost.example.com')).toBe(false);

@@ -1,0 +1,132 @@
+// `npm run bench`, the real workload: `FROM debian:bookworm-slim`, apt-get installing a compiler,
+// a C program compiled per platform (arm64 under QEMU), on a fresh docker-container node each
+// time, as a fresh CI runner has it. The action (main + post) against the bare buildx sequence
+// doing the same (create --bootstrap, build, rm), interleaved, for: a cold build, a warm rebuild
+// from a registry cache on a NEW builder, and a rebuild after a one-line source change.
+// Prints medians and ratios (action/bare) and the emulated share of the cold build.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'vitest';
+import { FIXTURES } from '../__tests__/fixture.js';
+import { BUILDKIT_IMAGE, REGISTRY, bedIsUp, uniqueRepo } from '../__tests__/e2e/helpers/bed.js';
+import { runAction } from '../__tests__/e2e/helpers/run-action.js';
+import { median } from './median.js';
+
+const ROUNDS = Number(process.env.BENCH_WORKLOAD_ROUNDS ?? 3);
+const PLATFORMS = 'linux/amd64,linux/arm64';
+const MIRROR = `http://${REGISTRY}`;
+
+function buildx(args: string[]): void {
+  const r = spawnSync('docker', ['buildx', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`docker buildx ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
+}
+
+// What the action gives its node for `registry-mirrors: docker.io=http://127.0.0.1:5000`.
+const configDir = mkdtempSync(join(tmpdir(), 'mab-bench-workload-'));
+const config = join(configDir, 'buildkitd.toml');
+writeFileSync(config, `[registry."docker.io"]\n  mirrors = ["${REGISTRY}"]\n\n[registry."${REGISTRY}"]\n  http = true\n`);
+
+interface Case { context: string; tag: string; cache?: string }
+
+/** docker's own sequence, bare: a fresh node, the build, the node removed. */
+function bare(c: Case): number {
+  const name = `bench-wl-${Date.now().toString(36)}`;
+  const t0 = performance.now();
+  buildx(['create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
+    '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host',
+    '--buildkitd-config', config, '--bootstrap']);
+  try {
+    buildx(['build', '--builder', name, '--platform', PLATFORMS, '--network', 'host', '--allow', 'network.host',
+      ...(c.cache ? ['--cache-from', `type=registry,ref=${c.cache}`, '--cache-to', `type=registry,ref=${c.cache},mode=max`]
+        : []), '--tag', c.tag, '--push', c.context]);
+  } finally {
+    buildx(['rm', name]);
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/** The action, main + post; also returns the emulated share its notice reports. */
+async function action(c: Case): Promise<{ seconds: number; emulatedShare?: number }> {
+  const t0 = performance.now();
+  const run = await runAction({
+    context: c.context, tags: c.tag, push: 'true', platforms: PLATFORMS, 'buildkit-image': BUILDKIT_IMAGE,
+    'registry-mirrors': `docker.io=${MIRROR}`,
+    ...(c.cache
+      ? { 'cache-from': `type=registry,ref=${c.cache}`, 'cache-to': `type=registry,ref=${c.cache},mode=max` }
+      : {}),
+  }, { record: false });
+  if (run.exitCode !== 0 || run.post?.exitCode !== 0) throw new Error(`action failed:\n${run.stdout.slice(-3000)}`);
+  const share = /emulated steps took [\d.]+ s of [\d.]+ s \((\d+) %25\)/.exec(run.stdout)?.[1];
+  const seconds = (performance.now() - t0) / 1000;
+  return share === undefined ? { seconds } : { seconds, emulatedShare: Number(share) };
+}
+
+function workloadContext(): string {
+  const context = mkdtempSync(join(tmpdir(), 'mab-bench-wl-'));
+  cpSync(join(FIXTURES, 'workload'), context, { recursive: true });
+  return context;
+}
+
+function report(title: string, b: number[], a: number[], goal: string, extra = ''): void {
+  const [mb, ma] = [median(b), median(a)];
+  console.log([
+    `\n${title}, ${b.length} interleaved rounds (seconds, median)`,
+    `  bare create --bootstrap + build + rm : ${mb.toFixed(2)}   (all: ${b.map((x) => x.toFixed(1)).join(', ')})`,
+    `  action main + post                   : ${ma.toFixed(2)}   (all: ${a.map((x) => x.toFixed(1)).join(', ')})`,
+    `  ratio action/bare                    : ${(ma / mb).toFixed(3)}   (goal: ${goal})${extra}`,
+  ].join('\n'));
+}
+
+describe.skipIf(!bedIsUp())('the real workload: apt-get + gcc, two platforms, arm64 emulated', () => {
+  test('a cold build on a fresh builder', async () => {
+    const b: number[] = [];
+    const a: number[] = [];
+    const shares: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      // A new context and repository each round: nothing cached anywhere but the base image.
+      b.push(bare({ context: workloadContext(), tag: `${uniqueRepo('bench-cold')}:1` }));
+      const r = await action({ context: workloadContext(), tag: `${uniqueRepo('bench-cold')}:1` });
+      a.push(r.seconds);
+      if (r.emulatedShare !== undefined) shares.push(r.emulatedShare);
+    }
+    report('cold build', b, a, 'within 1.02', `\n  emulated share of the step time (the action's notice): ${
+      shares.length ? `${median(shares)} %` : 'no notice'}`);
+  }, 3_600_000);
+
+  test('a warm rebuild from a registry cache on a new builder', async () => {
+    const context = workloadContext();
+    const cache = `${uniqueRepo('bench-warm')}:cache`;
+    const tag = `${uniqueRepo('bench-warm')}:1`;
+    bare({ context, tag, cache }); // fills the cache
+    const b: number[] = [];
+    const a: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      b.push(bare({ context, tag, cache }));
+      a.push((await action({ context, tag, cache })).seconds);
+    }
+    report('warm rebuild, cache-from/cache-to a registry cache, new builder', b, a, 'within 1.1');
+  }, 3_600_000);
+
+  test('a rebuild after a one-line source change', async () => {
+    const context = workloadContext();
+    const cache = `${uniqueRepo('bench-change')}:cache`;
+    const tag = `${uniqueRepo('bench-change')}:1`;
+    bare({ context, tag, cache });
+    const source = join(context, 'hello.c');
+    const original = readFileSync(source, 'utf8');
+    let n = 0;
+    // Each build sees a line it has never seen: the compile and what follows run, apt stays cached.
+    const change = (): void => writeFileSync(source, `${original}/* change ${++n} ${Date.now()} */\n`);
+    const b: number[] = [];
+    const a: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      change();
+      b.push(bare({ context, tag, cache }));
+      change();
+      a.push((await action({ context, tag, cache })).seconds);
+    }
+    report('rebuild after a one-line change, registry cache, new builder', b, a, 'within 1.1');
+  }, 3_600_000);
+});
