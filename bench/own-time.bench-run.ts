@@ -10,7 +10,7 @@ import {
   ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
 } from '../__tests__/e2e/helpers/bed.js';
 import { REAL_BUILDX, runAction } from '../__tests__/e2e/helpers/run-action.js';
-import { median } from './median.js';
+import { interleaved, median } from './rounds.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 
@@ -34,11 +34,7 @@ test.skipIf(!bedIsUp())('own time on a warm build, builder default', async () =>
 
   bare(); // warm the cache and the registry
   await action();
-  const times = { bare: [] as number[], action: [] as number[] };
-  for (let i = 0; i < ROUNDS; i++) {
-    times.bare.push(bare());
-    times.action.push(await action());
-  }
+  const times = await interleaved(ROUNDS, bare, action);
   const [b, a] = [median(times.bare), median(times.action)];
   const fmt = (x: number): string => x.toFixed(3).padStart(7);
   console.log([
@@ -80,11 +76,7 @@ test.skipIf(!bedIsUp())('setup + teardown of a two-node builder the action creat
     };
     bare();
     await action();
-    const times = { bare: [] as number[], action: [] as number[] };
-    for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
-      times.bare.push(bare());
-      times.action.push(await action());
-    }
+    const times = await interleaved(Math.max(3, Math.floor(ROUNDS / 2)), bare, action);
     const [b, a] = [median(times.bare), median(times.action)];
     console.log([
       '\nwarm two-platform build + push on two remote nodes (seconds, median)',
@@ -127,11 +119,7 @@ test.skipIf(!bedIsUp())('the default path: create + boot + build + remove a dock
   };
   bare();
   await action();
-  const times = { bare: [] as number[], action: [] as number[] };
-  for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
-    times.bare.push(bare());
-    times.action.push(await action());
-  }
+  const times = await interleaved(Math.max(3, Math.floor(ROUNDS / 2)), bare, action);
   const [b, a] = [median(times.bare), median(times.action)];
   console.log([
     '\nthe default path, two platforms, fresh docker-container node each time (seconds, median)',

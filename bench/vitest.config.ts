@@ -6,6 +6,8 @@ export default defineConfig({
   define: actionInputsDefine() as Record<string, string>,
   test: {
     include: ['bench/**/*.bench-run.ts'],
+    // One bench at a time: two running together would time each other.
+    fileParallelism: false,
     testTimeout: 600_000,
   },
 });

@@ -12,7 +12,7 @@ import { describe, test } from 'vitest';
 import { FIXTURES } from '../__tests__/fixture.js';
 import { BUILDKIT_IMAGE, REGISTRY, bedIsUp, uniqueRepo } from '../__tests__/e2e/helpers/bed.js';
 import { runAction } from '../__tests__/e2e/helpers/run-action.js';
-import { median } from './median.js';
+import { interleaved, median } from './rounds.js';
 
 const ROUNDS = Number(process.env.BENCH_WORKLOAD_ROUNDS ?? 3);
 const PLATFORMS = 'linux/amd64,linux/arm64';
@@ -81,16 +81,14 @@ function report(title: string, b: number[], a: number[], goal: string, extra = '
 
 describe.skipIf(!bedIsUp())('the real workload: apt-get + gcc, two platforms, arm64 emulated', () => {
   test('a cold build on a fresh builder', async () => {
-    const b: number[] = [];
-    const a: number[] = [];
     const shares: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      // A new context and repository each round: nothing cached anywhere but the base image.
-      b.push(bare({ context: workloadContext(), tag: `${uniqueRepo('bench-cold')}:1` }));
-      const r = await action({ context: workloadContext(), tag: `${uniqueRepo('bench-cold')}:1` });
-      a.push(r.seconds);
+    // A new context and repository each time: nothing cached anywhere but the base image.
+    const fresh = (): Case => ({ context: workloadContext(), tag: `${uniqueRepo('bench-cold')}:1` });
+    const { bare: b, action: a } = await interleaved(ROUNDS, () => bare(fresh()), async () => {
+      const r = await action(fresh());
       if (r.emulatedShare !== undefined) shares.push(r.emulatedShare);
-    }
+      return r.seconds;
+    });
     report('cold build', b, a, 'within 1.02', `\n  emulated share of the step time (the action's notice): ${
       shares.length ? `${median(shares)} %` : 'no notice'}`);
   }, 3_600_000);
@@ -100,12 +98,8 @@ describe.skipIf(!bedIsUp())('the real workload: apt-get + gcc, two platforms, ar
     const cache = `${uniqueRepo('bench-warm')}:cache`;
     const tag = `${uniqueRepo('bench-warm')}:1`;
     bare({ context, tag, cache }); // fills the cache
-    const b: number[] = [];
-    const a: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      b.push(bare({ context, tag, cache }));
-      a.push((await action({ context, tag, cache })).seconds);
-    }
+    const { bare: b, action: a } = await interleaved(ROUNDS, () => bare({ context, tag, cache }),
+      async () => (await action({ context, tag, cache })).seconds);
     report('warm rebuild, cache-from/cache-to a registry cache, new builder', b, a, 'within 1.1');
   }, 3_600_000);
 
@@ -119,14 +113,8 @@ describe.skipIf(!bedIsUp())('the real workload: apt-get + gcc, two platforms, ar
     let n = 0;
     // Each build sees a line it has never seen: the compile and what follows run, apt stays cached.
     const change = (): void => writeFileSync(source, `${original}/* change ${++n} ${Date.now()} */\n`);
-    const b: number[] = [];
-    const a: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      change();
-      b.push(bare({ context, tag, cache }));
-      change();
-      a.push((await action({ context, tag, cache })).seconds);
-    }
+    const { bare: b, action: a } = await interleaved(ROUNDS, () => bare({ context, tag, cache }),
+      async () => (await action({ context, tag, cache })).seconds, change);
     report('rebuild after a one-line change, registry cache, new builder', b, a, 'within 1.1');
   }, 3_600_000);
 });

@@ -475,29 +475,54 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
-// src/inputs/csv-attributes.ts
-function csvFields(value) {
-  const fields = [];
+// src/inputs/lists.ts
+function quotedFields(raw, isSeparator) {
+  const out = [];
   let field = "";
+  let inQuotes = false;
   let quoted = false;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value.charAt(i);
-    if (quoted) {
-      if (ch === '"' && value[i + 1] === '"') {
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charAt(i);
+    if (inQuotes) {
+      if (ch === '"' && raw[i + 1] === '"') {
         field += '"';
         i++;
-      } else if (ch === '"') quoted = false;
+      } else if (ch === '"') inQuotes = false;
       else field += ch;
     } else if (ch === '"' && field.trim() === "") {
+      inQuotes = true;
       quoted = true;
       field = "";
-    } else if (ch === ",") {
-      fields.push(field.trim());
+    } else if (isSeparator(ch)) {
+      out.push({ text: field, quoted });
       field = "";
-    } else field += ch;
+      quoted = false;
+    } else if (ch !== "\r") field += ch;
   }
-  fields.push(field.trim());
-  return fields;
+  out.push({ text: field, quoted });
+  return out;
+}
+function split(raw, commas) {
+  return quotedFields(raw, (ch) => ch === "\n" || commas && ch === ",").map((f) => ({ ...f, text: f.quoted ? f.text : f.text.trim() })).filter((f) => f.text !== "" && (f.quoted || !f.text.startsWith("#"))).map((f) => f.text);
+}
+function splitLines(raw) {
+  return split(raw, false);
+}
+function splitLinesAndCommas(raw) {
+  return split(raw, true);
+}
+function keyAndValue(item) {
+  return splitKeyValue(item) ?? [item, ""];
+}
+function splitKeyValue(item) {
+  const at = item.indexOf("=");
+  if (at <= 0) return void 0;
+  return [item.slice(0, at).trim(), item.slice(at + 1)];
+}
+
+// src/inputs/csv-attributes.ts
+function csvFields(value) {
+  return quotedFields(value, (ch) => ch === ",").map((f) => f.text.trim());
 }
 function csvAttributes(value) {
   const attrs = /* @__PURE__ */ new Map();
@@ -518,51 +543,6 @@ function outputNames(output) {
 
 // src/inputs/rules.ts
 import { existsSync as existsSync2, statSync } from "node:fs";
-
-// src/inputs/lists.ts
-function split(raw, commas) {
-  const out = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  const end = () => {
-    const value = wasQuoted ? field : field.trim();
-    if (value !== "" && !(!wasQuoted && value.startsWith("#"))) out.push(value);
-    field = "";
-    wasQuoted = false;
-  };
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw.charAt(i);
-    if (quoted) {
-      if (ch === '"' && raw[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field.trim() === "") {
-      quoted = true;
-      wasQuoted = true;
-      field = "";
-    } else if (ch === "\n" || commas && ch === ",") end();
-    else if (ch !== "\r") field += ch;
-  }
-  end();
-  return out;
-}
-function splitLines(raw) {
-  return split(raw, false);
-}
-function splitLinesAndCommas(raw) {
-  return split(raw, true);
-}
-function keyAndValue(item) {
-  return splitKeyValue(item) ?? [item, ""];
-}
-function splitKeyValue(item) {
-  const at = item.indexOf("=");
-  if (at <= 0) return void 0;
-  return [item.slice(0, at).trim(), item.slice(at + 1)];
-}
 
 // src/inputs/platform.ts
 var OSES = /* @__PURE__ */ new Set([

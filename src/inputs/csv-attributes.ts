@@ -1,30 +1,11 @@
 // buildx's attribute lists (`--output`, `--cache-to`, `--cache-from`, `--attest`): comma-separated
 // KEY=VALUE fields read as CSV, so a field in double quotes may hold commas
 // (`type=image,"name=a,b",push=true`). One parser for validation, the build argv and the read-back.
+import { quotedFields } from './lists.js';
 
 /** The fields, empty ones kept (buildx refuses them), quotes removed. */
 export function csvFields(value: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value.charAt(i);
-    if (quoted) {
-      if (ch === '"' && value[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field.trim());
-  return fields;
+  return quotedFields(value, (ch) => ch === ',').map((f) => f.text.trim());
 }
 
 /** KEY -> VALUE of the fields that have a `=` (the last one wins, as in buildx). */

@@ -2,34 +2,50 @@
 // commas, e.g. a build arg "A=x,y"), others on newlines and commas. As there, a field in double
 // quotes is read CSV-style: it may hold the separators, even newlines, and `""` is one quote.
 
-function split(raw: string, commas: boolean): string[] {
-  const out: string[] = [];
+/** A field as written, and whether it opened with a double quote. */
+export interface QuotedField {
+  text: string;
+  quoted: boolean;
+}
+
+/**
+ * Splits at the separators outside double quotes, CSV-style: a field that opens with a quote
+ * (after blanks) may hold separators and newlines, `""` in it is one quote; a CR outside quotes
+ * is dropped. The one reader of quoted fields, for list inputs and buildx's attribute lists.
+ */
+export function quotedFields(raw: string, isSeparator: (ch: string) => boolean): QuotedField[] {
+  const out: QuotedField[] = [];
   let field = '';
+  let inQuotes = false;
   let quoted = false;
-  let wasQuoted = false;
-  const end = (): void => {
-    const value = wasQuoted ? field : field.trim();
-    if (value !== '' && !(!wasQuoted && value.startsWith('#'))) out.push(value);
-    field = '';
-    wasQuoted = false;
-  };
   for (let i = 0; i < raw.length; i++) {
     const ch = raw.charAt(i);
-    if (quoted) {
+    if (inQuotes) {
       if (ch === '"' && raw[i + 1] === '"') {
         field += '"';
         i++;
-      } else if (ch === '"') quoted = false;
+      } else if (ch === '"') inQuotes = false;
       else field += ch;
     } else if (ch === '"' && field.trim() === '') {
+      inQuotes = true;
       quoted = true;
-      wasQuoted = true;
       field = '';
-    } else if (ch === '\n' || (commas && ch === ',')) end();
-    else if (ch !== '\r') field += ch;
+    } else if (isSeparator(ch)) {
+      out.push({ text: field, quoted });
+      field = '';
+      quoted = false;
+    } else if (ch !== '\r') field += ch;
   }
-  end();
+  out.push({ text: field, quoted });
   return out;
+}
+
+// Blank items and unquoted `#` comment lines are skipped; a quoted item is kept as written.
+function split(raw: string, commas: boolean): string[] {
+  return quotedFields(raw, (ch) => ch === '\n' || (commas && ch === ','))
+    .map((f) => ({ ...f, text: f.quoted ? f.text : f.text.trim() }))
+    .filter((f) => f.text !== '' && (f.quoted || !f.text.startsWith('#')))
+    .map((f) => f.text);
 }
 
 /** Items one per line; commas stay inside values. */
