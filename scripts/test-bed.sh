@@ -5,6 +5,8 @@
 #   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|tokenregistry|oldbuildx|fixtures|
 #                        binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
 set -euo pipefail
+# In a pipe, grep without -q: with pipefail, -q's early exit can kill the writer (SIGPIPE) and turn a
+# match into a failure.
 
 BED_DIR=${BED_DIR:-/var/lib/multiarch-bed}
 FIXTURES=${FIXTURES:-$(cd "$(dirname "$0")/.." && pwd)/__tests__/fixtures/rootfs}
@@ -49,7 +51,7 @@ Pin: release n=sid
 Pin-Priority: 50
 PIN
   fi
-  dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
+  dpkg --print-foreign-architectures | grep -x arm64 >/dev/null || dpkg --add-architecture arm64
   if [ ! -f "$BED_DIR/.apt-updated" ] || [ -n "$(find "$BED_DIR/.apt-updated" -mmin +720)" ]; then
     apt-get update -qq
     mkdir -p "$BED_DIR" && touch "$BED_DIR/.apt-updated"
@@ -96,7 +98,7 @@ piece_engine() {
     start_daemon dockerd "$BED_DIR/dockerd.log" dockerd
     wait_for "dockerd" 120 docker version
   fi
-  docker info --format '{{.DriverStatus}}' | grep -q io.containerd.snapshotter \
+  docker info --format '{{.DriverStatus}}' | grep io.containerd.snapshotter >/dev/null \
     || { log "engine is not on the containerd image store"; return 1; }
 }
 
@@ -104,7 +106,7 @@ piece_engine() {
 # engine A's docker0 (LAB.md).
 piece_engine2() {
   ip link show docker1 >/dev/null 2>&1 || ip link add docker1 type bridge
-  ip addr show docker1 | grep -q 172.29.0.1/16 || ip addr add 172.29.0.1/16 dev docker1
+  ip addr show docker1 | grep -F 172.29.0.1/16 >/dev/null || ip addr add 172.29.0.1/16 dev docker1
   ip link set docker1 up
   mkdir -p /etc/docker2
   echo '{"features":{"containerd-snapshotter":true}}' >/etc/docker2/daemon.json
@@ -134,7 +136,7 @@ bridge_answers() { # a real gRPC answer through the bridge, not just an open por
   local name="bed-probe-$1"
   docker buildx inspect "$name" >/dev/null 2>&1 ||
     docker buildx create --name "$name" --driver remote "tcp://127.0.0.1:$1" >/dev/null 2>&1
-  timeout 15 docker buildx inspect --bootstrap "$name" 2>/dev/null | grep -q 'Status: *running'
+  timeout 15 docker buildx inspect --bootstrap "$name" 2>/dev/null | grep 'Status: *running' >/dev/null
 }
 
 # A registry with token auth, as Docker Hub and GHCR do it: a 401 with a Bearer challenge whose
