@@ -1129,6 +1129,13 @@ function saveBuilderToRemove(name) {
 function builderToRemove() {
   return getState(BUILDER);
 }
+var IMAGE_NAME = "imageName";
+function saveImageNameToRemove(name) {
+  saveState(IMAGE_NAME, name);
+}
+function imageNameToRemove() {
+  return getState(IMAGE_NAME);
+}
 var BUILDX = "buildx";
 function saveBuildxPath(file) {
   saveState(BUILDX, file);
@@ -1623,7 +1630,7 @@ function builderName(given, env, random = randomBytes(4).toString("hex")) {
 function nodesOf(name, setup) {
   return setup.nodes ?? [{ name: `${name}0`, platforms: [], driverOpts: [] }];
 }
-function createCommands(name, setup, configFile) {
+function createCommands(name, setup, configFile, localImage) {
   const local = setup.driver !== "remote";
   return nodesOf(name, setup).map((node, i) => {
     const argv = ["create", "--name", name];
@@ -1631,7 +1638,7 @@ function createCommands(name, setup, configFile) {
     else argv.push("--append");
     argv.push("--node", node.name);
     if (node.platforms.length > 0) argv.push("--platform", node.platforms.join(","));
-    for (const opt of driverOpts(setup, node)) argv.push("--driver-opt", opt);
+    for (const opt of driverOpts(setup, node, node.endpoint ? void 0 : localImage)) argv.push("--driver-opt", opt);
     const flags = buildkitdFlags(setup, node);
     if (local && flags) argv.push("--buildkitd-flags", flags);
     if (local && configFile) argv.push("--buildkitd-config", configFile);
@@ -1639,9 +1646,11 @@ function createCommands(name, setup, configFile) {
     return argv;
   });
 }
-function driverOpts(setup, node) {
+function driverOpts(setup, node, localImage) {
   const opts = [...setup.driverOpts, ...node.driverOpts];
-  if (setup.driver !== "remote" && !opts.some((o) => o.startsWith("image="))) opts.push(`image=${setup.buildkitImage}`);
+  if (setup.driver !== "remote" && !opts.some((o) => o.startsWith("image="))) {
+    opts.push(`image=${localImage ?? setup.buildkitImage}`);
+  }
   if (setup.hostNetwork && setup.driver === "docker-container" && !opts.some((o) => o.startsWith("network="))) {
     opts.push("network=host");
   }
@@ -1652,6 +1661,18 @@ function buildkitdFlags(setup, node) {
   if (!setup.hostNetwork || setup.driver === "remote") return flags;
   if (flags?.includes("network.host")) return flags;
   return flags ? `${flags} ${HOST_ENTITLEMENT}` : HOST_ENTITLEMENT;
+}
+
+// src/builder/node-image.ts
+var NOWHERE = "127.0.0.1:9/multiarch-build/node-image";
+async function localOnlyName(image) {
+  const name = `${NOWHERE}:${slug(image).slice(0, 120)}`;
+  const res = await runCommand("docker", ["tag", image, name], { timeoutMs: 3e4 });
+  return res.exitCode === 0 ? name : void 0;
+}
+async function removeLocalOnlyName(name) {
+  const res = await runCommand("docker", ["image", "rm", name], { timeoutMs: 3e4 });
+  return res.exitCode === 0;
 }
 
 // src/builder/builder.ts
@@ -1672,8 +1693,15 @@ async function prepareBuilder(buildx, inputs, name, workDir) {
   if (setup.driver === "remote" && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
     warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
   }
-  if (setup.driver === "docker-container") await cachedImage(setup.buildkitImage);
-  for (const argv of createCommands(name, setup, configFile)) {
+  let localImage;
+  if (setup.driver === "docker-container" && await cachedImage(setup.buildkitImage)) {
+    localImage = await localOnlyName(setup.buildkitImage);
+    if (localImage) {
+      saveImageNameToRemove(localImage);
+      info(`${setup.buildkitImage}: local nodes start from the engine's copy, as ${localImage}`);
+    }
+  }
+  for (const argv of createCommands(name, setup, configFile, localImage)) {
     const node = argv[argv.indexOf("--node") + 1];
     const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
     if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
@@ -2887,17 +2915,22 @@ async function merge(buildx, inputs, workDir) {
 // src/post.ts
 async function post() {
   try {
-    const builder = builderToRemove();
-    if (!builder) return;
-    const pinned = savedBuildxPath();
-    const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
-    const res = await runBuildx(buildx, ["rm", "--force", builder], { timeoutMs: 12e4 });
-    if (res.exitCode === 0) info(`removed builder ${builder}`);
-    else if (!isFailure("builder-missing", res.stderrTail.join("\n"))) {
-      warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
-    }
+    await removeBuilder();
+    const imageName = imageNameToRemove();
+    if (imageName && !await removeLocalOnlyName(imageName)) warning(`could not remove the image name ${imageName}`);
   } catch (error2) {
     warning(`cleanup: ${errorMessage(error2)}`);
+  }
+}
+async function removeBuilder() {
+  const builder = builderToRemove();
+  if (!builder) return;
+  const pinned = savedBuildxPath();
+  const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
+  const res = await runBuildx(buildx, ["rm", "--force", builder], { timeoutMs: 12e4 });
+  if (res.exitCode === 0) info(`removed builder ${builder}`);
+  else if (!isFailure("builder-missing", res.stderrTail.join("\n"))) {
+    warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
   }
 }
 

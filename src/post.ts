@@ -4,20 +4,27 @@ import { info, warning } from '@actions/core';
 import { isFailure } from './build/failures.js';
 import { errorMessage, finalError } from './runtime/errors.js';
 import { locateBuildx, runBuildx } from './runtime/buildx-command.js';
-import { builderToRemove, savedBuildxPath } from './state.js';
+import { removeLocalOnlyName } from './builder/node-image.js';
+import { builderToRemove, imageNameToRemove, savedBuildxPath } from './state.js';
 
 export async function post(): Promise<void> {
   try {
-    const builder = builderToRemove();
-    if (!builder) return;
-    const pinned = savedBuildxPath();
-    const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
-    const res = await runBuildx(buildx, ['rm', '--force', builder], { timeoutMs: 120_000 });
-    if (res.exitCode === 0) info(`removed builder ${builder}`);
-    else if (!isFailure('builder-missing', res.stderrTail.join('\n'))) {
-      warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
-    }
+    await removeBuilder();
+    const imageName = imageNameToRemove();
+    if (imageName && !(await removeLocalOnlyName(imageName))) warning(`could not remove the image name ${imageName}`);
   } catch (error) {
     warning(`cleanup: ${errorMessage(error)}`);
+  }
+}
+
+async function removeBuilder(): Promise<void> {
+  const builder = builderToRemove();
+  if (!builder) return;
+  const pinned = savedBuildxPath();
+  const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
+  const res = await runBuildx(buildx, ['rm', '--force', builder], { timeoutMs: 120_000 });
+  if (res.exitCode === 0) info(`removed builder ${builder}`);
+  else if (!isFailure('builder-missing', res.stderrTail.join('\n'))) {
+    warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
   }
 }

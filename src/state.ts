@@ -24,6 +24,17 @@ export function builderToRemove(): string {
   return getState(BUILDER);
 }
 
+const IMAGE_NAME = 'imageName';
+
+/** A second name the main step gave an image (builder/node-image.ts), for the post step to remove. */
+export function saveImageNameToRemove(name: string): void {
+  saveState(IMAGE_NAME, name);
+}
+
+export function imageNameToRemove(): string {
+  return getState(IMAGE_NAME);
+}
+
 const BUILDX = 'buildx';
 
 /** A pinned buildx the main step ran, so the post step runs the same one. */

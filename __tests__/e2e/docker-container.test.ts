@@ -169,13 +169,15 @@ RUN ["/bin/busybox", "sh", "-c", "printf 'GET /token HTTP/1.0\\r\\n\\r\\n' | /bi
   });
 
   // buildx pulls the BuildKit image on every boot and uses a local copy only when that pull fails:
-  // with the copy the action restores from the Actions cache, a hub that is down or rate-limits
-  // no longer fails the boot.
-  test('hub-free boot: with the image\'s upstream down, a warm run boots from the Actions cache copy', async () => {
+  // with the copy the action restores from the Actions cache, under a name buildx's pull cannot
+  // reach, a hub that is down or rate-limits no longer fails the boot, and a warm run asks nothing.
+  test('hub-free boot: with the upstream down, a warm run boots from the Actions cache copy; up, it sees no request', async () => {
     const cache = await startCacheService();
     let upstream = await startFaultProxy({ host: '127.0.0.1', port: 5000 }, 'reset', 0, 5078);
     const ref = '127.0.0.1:5078/bed/buildkit:v0.13.2';
     const dropImage = (): void => void spawnSync('docker', ['image', 'rm', '-f', ref], { stdio: 'ignore' });
+    const imageNames = (): string => spawnSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'],
+      { encoding: 'utf8' }).stdout;
     try {
       const inputs = { context: makeContext(ARCH_DOCKERFILE), 'buildkit-image': ref, platforms: 'linux/amd64' };
       dropImage();
@@ -190,7 +192,15 @@ RUN ["/bin/busybox", "sh", "-c", "printf 'GET /token HTTP/1.0\\r\\n\\r\\n' | /bi
       ok(warm);
       expect(warm.stdout).toMatch(/127\.0\.0\.1:5078\/bed\/buildkit:v0\.13\.2: loaded from the Actions cache \(sha256:/);
       expect(nodeLine(warm, `${warm.outputs.builder}0`)).toMatch(/: running, BuildKit v0\.13\.2/);
+
+      // The upstream back, counting: a warm run (the image in the engine) makes no request to it,
+      // and the post step leaves no extra name on the image.
       upstream = await startFaultProxy({ host: '127.0.0.1', port: 5000 }, 'reset', 0, 5078);
+      const counted = await runAction(inputs, { env: { ...cache.env, GITHUB_RUN_ID: '23' } });
+      ok(counted);
+      expect(nodeLine(counted, `${counted.outputs.builder}0`)).toMatch(/: running, BuildKit v0\.13\.2/);
+      expect(upstream.connections()).toBe(0);
+      expect(imageNames()).not.toContain('127.0.0.1:9/');
     } finally {
       await upstream.close();
       await cache.close();

@@ -8,10 +8,11 @@ import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { bootBuilder } from './boot.js';
 import { createCommands } from './create-argv.js';
+import { localOnlyName } from './node-image.js';
 import { describeNode, type NodeStatus } from './inspect.js';
 import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { saveBuilderToRemove } from '../state.js';
+import { saveBuilderToRemove, saveImageNameToRemove } from '../state.js';
 
 export interface BuilderReady {
   name: string;
@@ -47,10 +48,17 @@ export async function prepareBuilder(
     warning('buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, ' +
       'registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves');
   }
-  // buildx pulls the BuildKit image itself and falls back to a local copy when that pull fails: with
-  // the image from the Actions cache, a slow or unreachable hub no longer fails the boot.
-  if (setup.driver === 'docker-container') await cachedImage(setup.buildkitImage);
-  for (const argv of createCommands(name, setup, configFile)) {
+  // The BuildKit image from the Actions cache, under a name buildx's own pull cannot reach: a warm
+  // run asks no registry, and a slow or unreachable hub does not fail the boot (node-image.ts).
+  let localImage: string | undefined;
+  if (setup.driver === 'docker-container' && await cachedImage(setup.buildkitImage)) {
+    localImage = await localOnlyName(setup.buildkitImage);
+    if (localImage) {
+      saveImageNameToRemove(localImage);
+      info(`${setup.buildkitImage}: local nodes start from the engine's copy, as ${localImage}`);
+    }
+  }
+  for (const argv of createCommands(name, setup, configFile, localImage)) {
     const node = argv[argv.indexOf('--node') + 1];
     const res = await runBuildx(buildx, argv, { timeoutMs: 60_000 });
     if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);

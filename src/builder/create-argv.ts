@@ -28,7 +28,16 @@ export function nodesOf(name: string, setup: BuilderInputs): NodeSpec[] {
   return setup.nodes ?? [{ name: `${name}0`, platforms: [], driverOpts: [] }];
 }
 
-export function createCommands(name: string, setup: BuilderInputs, configFile?: string): string[][] {
+/**
+ * `localImage`: the local-only name of the BuildKit image in this runner's engine (node-image.ts),
+ * for the nodes that run there (those without an endpoint).
+ */
+export function createCommands(
+  name: string,
+  setup: BuilderInputs,
+  configFile?: string,
+  localImage?: string,
+): string[][] {
   const local = setup.driver !== 'remote'; // buildx configures only daemons it starts itself
   return nodesOf(name, setup).map((node, i) => {
     const argv = ['create', '--name', name];
@@ -36,7 +45,7 @@ export function createCommands(name: string, setup: BuilderInputs, configFile?: 
     else argv.push('--append');
     argv.push('--node', node.name);
     if (node.platforms.length > 0) argv.push('--platform', node.platforms.join(','));
-    for (const opt of driverOpts(setup, node)) argv.push('--driver-opt', opt);
+    for (const opt of driverOpts(setup, node, node.endpoint ? undefined : localImage)) argv.push('--driver-opt', opt);
     const flags = buildkitdFlags(setup, node);
     if (local && flags) argv.push('--buildkitd-flags', flags);
     if (local && configFile) argv.push('--buildkitd-config', configFile);
@@ -45,9 +54,11 @@ export function createCommands(name: string, setup: BuilderInputs, configFile?: 
   });
 }
 
-function driverOpts(setup: BuilderInputs, node: NodeSpec): string[] {
+function driverOpts(setup: BuilderInputs, node: NodeSpec, localImage?: string): string[] {
   const opts = [...setup.driverOpts, ...node.driverOpts];
-  if (setup.driver !== 'remote' && !opts.some((o) => o.startsWith('image='))) opts.push(`image=${setup.buildkitImage}`);
+  if (setup.driver !== 'remote' && !opts.some((o) => o.startsWith('image='))) {
+    opts.push(`image=${localImage ?? setup.buildkitImage}`);
+  }
   if (setup.hostNetwork && setup.driver === 'docker-container' && !opts.some((o) => o.startsWith('network='))) {
     opts.push('network=host');
   }

@@ -211,6 +211,16 @@ describe('buildx create argv', () => {
     expect(createCommands('b', s, s.buildkitdConfigInline ? '/tmp/bk.toml' : undefined)).toEqual(want);
   });
 
+  test('the engine\'s local copy of the BuildKit image: for the nodes on this runner\'s engine only, and the user\'s image wins', () => {
+    const local = '127.0.0.1:9/multiarch-build/node-image:r-bk-1';
+    const images = (values: Record<string, string>): string[] => createCommands('b', setup(values), undefined, local)
+      .map((argv) => argv.find((a) => a.startsWith('image=')) ?? '');
+    expect(images({ 'buildkit-image': 'r/bk:1' })).toStrictEqual([`image=${local}`]);
+    expect(images({ 'buildkit-image': 'r/bk:1', nodes: '- {name: here}\n- {name: there, endpoint: "unix:///var/run/other.sock"}' }))
+      .toStrictEqual([`image=${local}`, 'image=r/bk:1']);
+    expect(images({ 'driver-opts': 'image=mine/bk:2' })).toStrictEqual(['image=mine/bk:2']);
+  });
+
   test('the name: runner, run, attempt, job and a random part, safe for buildx', () => {
     expect(builderName(undefined, { RUNNER_NAME: 'GitHub Actions 12', GITHUB_RUN_ID: '987', GITHUB_RUN_ATTEMPT: '2',
       GITHUB_JOB: 'build_arm64' }, 'a1b2c3d4')).toBe('multiarch-github-actions-12-987-2-build-arm64-a1b2c3d4');
