@@ -1,7 +1,6 @@
 // `npm run bench`: the action (main + post) against bare `docker buildx build` on the same warm
 // two-platform build with the engine's own builder, interleaved in one run. Prints medians and
 // the action's own time (action minus bare). Measures; asserts nothing about time.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import {
   ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
 } from '../__tests__/e2e/helpers/bed.js';
 import { REAL_BUILDX, runAction } from '../__tests__/e2e/helpers/run-action.js';
-import { interleaved, median } from './rounds.js';
+import { buildx, interleaved, median, secondsOf, timedAction } from './rounds.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 
@@ -18,19 +17,9 @@ test.skipIf(!bedIsUp())('own time on a warm build, builder default', async () =>
   const context = makeContext(ARCH_DOCKERFILE);
   const tag = `${uniqueRepo('bench')}:warm`;
   const inputs = { context, tags: tag, push: 'true', builder: 'default', platforms: 'linux/amd64,linux/arm64' };
-  const bare = (): number => {
-    const t0 = performance.now();
-    const r = spawnSync('docker', ['buildx', 'build', '--builder', 'default', '--platform', inputs.platforms,
-      '--tag', tag, '--push', context], { stdio: 'ignore' });
-    if (r.status !== 0) throw new Error('bare buildx build failed');
-    return (performance.now() - t0) / 1000;
-  };
-  const action = async (): Promise<number> => {
-    const t0 = performance.now();
-    const run = await runAction(inputs, { record: false });
-    if (run.exitCode !== 0 || run.post?.exitCode !== 0) throw new Error(`action failed:\n${run.stdout}`);
-    return (performance.now() - t0) / 1000;
-  };
+  const bare = (): number => secondsOf(() => buildx('build', '--builder', 'default', '--platform', inputs.platforms,
+    '--tag', tag, '--push', context));
+  const action = async (): Promise<number> => (await timedAction(inputs)).seconds;
 
   bare(); // warm the cache and the registry
   await action();
@@ -54,26 +43,14 @@ test.skipIf(!bedIsUp())('setup + teardown of a two-node builder the action creat
   ]);
   // The bare side builds on a builder made once, outside the timing.
   const name = `bench-${Date.now().toString(36)}`;
-  const buildx = (...args: string[]) => {
-    const r = spawnSync('docker', ['buildx', ...args], { stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`docker buildx ${args.join(' ')} failed`);
-  };
   buildx('create', '--name', name, '--driver', 'remote', '--node', 'amd', '--platform', 'linux/amd64', ENGINE_A_NODE);
   buildx('create', '--name', name, '--append', '--node', 'arm', '--platform', 'linux/arm64', ENGINE_B_NODE);
   buildx('inspect', '--bootstrap', name);
   try {
-    const bare = (): number => {
-      const t0 = performance.now();
-      buildx('build', '--builder', name, '--platform', 'linux/amd64,linux/arm64', '--network', 'host',
-        '--allow', 'network.host', '--tag', tag, '--push', context);
-      return (performance.now() - t0) / 1000;
-    };
-    const action = async (): Promise<number> => {
-      const t0 = performance.now();
-      const run = await runAction({ context, tags: tag, push: 'true', driver: 'remote', nodes }, { record: false });
-      if (run.exitCode !== 0 || run.post?.exitCode !== 0) throw new Error(`action failed:\n${run.stdout}`);
-      return (performance.now() - t0) / 1000;
-    };
+    const bare = (): number => secondsOf(() => buildx('build', '--builder', name, '--platform',
+      'linux/amd64,linux/arm64', '--network', 'host', '--allow', 'network.host', '--tag', tag, '--push', context));
+    const action = async (): Promise<number> =>
+      (await timedAction({ context, tags: tag, push: 'true', driver: 'remote', nodes })).seconds;
     bare();
     await action();
     const times = await interleaved(Math.max(3, Math.floor(ROUNDS / 2)), bare, action);
@@ -96,27 +73,18 @@ test.skipIf(!bedIsUp())('the default path: create + boot + build + remove a dock
   const context = makeContext(ARCH_DOCKERFILE);
   const tag = `${uniqueRepo('bench-default')}:warm`;
   const platforms = 'linux/amd64,linux/arm64';
-  const run = (args: string[]): void => {
-    const r = spawnSync('docker', ['buildx', ...args], { stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`docker buildx ${args.join(' ')} failed`);
-  };
   const bare = (): number => {
     const name = `bench-dc-${Date.now().toString(36)}`;
-    const t0 = performance.now();
-    run(['create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
-      '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host', '--bootstrap']);
-    run(['build', '--builder', name, '--platform', platforms, '--network', 'host', '--allow', 'network.host',
-      '--tag', tag, '--push', context]);
-    run(['rm', name]);
-    return (performance.now() - t0) / 1000;
+    return secondsOf(() => {
+      buildx('create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
+        '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host', '--bootstrap');
+      buildx('build', '--builder', name, '--platform', platforms, '--network', 'host', '--allow', 'network.host',
+        '--tag', tag, '--push', context);
+      buildx('rm', name);
+    });
   };
-  const action = async (): Promise<number> => {
-    const t0 = performance.now();
-    const r = await runAction({ context, tags: tag, push: 'true', platforms, 'buildkit-image': BUILDKIT_IMAGE },
-      { record: false });
-    if (r.exitCode !== 0 || r.post?.exitCode !== 0) throw new Error(`action failed:\n${r.stdout}`);
-    return (performance.now() - t0) / 1000;
-  };
+  const action = async (): Promise<number> =>
+    (await timedAction({ context, tags: tag, push: 'true', platforms, 'buildkit-image': BUILDKIT_IMAGE })).seconds;
   bare();
   await action();
   const times = await interleaved(Math.max(3, Math.floor(ROUNDS / 2)), bare, action);
@@ -161,15 +129,11 @@ test.skipIf(!bedIsUp())('start to first buildx call, dead-node failure, merge of
   const platforms = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/ppc64le'];
   const scratch = makeContext('FROM scratch\nARG TARGETPLATFORM\nCOPY Dockerfile /built-for\n');
   for (const p of platforms) {
-    const r = spawnSync('docker', ['buildx', 'build', '--builder', 'default', '--platform', p, '--provenance', 'false',
-      '--tag', `${repo}:${p.replaceAll('/', '-')}`, '--push', scratch], { stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`leg ${p} failed`);
+    buildx('build', '--builder', 'default', '--platform', p, '--provenance', 'false',
+      '--tag', `${repo}:${p.replaceAll('/', '-')}`, '--push', scratch);
   }
-  const t2 = performance.now();
-  const merge = await runAction({ mode: 'merge', tags: `${repo}:all`, platforms: platforms.join(','),
-    sources: platforms.map((p) => `${repo}:${p.replaceAll('/', '-')}`).join('\n') }, { record: false });
-  const mergeSeconds = (performance.now() - t2) / 1000;
-  if (merge.exitCode !== 0) throw new Error(merge.stdout);
+  const { seconds: mergeSeconds } = await timedAction({ mode: 'merge', tags: `${repo}:all`,
+    platforms: platforms.join(','), sources: platforms.map((p) => `${repo}:${p.replaceAll('/', '-')}`).join('\n') });
 
   console.log([
     '\nstart-up, failure and merge (seconds)',

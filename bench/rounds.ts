@@ -1,5 +1,7 @@
 // What every bench does: the bare commands and the action, one after the other, round after
 // round (so drift on the machine hits both alike), and the median of each.
+import { spawnSync } from 'node:child_process';
+import { runAction, type ActionRun, type RunOptions } from '../__tests__/e2e/helpers/run-action.js';
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -26,4 +28,30 @@ export async function interleaved(
     times.action.push(await action());
   }
   return times;
+}
+
+/** `docker buildx ARGS`, throwing with buildx's last words when it fails. */
+export function buildx(...args: string[]): void {
+  const r = spawnSync('docker', ['buildx', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`docker buildx ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
+}
+
+/** How long `fn` takes, in seconds. */
+export function secondsOf(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return (performance.now() - t0) / 1000;
+}
+
+/** The action, main + post as the runner runs them, timed; throws when either step fails. */
+export async function timedAction(
+  inputs: Record<string, string>,
+  opts: RunOptions = {},
+): Promise<{ seconds: number; run: ActionRun }> {
+  const t0 = performance.now();
+  const run = await runAction(inputs, { record: false, ...opts });
+  if (run.exitCode !== 0 || (opts.post !== false && run.post?.exitCode !== 0)) {
+    throw new Error(`action failed:\n${run.stdout.slice(-3000)}`);
+  }
+  return { seconds: (performance.now() - t0) / 1000, run };
 }

@@ -4,24 +4,17 @@
 // doing the same (create --bootstrap, build, rm), interleaved, for: a cold build, a warm rebuild
 // from a registry cache on a NEW builder, and a rebuild after a one-line source change.
 // Prints medians and ratios (action/bare) and the emulated share of the cold build.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'vitest';
 import { FIXTURES } from '../__tests__/fixture.js';
 import { BUILDKIT_IMAGE, REGISTRY, bedIsUp, uniqueRepo } from '../__tests__/e2e/helpers/bed.js';
-import { runAction } from '../__tests__/e2e/helpers/run-action.js';
-import { interleaved, median } from './rounds.js';
+import { buildx, interleaved, median, secondsOf, timedAction } from './rounds.js';
 
 const ROUNDS = Number(process.env.BENCH_WORKLOAD_ROUNDS ?? 3);
 const PLATFORMS = 'linux/amd64,linux/arm64';
 const MIRROR = `http://${REGISTRY}`;
-
-function buildx(args: string[]): void {
-  const r = spawnSync('docker', ['buildx', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`docker buildx ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
-}
 
 // What the action gives its node for `registry-mirrors: docker.io=http://127.0.0.1:5000`.
 const configDir = mkdtempSync(join(tmpdir(), 'mab-bench-workload-'));
@@ -33,33 +26,30 @@ interface Case { context: string; tag: string; cache?: string }
 /** docker's own sequence, bare: a fresh node, the build, the node removed. */
 function bare(c: Case): number {
   const name = `bench-wl-${Date.now().toString(36)}`;
-  const t0 = performance.now();
-  buildx(['create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
-    '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host',
-    '--buildkitd-config', config, '--bootstrap']);
-  try {
-    buildx(['build', '--builder', name, '--platform', PLATFORMS, '--network', 'host', '--allow', 'network.host',
-      ...(c.cache ? ['--cache-from', `type=registry,ref=${c.cache}`, '--cache-to', `type=registry,ref=${c.cache},mode=max`]
-        : []), '--tag', c.tag, '--push', c.context]);
-  } finally {
-    buildx(['rm', name]);
-  }
-  return (performance.now() - t0) / 1000;
+  return secondsOf(() => {
+    buildx('create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
+      '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host',
+      '--buildkitd-config', config, '--bootstrap');
+    try {
+      buildx('build', '--builder', name, '--platform', PLATFORMS, '--network', 'host', '--allow', 'network.host',
+        ...(c.cache ? ['--cache-from', `type=registry,ref=${c.cache}`, '--cache-to', `type=registry,ref=${c.cache},mode=max`]
+          : []), '--tag', c.tag, '--push', c.context);
+    } finally {
+      buildx('rm', name);
+    }
+  });
 }
 
 /** The action, main + post; also returns the emulated share its notice reports. */
 async function action(c: Case): Promise<{ seconds: number; emulatedShare?: number }> {
-  const t0 = performance.now();
-  const run = await runAction({
+  const { seconds, run } = await timedAction({
     context: c.context, tags: c.tag, push: 'true', platforms: PLATFORMS, 'buildkit-image': BUILDKIT_IMAGE,
     'registry-mirrors': `docker.io=${MIRROR}`,
     ...(c.cache
       ? { 'cache-from': `type=registry,ref=${c.cache}`, 'cache-to': `type=registry,ref=${c.cache},mode=max` }
       : {}),
-  }, { record: false });
-  if (run.exitCode !== 0 || run.post?.exitCode !== 0) throw new Error(`action failed:\n${run.stdout.slice(-3000)}`);
+  });
   const share = /emulated steps took [\d.]+ s of [\d.]+ s \((\d+) %25\)/.exec(run.stdout)?.[1];
-  const seconds = (performance.now() - t0) / 1000;
   return share === undefined ? { seconds } : { seconds, emulatedShare: Number(share) };
 }
 

@@ -2777,10 +2777,10 @@ async function writeSummary(r) {
   if (b) addEmulationTax(b);
   await summary.write();
 }
+var taxOf = (b) => emulationTax(b.attempts.at(-1)?.steps ?? [], b.emulated);
 function addEmulationTax(b) {
-  const steps = b.attempts.at(-1)?.steps ?? [];
-  if (steps.length === 0) return;
-  const tax = emulationTax(steps, b.emulated);
+  const tax = taxOf(b);
+  if (Object.keys(tax.slowest).length === 0) return;
   const kind = (p) => b.emulated.includes(p) ? "emulated" : "native";
   const rows = Object.entries(tax.slowest).flatMap(([p, slow]) => slow.map((s) => {
     const pair = tax.pairs.find((x) => x.emulated === s || x.native === s);
@@ -2796,7 +2796,7 @@ function addEmulationTax(b) {
 }
 function noticeEmulationTax(r) {
   if (r.mode !== "build") return;
-  const tax = emulationTax(r.attempts.at(-1)?.steps ?? [], r.emulated);
+  const tax = taxOf(r);
   if (emulationDominates(tax)) notice(emulationNotice(tax, r.emulated), { title: "the emulation tax" });
 }
 function addAttempts(attempts) {

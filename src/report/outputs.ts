@@ -1,6 +1,6 @@
 // The step's outputs and job summary, from the build's results.
 import { notice, setOutput, summary } from '@actions/core';
-import { emulationDominates, emulationNotice, emulationTax } from './step-timings.js';
+import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from './step-timings.js';
 import type { Attempt } from '../build/run-build.js';
 
 /** The output names, as action.yml declares them. */
@@ -79,11 +79,13 @@ export async function writeSummary(r: Results): Promise<void> {
   await summary.write();
 }
 
-/** Where the build's time went per platform, native against emulated; a notice when emulation dominates. */
+/** The emulation tax of the attempt that passed (the last one). */
+const taxOf = (b: BuildResults): EmulationTax => emulationTax(b.attempts.at(-1)?.steps ?? [], b.emulated);
+
+/** Where the build's time went per platform, native against emulated. */
 function addEmulationTax(b: BuildResults): void {
-  const steps = b.attempts.at(-1)?.steps ?? [];
-  if (steps.length === 0) return;
-  const tax = emulationTax(steps, b.emulated);
+  const tax = taxOf(b);
+  if (Object.keys(tax.slowest).length === 0) return; // no step timings: nothing to show
   const kind = (p: string): string => (b.emulated.includes(p) ? 'emulated' : 'native');
   const rows = Object.entries(tax.slowest).flatMap(([p, slow]) => slow.map((s) => {
     const pair = tax.pairs.find((x) => x.emulated === s || x.native === s);
@@ -101,7 +103,7 @@ function addEmulationTax(b: BuildResults): void {
 /** A notice annotation when emulated steps dominate the build, with the ways out. */
 export function noticeEmulationTax(r: Results): void {
   if (r.mode !== 'build') return;
-  const tax = emulationTax(r.attempts.at(-1)?.steps ?? [], r.emulated);
+  const tax = taxOf(r);
   if (emulationDominates(tax)) notice(emulationNotice(tax, r.emulated), { title: 'the emulation tax' });
 }
 
