@@ -40,12 +40,6 @@ export class StepTimings {
   }
 }
 
-export function parseStepTimings(text: string): StepTiming[] {
-  const t = new StepTimings();
-  for (const line of text.split(/\r?\n/)) t.line(line);
-  return t.steps;
-}
-
 export interface EmulationTax {
   /** Per platform, its slowest steps, slowest first. */
   slowest: Record<string, StepTiming[]>;

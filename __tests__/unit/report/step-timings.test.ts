@@ -3,8 +3,15 @@
 import { expect, test } from 'vitest';
 import { fixture } from '../../fixture.js';
 import {
-  emulationDominates, emulationNotice, emulationTax, parseStepTimings,
+  emulationDominates, emulationNotice, emulationTax, StepTimings, type StepTiming,
 } from '../../../src/report/step-timings.js';
+
+// The progress text, line by line, as run-command hands it over while buildx streams it.
+function parseStepTimings(text: string): StepTiming[] {
+  const t = new StepTimings();
+  for (const line of text.split(/\r?\n/)) t.line(line);
+  return t.steps;
+}
 
 const fromImage = parseStepTimings(fixture('progress/v0.13-two-platforms-from-image.txt'));
 const LOOP = '[build 2/3] RUN i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; uname -m > /arch';
