@@ -6,10 +6,12 @@ export default {
   vitest: { configFile: 'vitest.config.ts' },
   coverageAnalysis: 'perTest',
   mutate: [
-    'src/inputs/{reader,rules,lists,csv-attributes,node-specs,platform,git-context}.ts',
-    'src/build/{build-argv,attestations,failures}.ts',
-    'src/builder/{inspect,buildkitd-config,create-argv}.ts',
-    'src/registry/{reference,manifests}.ts',
+    'src/shared/{lists,csv-attributes,platform,reference}.ts',
+    'src/inputs/{reader,rules,node-specs,git-context}.ts',
+    'src/image-build/{build-argv,attestations}.ts',
+    'src/buildx/{inspect,failures}.ts',
+    'src/builder/{buildkitd-config,create-argv}.ts',
+    'src/registry/manifests.ts',
     // The merge's pure checks; resolving, `imagetools create` and the read-back need a registry and
     // are guarded by the e2e merge tests.
     'src/merge/merge.ts:28-56',

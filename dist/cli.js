@@ -44,7 +44,7 @@ function summaryText(html) {
 var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
-// src/runtime/errors.ts
+// src/shared/errors.ts
 function errorMessage(error2) {
   if (error2 instanceof Error) return error2.message;
   if (typeof error2 === "string") return error2;
@@ -546,7 +546,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join7 } from "node:path";
 
-// src/inputs/lists.ts
+// src/shared/lists.ts
 function quotedFields(raw, isSeparator) {
   const out = [];
   let field = "";
@@ -591,7 +591,7 @@ function splitKeyValue(item) {
   return [item.slice(0, at).trim(), item.slice(at + 1)];
 }
 
-// src/inputs/csv-attributes.ts
+// src/shared/csv-attributes.ts
 function csvFields(value) {
   return quotedFields(value, (ch) => ch === ",").map((f) => f.text.trim());
 }
@@ -615,7 +615,7 @@ function outputNames(output) {
 // src/inputs/rules.ts
 import { existsSync as existsSync2, statSync } from "node:fs";
 
-// src/inputs/platform.ts
+// src/shared/platform.ts
 var OSES = /* @__PURE__ */ new Set([
   "linux",
   "windows",
@@ -696,7 +696,7 @@ function formatPlatform(p) {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }
 
-// src/registry/reference.ts
+// src/shared/reference.ts
 var alnum = "[a-z0-9]+";
 var separator = "(?:[._]|__|[-]+)";
 var pathComponent = `${alnum}(?:${separator}${alnum})*`;
@@ -801,7 +801,7 @@ var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
 var platform2 = platformProblem;
 var reference = referenceProblem;
 
-// src/build/attestations.ts
+// src/image-build/attestations.ts
 var typeOf = (attest) => csvAttributes(attest).get("type");
 function resolveBooleans(attrs) {
   return csvFields(attrs).map((f) => isBooleanText(f) ? `disabled=${!booleanValue(f)}` : f).join(",");
@@ -880,7 +880,7 @@ function gitAuthHost(context, env) {
   return context.startsWith(server) ? new URL(server).host : void 0;
 }
 
-// src/build/build-argv.ts
+// src/image-build/build-argv.ts
 var SECRET_ENV_PREFIX = "MULTIARCH_BUILD_SECRET_";
 function expandDefaultContext(text, inputs, gitQuery2 = false) {
   const git = inputs.github.git;
@@ -950,7 +950,7 @@ function pushesToRegistry(inputs) {
   return inputs.push || inputs.release.pushByDigest || inputs.outputs.some(outputPushes);
 }
 
-// src/build/failures.ts
+// src/buildx/failures.ts
 var CLASSIC_STORE_FIX = "leave `builder` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature";
 var FAILURES = [
   {
@@ -1060,7 +1060,7 @@ function fixOf(id) {
   return FAILURES.find((f) => f.id === id)?.fix ?? "";
 }
 
-// src/runtime/buildx-command.ts
+// src/buildx/command.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -1117,7 +1117,7 @@ function runCommand(file, args, opts = {}) {
   });
 }
 
-// src/state.ts
+// src/runtime/state.ts
 var IS_POST = "isPost";
 var BUILDER = "builder";
 function markMainStarted() {
@@ -1144,7 +1144,7 @@ function savedBuildxPath() {
   return getState(BUILDX);
 }
 
-// src/runtime/buildx-command.ts
+// src/buildx/command.ts
 var SYSTEM_PLUGIN_DIRS = [
   "/usr/local/lib/docker/cli-plugins",
   "/usr/local/libexec/docker/cli-plugins",
@@ -1192,7 +1192,7 @@ async function withRetries(schedule, attempt, mayPass, onRetry) {
   }
 }
 
-// src/builder/inspect.ts
+// src/buildx/inspect.ts
 function parseInspect(text) {
   const out = { nodes: [] };
   let inNodes = false;
@@ -1347,7 +1347,7 @@ async function inspect(buildx, name) {
   return parseInspect(res.stdout);
 }
 
-// src/build/build-target.ts
+// src/image-build/build-target.ts
 function majorMinor(text) {
   const m = /(\d+)\.(\d+)/.exec(text ?? "");
   return m ? [Number(m[1]), Number(m[2])] : void 0;
@@ -1377,7 +1377,7 @@ async function buildTarget(buildx, inputs, builder, engine, env = process.env) {
   return target;
 }
 
-// src/build/metadata.ts
+// src/image-build/metadata.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 function parseMetadata(raw) {
   const json = JSON.parse(raw);
@@ -1405,7 +1405,7 @@ function imageId(meta) {
   return meta.configDigest ?? meta.digest ?? "";
 }
 
-// src/report/step-timings.ts
+// src/buildx/step-timings.ts
 var HEADER = /^#(\d+) \[(\w+\/[^\s\]]+) ([^\]]+)\] (.*)$/;
 var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
 var StepTimings = class {
@@ -1451,7 +1451,7 @@ function emulationNotice(tax, emulated) {
   return `emulated steps took ${took} under QEMU (${list}). Ways out: a native node for ${list} (\`nodes\`, or a matrix leg on a runner of that architecture); or cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage and copy the result into the target stage`;
 }
 
-// src/build/run-build.ts
+// src/buildx/run-retried.ts
 var BuildError = class extends Error {
   constructor(message, attempts, stderrTail) {
     super(message);
@@ -2466,7 +2466,7 @@ async function mergeSources(inputs) {
 // src/preflight/preflight.ts
 import { release } from "node:os";
 
-// src/qemu/binfmt.ts
+// src/host/binfmt.ts
 import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
 import { join as join5 } from "node:path";
 var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
@@ -2526,7 +2526,7 @@ function hostPlatforms(arch2 = process.arch) {
   }
 }
 
-// src/preflight/engine-api.ts
+// src/host/engine-api.ts
 import { request } from "node:http";
 function engineSocket(env = process.env) {
   const host = env.DOCKER_HOST;

@@ -68850,7 +68850,7 @@ function slug(text) {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
-// src/qemu/binfmt.ts
+// src/host/binfmt.ts
 function hostPlatforms(arch3 = process.arch) {
   switch (arch3) {
     case "x64":
@@ -68870,7 +68870,7 @@ function hostPlatforms(arch3 = process.arch) {
   }
 }
 
-// src/runtime/errors.ts
+// src/shared/errors.ts
 function errorMessage(error2) {
   if (error2 instanceof Error) return error2.message;
   if (typeof error2 === "string") return error2;
@@ -69296,12 +69296,12 @@ function _getGlobal(key, defaultValue) {
   return value !== void 0 ? value : defaultValue;
 }
 
-// src/runtime/buildx-install.ts
+// src/buildx/install.ts
 import { createHash as createHash2 } from "node:crypto";
 import { chmodSync, readFileSync as readFileSync2 } from "node:fs";
 import { basename as basename5, join as join9 } from "node:path";
 
-// src/runtime/buildx-release.ts
+// src/buildx/release.ts
 var ARCH = {
   x64: "amd64",
   arm64: "arm64",
@@ -69328,7 +69328,7 @@ function cacheServiceAvailable(env = process.env) {
   return !!env.ACTIONS_RUNTIME_TOKEN && !!url2 && !!env.GITHUB_RUN_ID;
 }
 
-// src/runtime/buildx-install.ts
+// src/buildx/install.ts
 var TOOL = "multiarch-build-buildx";
 async function installBuildx(version3, urlTemplate) {
   const cached = find(TOOL, version3.replace(/^v/, ""));

@@ -3,10 +3,10 @@ import { setFailed } from '@actions/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCommand, pushesToRegistry } from './build/build-argv.js';
-import { buildTarget } from './build/build-target.js';
-import { imageId, readMetadata } from './build/metadata.js';
-import { BuildError, runBuild } from './build/run-build.js';
+import { buildCommand, pushesToRegistry } from './image-build/build-argv.js';
+import { buildTarget } from './image-build/build-target.js';
+import { imageId, readMetadata } from './image-build/metadata.js';
+import { BuildError, runBuild } from './buildx/run-retried.js';
 import { BootError } from './builder/boot.js';
 import { buildingNodes, nodesOutput, prepareBuilder } from './builder/builder.js';
 import { builderName } from './builder/create-argv.js';
@@ -25,9 +25,9 @@ import {
   type BuildResults, type MergeResults, type Results,
 } from './report/outputs.js';
 import { stage } from './report/stage.js';
-import { locateBuildx, pinnedBuildx, type Buildx } from './runtime/buildx-command.js';
-import { errorMessage, oneLine } from './runtime/errors.js';
-import { markMainStarted } from './state.js';
+import { locateBuildx, pinnedBuildx, type Buildx } from './buildx/command.js';
+import { errorMessage, oneLine } from './shared/errors.js';
+import { markMainStarted } from './runtime/state.js';
 
 export async function run(): Promise<void> {
   markMainStarted();

@@ -1,11 +1,11 @@
 // The post step: removes what the main step created, also after a failure. Cleanup problems are
 // warnings; the post step never fails the job.
 import { info, warning } from '@actions/core';
-import { isFailure } from './build/failures.js';
-import { errorMessage, finalError } from './runtime/errors.js';
-import { locateBuildx, runBuildx } from './runtime/buildx-command.js';
+import { isFailure } from './buildx/failures.js';
+import { errorMessage, finalError } from './shared/errors.js';
+import { locateBuildx, runBuildx } from './buildx/command.js';
 import { removeLocalOnlyName } from './builder/node-image.js';
-import { builderToRemove, imageNameToRemove, savedBuildxPath } from './state.js';
+import { builderToRemove, imageNameToRemove, savedBuildxPath } from './runtime/state.js';
 
 export async function post(): Promise<void> {
   try {

@@ -3,11 +3,11 @@
 // error, so the exit code alone is never trusted, and each node's reason is read from its status
 // or from buildx's progress output.
 import { info, warning } from '@actions/core';
-import { isTransient } from '../build/failures.js';
-import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
-import { finalError } from '../runtime/errors.js';
+import { isTransient } from '../buildx/failures.js';
+import { runBuildx, type Buildx } from '../buildx/command.js';
+import { finalError } from '../shared/errors.js';
 import { withRetries } from '../runtime/retry.js';
-import { bootProgressErrors, parseInspect, type BuilderInspect, type NodeStatus } from './inspect.js';
+import { bootProgressErrors, parseInspect, type BuilderInspect, type NodeStatus } from '../buildx/inspect.js';
 
 export interface BootOptions {
   timeoutSeconds: number;

@@ -3,16 +3,16 @@
 import { info, warning } from '@actions/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { finalError, withFix } from '../runtime/errors.js';
+import { finalError, withFix } from '../shared/errors.js';
 import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { bootBuilder } from './boot.js';
 import { createCommands } from './create-argv.js';
 import { localOnlyName } from './node-image.js';
-import { describeNode, type NodeStatus } from './inspect.js';
-import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
+import { describeNode, type NodeStatus } from '../buildx/inspect.js';
+import { runBuildx, type Buildx } from '../buildx/command.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { saveBuilderToRemove, saveImageNameToRemove } from '../state.js';
+import { saveBuilderToRemove, saveImageNameToRemove } from '../runtime/state.js';
 
 export interface BuilderReady {
   name: string;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCliArgs, parseFileCommands, summaryText } from './cli-args.js';
 import { INPUT_NAMES } from '../inputs/action-inputs.js';
-import { errorMessage } from '../runtime/errors.js';
+import { errorMessage } from '../shared/errors.js';
 import { run } from '../main.js';
 import { post } from '../post.js';
 

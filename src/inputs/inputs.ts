@@ -1,12 +1,12 @@
 // The one place that reads inputs: every value is parsed and validated once, into `Inputs`.
 import { getInput } from '@actions/core';
-import { InputError } from '../runtime/errors.js';
-import { splitLines, keyAndValue, splitKeyValue } from './lists.js';
+import { InputError } from '../shared/errors.js';
+import { splitLines, keyAndValue, splitKeyValue } from '../shared/lists.js';
 import { check1, InputReader, type RawInputs } from './reader.js';
 import * as rule from './rules.js';
-import { normalizePlatform } from './platform.js';
-import { parseReference, referenceProblem } from '../registry/reference.js';
-import type { RetryInputs } from '../build/run-build.js';
+import { normalizePlatform } from '../shared/platform.js';
+import { parseReference, referenceProblem } from '../shared/reference.js';
+import type { RetryInputs } from '../buildx/run-retried.js';
 import { DEFAULT_CONTEXT, githubRun, type GithubRun } from './git-context.js';
 import type { ParseYaml } from './node-specs.js';
 import { parseReleaseInputs, type ReleaseInputs } from './release-inputs.js';

@@ -1,7 +1,7 @@
 // The `nodes` input: a YAML list of builder nodes, parsed with `yaml` and checked strictly.
-import { errorMessage } from '../runtime/errors.js';
-import { splitLines, splitLinesAndCommas } from './lists.js';
-import { normalizePlatform, platformProblem } from './platform.js';
+import { errorMessage } from '../shared/errors.js';
+import { splitLines, splitLinesAndCommas } from '../shared/lists.js';
+import { normalizePlatform, platformProblem } from '../shared/platform.js';
 import { NAME } from './rules.js';
 
 export interface NodeSpec {

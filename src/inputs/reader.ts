@@ -1,8 +1,8 @@
 // Reads raw inputs by name with the list rules and checks of input-rules; every failure is an
 // InputError that names the input and the value.
-import { InputError } from '../runtime/errors.js';
+import { InputError } from '../shared/errors.js';
 import { ACTION_INPUTS } from './action-inputs.js';
-import { splitLines, splitLinesAndCommas } from './lists.js';
+import { splitLines, splitLinesAndCommas } from '../shared/lists.js';
 import * as rule from './rules.js';
 
 /** Reads a raw input by its action.yml name; '' when unset. */

@@ -1,8 +1,8 @@
 // Inputs of matrix legs (push by digest) and of the merge step (`mode: merge`).
-import { InputError } from '../runtime/errors.js';
+import { InputError } from '../shared/errors.js';
 import type { InputReader } from './reader.js';
 import * as rule from './rules.js';
-import { parseReference, referenceProblem, repositoryOf } from '../registry/reference.js';
+import { parseReference, referenceProblem, repositoryOf } from '../shared/reference.js';
 
 export interface ReleaseInputs {
   mode: 'build' | 'merge';

@@ -1,10 +1,10 @@
 // Checks for single input values. Each returns an error text (completing "Input X: "VALUE" ...")
 // or undefined when the value is fine. Pure, so the validation table tests them directly.
 import { existsSync, statSync } from 'node:fs';
-import { csvFields } from './csv-attributes.js';
-import { splitKeyValue } from './lists.js';
-import { platformProblem } from './platform.js';
-import { referenceProblem } from '../registry/reference.js';
+import { csvFields } from '../shared/csv-attributes.js';
+import { splitKeyValue } from '../shared/lists.js';
+import { platformProblem } from '../shared/platform.js';
+import { referenceProblem } from '../shared/reference.js';
 
 export type Rule = (value: string) => string | undefined;
 

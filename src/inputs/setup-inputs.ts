@@ -1,11 +1,11 @@
 // Inputs of the setup stages (QEMU and the builder the action creates), read with the same rules.
 import type { RegistrySettings } from '../builder/buildkitd-config.js';
-import { errorMessage, InputError } from '../runtime/errors.js';
-import { keyAndValue } from './lists.js';
+import { errorMessage, InputError } from '../shared/errors.js';
+import { keyAndValue } from '../shared/lists.js';
 import type { InputReader } from './reader.js';
 import { parseNodeSpecs, type NodeSpec, type ParseYaml } from './node-specs.js';
 import * as rule from './rules.js';
-import { normalizePlatform } from './platform.js';
+import { normalizePlatform } from '../shared/platform.js';
 
 export const DRIVERS = ['docker-container', 'remote', 'kubernetes'] as const;
 export type Driver = (typeof DRIVERS)[number];

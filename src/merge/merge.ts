@@ -2,13 +2,13 @@
 // partial one: every source is resolved and the platforms checked before anything is created;
 // afterwards every tag is read back and verified.
 import { info } from '@actions/core';
-import { runRetried, type RetryInputs } from '../build/run-build.js';
+import { runRetried, type RetryInputs } from '../buildx/run-retried.js';
 import { type FetchedManifest, RegistryError, type RegistryClient } from '../registry/client.js';
 import { isIndex, platformDigests } from '../registry/manifests.js';
-import { parseReference, repositoryOf } from '../registry/reference.js';
+import { parseReference, repositoryOf } from '../shared/reference.js';
 import { readServed } from '../registry/served-image.js';
-import type { Buildx } from '../runtime/buildx-command.js';
-import { errorMessage } from '../runtime/errors.js';
+import type { Buildx } from '../buildx/command.js';
+import { errorMessage } from '../shared/errors.js';
 import { withRetries } from '../runtime/retry.js';
 
 export interface ResolvedSource {

@@ -2,11 +2,11 @@
 // buildx binary, the engine's API socket), each with the fix when it is wrong. No process runs here.
 import { info, warning } from '@actions/core';
 import { release } from 'node:os';
-import { binfmtMounted } from '../qemu/binfmt.js';
-import type { Buildx } from '../runtime/buildx-command.js';
-import { engineInfo, engineSocket, type EngineInfo } from './engine-api.js';
-import { fixOf } from '../build/failures.js';
-import { errorMessage, withFix } from '../runtime/errors.js';
+import { binfmtMounted } from '../host/binfmt.js';
+import type { Buildx } from '../buildx/command.js';
+import { engineInfo, engineSocket, type EngineInfo } from '../host/engine-api.js';
+import { fixOf } from '../buildx/failures.js';
+import { errorMessage, withFix } from '../shared/errors.js';
 import type { Inputs } from '../inputs/inputs.js';
 
 export async function preflight(inputs: Inputs, buildx: Buildx): Promise<EngineInfo | undefined> {

@@ -3,8 +3,8 @@
 import { info, warning } from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BINFMT_DIR, binfmtMounted, handlerFor, hostPlatforms, readHandler } from './binfmt.js';
-import { errorMessage, finalError, withFix } from '../runtime/errors.js';
+import { BINFMT_DIR, binfmtMounted, handlerFor, hostPlatforms, readHandler } from '../host/binfmt.js';
+import { errorMessage, finalError, withFix } from '../shared/errors.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { asRoot } from '../runtime/privileged.js';
 import { runCommand } from '../runtime/run-command.js';

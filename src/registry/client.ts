@@ -1,10 +1,10 @@
 // Reads manifests and blobs straight from a registry over HTTP (the Distribution API), with the
 // runner's credentials and the registry's token challenge: no docker process on this path.
 import { createHash } from 'node:crypto';
-import { errorMessage } from '../runtime/errors.js';
+import { errorMessage } from '../shared/errors.js';
 import { INDEX_TYPES, MANIFEST_TYPES, type ManifestJson } from './manifests.js';
 import { httpGet, type HttpOptions, type HttpResponse } from './http-get.js';
-import { apiHost, isLoopback, type ImageReference } from './reference.js';
+import { apiHost, isLoopback, type ImageReference } from '../shared/reference.js';
 import { credentialsFor, readDockerConfig, type Credentials, type DockerConfig } from './credentials.js';
 import { trustFrom, type TrustFor } from './trust.js';
 

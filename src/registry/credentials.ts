@@ -2,8 +2,8 @@
 // `auths`, `credHelpers` and `credsStore` (docker-credential-* helpers, run without a shell).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOCKER_HUB } from './reference.js';
-import { dockerConfigDir } from '../runtime/buildx-command.js';
+import { DOCKER_HUB } from '../shared/reference.js';
+import { dockerConfigDir } from '../buildx/command.js';
 import { runCommand } from '../runtime/run-command.js';
 
 export interface Credentials {

@@ -1,5 +1,5 @@
 // Per-platform digests from what the registry serves: pure, tested on real manifests.
-import { formatPlatform, type Platform } from '../inputs/platform.js';
+import { formatPlatform, type Platform } from '../shared/platform.js';
 
 export const INDEX_TYPES = [
   'application/vnd.oci.image.index.v1+json',

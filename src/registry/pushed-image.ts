@@ -1,7 +1,7 @@
 // What the registry serves after a push, read back for every pushed name.
-import { outputNames } from '../inputs/csv-attributes.js';
+import { outputNames } from '../shared/csv-attributes.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { parseReference } from './reference.js';
+import { parseReference } from '../shared/reference.js';
 import type { RegistryClient } from './client.js';
 import { compressedSize, readServed } from './served-image.js';
 

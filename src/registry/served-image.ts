@@ -1,8 +1,8 @@
 // What a registry serves for a reference: the top-level digest and each platform's manifest
 // digest. One reader for the pushed-image read-back and the merge's sources.
 import { isIndex, platformDigests, type ManifestJson } from './manifests.js';
-import { formatPlatform, type Platform } from '../inputs/platform.js';
-import type { ImageReference } from './reference.js';
+import { formatPlatform, type Platform } from '../shared/platform.js';
+import type { ImageReference } from '../shared/reference.js';
 import type { FetchedManifest, RegistryClient } from './client.js';
 
 export interface ServedImage extends FetchedManifest {

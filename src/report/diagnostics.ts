@@ -2,11 +2,11 @@
 // nodes, the binfmt handlers, the build's last lines). Runs only after a failure.
 import { endGroup, info, startGroup } from '@actions/core';
 import { readdirSync } from 'node:fs';
-import { BINFMT_DIR, readHandler } from '../qemu/binfmt.js';
-import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
-import { engineInfo, engineSocket } from '../preflight/engine-api.js';
-import { describeNode, parseInspect } from '../builder/inspect.js';
-import { errorMessage, finalError } from '../runtime/errors.js';
+import { BINFMT_DIR, readHandler } from '../host/binfmt.js';
+import { runBuildx, type Buildx } from '../buildx/command.js';
+import { engineInfo, engineSocket } from '../host/engine-api.js';
+import { describeNode, parseInspect } from '../buildx/inspect.js';
+import { errorMessage, finalError } from '../shared/errors.js';
 
 export async function logDiagnostics(
   buildx: Buildx,

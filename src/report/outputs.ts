@@ -1,7 +1,7 @@
 // The step's outputs and job summary, from the build's results.
 import { notice, setOutput, summary } from '@actions/core';
-import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from './step-timings.js';
-import type { Attempt } from '../build/run-build.js';
+import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from '../buildx/step-timings.js';
+import type { Attempt } from '../buildx/run-retried.js';
 
 /** The output names, as action.yml declares them. */
 export const OUTPUT_NAMES = ['digest', 'digests', 'imageid', 'metadata', 'platforms', 'builder', 'nodes',

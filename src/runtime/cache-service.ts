@@ -1,6 +1,6 @@
 // The Actions cache as this action uses it: whether there is one, and the images kept in it.
 import { warning } from '@actions/core';
-import { errorMessage } from './errors.js';
+import { errorMessage } from '../shared/errors.js';
 
 /** Whether this job can reach the Actions cache service (on a runner, inside a workflow run). */
 export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {

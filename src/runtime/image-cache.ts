@@ -8,8 +8,8 @@ import { restoreCache, saveCache } from '@actions/cache';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slug } from './slug.js';
-import { hostPlatforms } from '../qemu/binfmt.js';
-import { errorMessage, finalError } from './errors.js';
+import { hostPlatforms } from '../host/binfmt.js';
+import { errorMessage, finalError } from '../shared/errors.js';
 import { runCommand } from './run-command.js';
 
 const DIR = '.multiarch-build-images';

@@ -2,5 +2,5 @@
 // dependencies), bundled apart as dist/lazy-cache.js: only runs that record legs, restore
 // images or pin buildx load it.
 export { ensureLocalImage } from './image-cache.js';
-export { installBuildx } from './buildx-install.js';
+export { installBuildx } from '../buildx/install.js';
 export { recordLeg, restoreLegs } from '../merge/leg-records.js';

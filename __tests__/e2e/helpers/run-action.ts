@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemBuildx } from '../../../src/runtime/buildx-command.js';
+import { systemBuildx } from '../../../src/buildx/command.js';
 import { parseFileCommands } from '../../../src/cli/cli-args.js';
 import { ROOT } from './bed.js';
 

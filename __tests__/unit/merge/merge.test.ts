@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCommand, pushesToRegistry } from '../../../src/build/build-argv.js';
+import { buildCommand, pushesToRegistry } from '../../../src/image-build/build-argv.js';
 import { parseInputs } from '../../../src/inputs/inputs.js';
 import { coverageProblem, imagetoolsArgv, type ResolvedSource } from '../../../src/merge/merge.js';
 

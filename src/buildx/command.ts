@@ -4,8 +4,8 @@ import { info } from '@actions/core';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { runCommand, type CommandResult, type RunOptions } from './run-command.js';
-import { saveBuildxPath } from '../state.js';
+import { runCommand, type CommandResult, type RunOptions } from '../runtime/run-command.js';
+import { saveBuildxPath } from '../runtime/state.js';
 
 const SYSTEM_PLUGIN_DIRS = [
   '/usr/local/lib/docker/cli-plugins',
@@ -50,7 +50,7 @@ export function runBuildx(
 
 /** A pinned release, downloaded and verified (or found in the tool cache); run standalone. */
 export async function pinnedBuildx(pin: { version: string; urlTemplate: string }): Promise<Buildx> {
-  const { installBuildx } = await import('./lazy-cache.js');
+  const { installBuildx } = await import('../runtime/lazy-cache.js');
   const file = await installBuildx(pin.version, pin.urlTemplate);
   saveBuildxPath(file);
   info(`buildx ${pin.version}: ${file}`);

@@ -5,8 +5,8 @@ import { inspect } from '../builder/boot.js';
 import type { BuilderReady } from '../builder/builder.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { DEFAULT_CONTEXT } from '../inputs/git-context.js';
-import type { EngineInfo } from '../preflight/engine-api.js';
-import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
+import type { EngineInfo } from '../host/engine-api.js';
+import { runBuildx, type Buildx } from '../buildx/command.js';
 import { defaultProvenanceWanted } from './attestations.js';
 import type { BuildTarget } from './build-argv.js';
 

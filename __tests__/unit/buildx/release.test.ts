@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { ACTION_INPUTS } from '../../../src/inputs/action-inputs.js';
-import { expectedSha256, releaseUrls } from '../../../src/runtime/buildx-release.js';
+import { expectedSha256, releaseUrls } from '../../../src/buildx/release.js';
 
 test('release URLs from the template, checksums.txt beside the binary', () => {
   expect(releaseUrls(ACTION_INPUTS['buildx-url'] ?? '', 'v0.29.1', 'x64')).toEqual({

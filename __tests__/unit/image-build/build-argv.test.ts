@@ -7,9 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCommand, pushesToRegistry, type BuildTarget } from '../../../src/build/build-argv.js';
+import { buildCommand, pushesToRegistry, type BuildTarget } from '../../../src/image-build/build-argv.js';
 import { parseInputs } from '../../../src/inputs/inputs.js';
-import { defaultProvenanceWanted } from '../../../src/build/attestations.js';
+import { defaultProvenanceWanted } from '../../../src/image-build/attestations.js';
 
 const ctx = mkdtempSync(join(tmpdir(), 'mab-argv-'));
 const inputs = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { normalizePlatform, parsePlatform, platformProblem } from '../../../src/inputs/platform.js';
+import { normalizePlatform, parsePlatform, platformProblem } from '../../../src/shared/platform.js';
 
 // BuildKit pushes what containerd's normalization gives: arm64/v8 and amd64/v1 are the plain
 // architecture, so that is what the merge and the coverage checks must compare.

@@ -4,7 +4,7 @@
 // for a private one) unless BuildKit is older than 0.11, the image goes to the docker exporter,
 // or BUILDX_NO_DEFAULT_ATTESTATIONS is set; the `provenance` and `sbom` inputs win over a line of
 // the same type in `attests`.
-import { csvAttributes, csvFields } from '../inputs/csv-attributes.js';
+import { csvAttributes, csvFields } from '../shared/csv-attributes.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { isBooleanText, booleanValue } from '../inputs/rules.js';
 

@@ -3,7 +3,7 @@
 // ("Switching from build-push-action"): secrets by environment instead of temporary files, the
 // metadata file instead of an iidfile, and the host network a builder the action created has.
 import { attestArgs } from './attestations.js';
-import { outputPushes } from '../inputs/csv-attributes.js';
+import { outputPushes } from '../shared/csv-attributes.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { DEFAULT_CONTEXT, defaultGitContext, gitAuthHost } from '../inputs/git-context.js';
 

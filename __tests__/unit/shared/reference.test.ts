@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   apiHost, isLoopback, parseReference, referenceProblem, repositoryOf,
-} from '../../../src/registry/reference.js';
+} from '../../../src/shared/reference.js';
 
 const digest = `sha256:${'a'.repeat(64)}`;
 

@@ -8,8 +8,8 @@ import { cacheFile, downloadTool, find } from '@actions/tool-cache';
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { expectedSha256, releaseUrls } from './buildx-release.js';
-import { cacheServiceAvailable } from './cache-service.js';
+import { expectedSha256, releaseUrls } from './release.js';
+import { cacheServiceAvailable } from '../runtime/cache-service.js';
 
 const TOOL = 'multiarch-build-buildx';
 

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { fixture } from '../../fixture.js';
 import {
   emulationDominates, emulationNotice, emulationTax, StepTimings, type StepTiming,
-} from '../../../src/report/step-timings.js';
+} from '../../../src/buildx/step-timings.js';
 
 // The progress text, line by line, as run-command hands it over while buildx streams it.
 function parseStepTimings(text: string): StepTiming[] {

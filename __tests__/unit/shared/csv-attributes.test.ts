@@ -1,6 +1,6 @@
 // buildx's attribute lists read as CSV (its own reader is Go's encoding/csv).
 import { expect, test } from 'vitest';
-import { csvAttributes, csvFields, outputNames, outputPushes } from '../../../src/inputs/csv-attributes.js';
+import { csvAttributes, csvFields, outputNames, outputPushes } from '../../../src/shared/csv-attributes.js';
 
 test.each<[string, string[]]>([
   ['type=registry,ref=r/a:cache', ['type=registry', 'ref=r/a:cache']],

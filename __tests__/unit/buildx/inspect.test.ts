@@ -2,7 +2,7 @@
 // the bed: every field the boot gate, the coverage check and the diagnostics use.
 import { describe, expect, test } from 'vitest';
 import { fixture } from '../../fixture.js';
-import { bootProgressErrors, describeNode, parseInspect, type NodeStatus } from '../../../src/builder/inspect.js';
+import { bootProgressErrors, describeNode, parseInspect, type NodeStatus } from '../../../src/buildx/inspect.js';
 
 const inspect = (name: string): string => fixture(`inspect/${name}`);
 const EMULATED_AND_NATIVE = ['linux/amd64', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4', 'linux/arm64',

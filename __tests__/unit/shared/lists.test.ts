@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { keyAndValue, splitKeyValue, splitLines, splitLinesAndCommas } from '../../../src/inputs/lists.js';
+import { keyAndValue, splitKeyValue, splitLines, splitLinesAndCommas } from '../../../src/shared/lists.js';
 
 describe('list rules of build-push-action', () => {
   test.each([

@@ -1,9 +1,9 @@
 // Real error lines from buildx and BuildKit (users' build logs and the bed), classified, with their fixes.
 import { fixture } from '../../fixture.js';
 import { describe, expect, test } from 'vitest';
-import { buildSchedule } from '../../../src/build/run-build.js';
+import { buildSchedule } from '../../../src/buildx/run-retried.js';
 import { delayMs } from '../../../src/runtime/retry.js';
-import { classify, fixOf, isFailure, isTransient } from '../../../src/build/failures.js';
+import { classify, fixOf, isFailure, isTransient } from '../../../src/buildx/failures.js';
 
 test.each([
   'ERROR: context deadline exceeded',

@@ -2,12 +2,12 @@
 // every attempt, retrying only failures that may pass, each attempt within `attempt-timeout`.
 // Stopping buildx drops its session, which cancels the build on the node too.
 import { debug, info } from '@actions/core';
-import { type BuildCommand } from './build-argv.js';
+import { type BuildCommand } from '../image-build/build-argv.js';
 import { classify, type Verdict } from './failures.js';
-import { runBuildx, type Buildx } from '../runtime/buildx-command.js';
-import { finalError, withFix } from '../runtime/errors.js';
+import { runBuildx, type Buildx } from './command.js';
+import { finalError, withFix } from '../shared/errors.js';
 import { withRetries, type RetrySchedule } from '../runtime/retry.js';
-import { StepTimings, type StepTiming } from '../report/step-timings.js';
+import { StepTimings, type StepTiming } from './step-timings.js';
 
 /** The `retries`, `retry-delay` and `attempt-timeout` inputs. */
 export interface RetryInputs {
