@@ -6,8 +6,8 @@ export default {
   vitest: { configFile: 'vitest.config.ts' },
   coverageAnalysis: 'perTest',
   mutate: [
-    'src/shared/{lists,csv-attributes,platform,reference}.ts',
-    'src/inputs/{reader,rules,node-specs,git-context}.ts',
+    'src/shared/{lists,csv-attributes,platform,reference,github-run}.ts',
+    'src/inputs/{reader,rules,node-specs}.ts',
     'src/image-build/{build-argv,attestations}.ts',
     'src/buildx/{inspect,failures}.ts',
     'src/builder/{buildkitd-config,create-argv}.ts',

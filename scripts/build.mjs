@@ -1,17 +1,19 @@
 // The bundles, readable (not minified) so a dist diff can be reviewed, each under a stable name:
-//   dist/index.js       the action (main and post: the saved state tells which runs)
-//   dist/cli.js         the local CLI: the same pipeline behind another input/output adapter
-//   dist/lazy-cache.js  the Actions cache and tool-cache clients, loaded only by runs that use them
-//   dist/lazy-yaml.js   the YAML parser, loaded only by runs with `nodes`
-// plus dist/licenses.txt for the third-party code they carry.
+//   dist/index.js    the action (main and post: the saved state tells which runs), a thin entry
+//   dist/cli.js      the local CLI: the same pipeline behind another input/output adapter
+//   dist/chunks/     the code they share, written once: pipeline.js (the stages), the
+//                    @actions/core and runtime pieces, and the lazy-*.js modules that only some runs
+//                    import (the Actions cache and tool-cache clients, the YAML parser)
+// plus dist/licenses.txt for the third-party code they carry. esbuild splits at each dynamic
+// import() and at code shared between entries; its hashed chunk names are replaced by names read
+// from what each chunk holds, so a dist diff reads as a diff, not as renamed files.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { actionInputsDefine } from './action-inputs.mjs';
 
 const oidcStub = fileURLToPath(new URL('./stubs/oidc-utils.js', import.meta.url));
-const LAZY = /(^|\/)(lazy-cache|lazy-yaml)\.js$/;
 
 /** Replaces @actions/core's OIDC client (never used here) by a stub; see the stub's comment. */
 const noOidc = {
@@ -22,21 +24,12 @@ const noOidc = {
   },
 };
 
-/** The lazy modules stay apart: an import of one becomes an import of its sibling bundle. */
-const lazyApart = {
-  name: 'lazy-apart',
-  setup(b) {
-    b.onResolve({ filter: LAZY }, (args) => ({ path: `./${args.path.match(LAZY)[2]}.js`, external: true }));
-  },
-};
-
 rmSync('dist', { recursive: true, force: true });
 
 const result = await build({
-  entryPoints: {
-    index: 'src/index.ts', cli: 'src/cli/cli.ts',
-    'lazy-cache': 'src/runtime/lazy-cache.ts', 'lazy-yaml': 'src/inputs/lazy-yaml.ts',
-  },
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli/cli.ts' },
+  splitting: true,
+  chunkNames: 'chunks/[hash]',
   define: actionInputsDefine(),
   bundle: true,
   platform: 'node',
@@ -51,9 +44,39 @@ const result = await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
-  plugins: [noOidc, lazyApart],
+  plugins: [noOidc],
   logLevel: 'warning',
 });
+
+// Stable chunk names: a module imported with import() is `lazy-NAME` (its file's name); a shared
+// chunk is `pipeline` when it holds the main step, else named after the package that makes most of
+// it (`actions-core`, `actions-cache`) or, for our own code, its largest source file.
+const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+const chunkName = (output) => {
+  if (output.entryPoint) return `lazy-${basename(output.entryPoint, '.ts').replace(/^lazy-/, '')}`;
+  const inputs = Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
+  if (inputs.some(([i]) => i === 'src/main.ts')) return 'pipeline';
+  const bytes = (pick) => inputs.filter(([i]) => pick(i)).reduce((n, [, o]) => n + o.bytesInOutput, 0);
+  const packages = inputs.map(([i]) => packageOf(i)).filter(Boolean);
+  if (packages.length > 0 && bytes((i) => packageOf(i)) > bytes((i) => !packageOf(i))) {
+    const named = ['@actions/cache', '@actions/core'].find((p) => packages.includes(p)) ?? packages[0];
+    return named.replace(/^@/, '').replace('/', '-');
+  }
+  return inputs[0] ? basename(inputs[0][0], '.ts') : 'esbuild-runtime';
+};
+const renames = new Map();
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  if (!file.startsWith('dist/chunks/')) continue;
+  let name = chunkName(output);
+  while ([...renames.values()].includes(name)) name = `${name}-2`;
+  renames.set(basename(file), name);
+}
+for (const file of Object.keys(result.metafile.outputs)) {
+  let text = readFileSync(file, 'utf8');
+  for (const [from, to] of renames) text = text.replaceAll(`/${from}"`, `/${to}.js"`);
+  writeFileSync(file, text);
+}
+for (const [from, to] of renames) renameSync(join('dist/chunks', from), join('dist/chunks', `${to}.js`));
 
 // The licenses of every package a bundle carries, from its own package.json and LICENSE file.
 const packages = new Map();

@@ -13,12 +13,13 @@ import { builderName } from './builder/create-argv.js';
 import { getInputs, type Inputs } from './inputs/inputs.js';
 import { maskSecrets } from './inputs/mask.js';
 import { mergeIndex } from './merge/merge.js';
-import { mergeSources, recordLeg } from './merge/sources.js';
+import { mergeSources, recordLegForMerge } from './merge/sources.js';
 import { preflight } from './preflight/preflight.js';
 import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { registryClientFor } from './registry/client.js';
 import { trustEnv } from './registry/trust.js';
-import { namesToReadBack, readPushed } from './registry/pushed-image.js';
+import { readPushed } from './registry/pushed-image.js';
+import { namesToReadBack } from './image-build/pushed-names.js';
 import { logDiagnostics } from './report/diagnostics.js';
 import {
   noticeEmulationTax, reportFailedAttempts, setOutputs, writeSummary,
@@ -82,7 +83,7 @@ async function build(buildx: Buildx, inputs: Inputs, name: string, workDir: stri
   if (!pushed) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage('Digests', () => readPushed(names, registryClientFor(inputs.setup.registry)));
-  if (inputs.release.pushByDigest) await recordLeg(inputs, names[0] ?? '', Object.keys(image.digests));
+  if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? '', Object.keys(image.digests));
   return { ...results, ...image, platforms: Object.keys(image.digests) };
 }
 

@@ -2,7 +2,8 @@
 // warnings; the post step never fails the job.
 import { info, warning } from '@actions/core';
 import { isFailure } from './buildx/failures.js';
-import { errorMessage, finalError } from './shared/errors.js';
+import { errorMessage } from './shared/errors.js';
+import { finalError } from './buildx/final-error.js';
 import { locateBuildx, runBuildx } from './buildx/command.js';
 import { removeLocalOnlyName } from './builder/node-image.js';
 import { builderToRemove, imageNameToRemove, savedBuildxPath } from './runtime/state.js';

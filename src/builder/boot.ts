@@ -5,9 +5,9 @@
 import { info, warning } from '@actions/core';
 import { isTransient } from '../buildx/failures.js';
 import { runBuildx, type Buildx } from '../buildx/command.js';
-import { finalError } from '../shared/errors.js';
+import { finalError } from '../buildx/final-error.js';
 import { withRetries } from '../runtime/retry.js';
-import { bootProgressErrors, parseInspect, type BuilderInspect, type NodeStatus } from '../buildx/inspect.js';
+import { bootProgressErrors, inspect, parseInspect, type BuilderInspect, type NodeStatus } from '../buildx/inspect.js';
 
 export interface BootOptions {
   timeoutSeconds: number;
@@ -72,10 +72,4 @@ async function bootOnce(buildx: Buildx, name: string, timeoutSeconds: number): P
     : res.exitCode !== 0 ? finalError(res.stderrTail) : '';
   const reasons = [lastError, ...failed.map((n) => n.error ?? '')].join('\n');
   throw new BootAttemptFailed(failed, lastError, res.timedOut || isTransient(reasons));
-}
-
-export async function inspect(buildx: Buildx, name: string): Promise<BuilderInspect> {
-  const res = await runBuildx(buildx, ['inspect', name], { timeoutMs: 60_000 });
-  if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
-  return parseInspect(res.stdout);
 }

@@ -3,31 +3,17 @@
 import { info, warning } from '@actions/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { finalError, withFix } from '../shared/errors.js';
+import { withFix } from '../shared/errors.js';
+import { finalError } from '../buildx/final-error.js';
 import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { bootBuilder } from './boot.js';
 import { createCommands } from './create-argv.js';
 import { localOnlyName } from './node-image.js';
-import { describeNode, type NodeStatus } from '../buildx/inspect.js';
+import { describeNode, type BuilderReady, type NodeStatus } from '../buildx/inspect.js';
 import { runBuildx, type Buildx } from '../buildx/command.js';
-import type { Inputs } from '../inputs/inputs.js';
+import type { Inputs } from '../shared/inputs-types.js';
 import { saveBuilderToRemove, saveImageNameToRemove } from '../runtime/state.js';
-
-export interface BuilderReady {
-  name: string;
-  created: boolean;
-  /** The action granted this builder the host network (a builder it created, with `host-network`). */
-  hostNetwork: boolean;
-  /** Read from buildx for a builder the action created; empty for a given one. */
-  nodes: NodeStatus[];
-}
-
-/** Platforms a node of the builder the action creates builds natively (the first it declares). */
-export function nativePlatforms(inputs: Inputs): string[] {
-  if (inputs.builder) return [];
-  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
-}
 
 export async function prepareBuilder(
   buildx: Buildx,

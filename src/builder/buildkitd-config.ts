@@ -2,14 +2,7 @@
 // mirrors and the GC limit, merged into `buildkitd-config-inline`, which wins where both set a key.
 // buildx copies the CA files a config names into each node it creates.
 
-export interface RegistrySettings {
-  /** host -> CA file (PEM). */
-  ca: Record<string, string>;
-  insecure: string[];
-  /** host -> mirror hosts. */
-  mirrors: Record<string, string[]>;
-  keepStorage?: string;
-}
+import type { RegistrySettings } from '../shared/inputs-types.js';
 
 type Tables = Map<string, Map<string, string>>;
 

@@ -1,7 +1,6 @@
 // `buildx create` argv for the builder the action creates, one command per node: pure.
 import { randomBytes } from 'node:crypto';
-import type { NodeSpec } from '../inputs/node-specs.js';
-import type { BuilderInputs } from '../inputs/setup-inputs.js';
+import type { BuilderInputs, NodeSpec } from '../shared/inputs-types.js';
 import { slug } from '../runtime/slug.js';
 
 const HOST_ENTITLEMENT = '--allow-insecure-entitlement network.host';

@@ -2,10 +2,10 @@
 // docker CLI's start, ~0.1 s a call) when it can be found, else `docker buildx`.
 import { info } from '@actions/core';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand, type CommandResult, type RunOptions } from '../runtime/run-command.js';
 import { saveBuildxPath } from '../runtime/state.js';
+import { dockerConfigDir } from '../runtime/docker-config.js';
 
 const SYSTEM_PLUGIN_DIRS = [
   '/usr/local/lib/docker/cli-plugins',
@@ -13,11 +13,6 @@ const SYSTEM_PLUGIN_DIRS = [
   '/usr/lib/docker/cli-plugins',
   '/usr/libexec/docker/cli-plugins',
 ];
-
-/** The docker CLI's config folder, where its logins and its CLI plugins live. */
-export function dockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
-}
 
 /** The docker CLI's plugin search order: the config dir first, then the system dirs. */
 export function pluginCandidates(env: NodeJS.ProcessEnv): string[] {
@@ -50,7 +45,7 @@ export function runBuildx(
 
 /** A pinned release, downloaded and verified (or found in the tool cache); run standalone. */
 export async function pinnedBuildx(pin: { version: string; urlTemplate: string }): Promise<Buildx> {
-  const { installBuildx } = await import('../runtime/lazy-cache.js');
+  const { installBuildx } = await import('./install.js');
   const file = await installBuildx(pin.version, pin.urlTemplate);
   saveBuildxPath(file);
   info(`buildx ${pin.version}: ${file}`);

@@ -1,5 +1,7 @@
-// Parses `buildx inspect NAME`, the text that buildx 0.13 to 0.29 prints (fixtures in
+// `buildx inspect NAME`: runs it and parses the text that buildx 0.13 to 0.29 prints (fixtures in
 // __tests__/fixtures/inspect). Node status is read here; buildx's exit code is never trusted alone.
+import { runBuildx, type Buildx } from './command.js';
+import { finalError } from './final-error.js';
 
 export interface NodeStatus {
   name: string;
@@ -22,6 +24,15 @@ export interface NodeStatus {
 export interface BuilderInspect {
   name?: string;
   driver?: string;
+  nodes: NodeStatus[];
+}
+
+export interface BuilderReady {
+  name: string;
+  created: boolean;
+  /** The action granted this builder the host network (a builder it created, with `host-network`). */
+  hostNetwork: boolean;
+  /** Read from buildx for a builder the action created; empty for a given one. */
   nodes: NodeStatus[];
 }
 
@@ -108,4 +119,10 @@ export function describeNode(n: NodeStatus): string {
     n.driverOptions && `driver options ${n.driverOptions}`, n.daemonFlags && `daemon flags ${n.daemonFlags}`,
     n.gcKeep && `GC keeps ${n.gcKeep}`, n.platforms.length > 0 && `platforms ${n.platforms.join(', ')}`,
     n.error && `error: ${n.error}`].filter(Boolean).join(', ');
+}
+
+export async function inspect(buildx: Buildx, name: string): Promise<BuilderInspect> {
+  const res = await runBuildx(buildx, ['inspect', name], { timeoutMs: 60_000 });
+  if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
+  return parseInspect(res.stdout);
 }

@@ -1,7 +1,7 @@
 // A pinned buildx, downloaded with tool-cache from the release URL template, its checksum
 // verified, kept in the tool cache and across runs in the Actions cache (setup-buildx-action's
 // cache-binary). Run as a standalone binary: a job-private docker config would hide the runner's
-// logins and builders. Loaded lazily: only runs that pin a version load tool-cache and cache.
+// logins and builders. Imported only by runs that pin a version: it brings tool-cache and cache.
 import { info } from '@actions/core';
 import { restoreCache, saveCache } from '@actions/cache';
 import { cacheFile, downloadTool, find } from '@actions/tool-cache';
@@ -10,17 +10,18 @@ import { chmodSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expectedSha256, releaseUrls } from './release.js';
 import { cacheServiceAvailable } from '../runtime/cache-service.js';
+import { cacheKey } from '../runtime/cache-key.js';
 
 const TOOL = 'multiarch-build-buildx';
 
 export async function installBuildx(version: string, urlTemplate: string): Promise<string> {
   const cached = find(TOOL, version.replace(/^v/, ''));
   if (cached) return join(cached, 'buildx');
-  const cacheKey = `multiarch-build-buildx-${version}-${process.platform}-${process.arch}`;
+  const key = cacheKey('buildx', version, process.platform, process.arch);
   const toolDir = join(process.env.RUNNER_TOOL_CACHE ?? '', TOOL, version.replace(/^v/, ''), process.arch);
   // tool-cache marks a complete entry with a file beside the folder: keep both.
   const paths = [toolDir, `${toolDir}.complete`];
-  if (cacheServiceAvailable() && await restoreCache(paths, cacheKey)) {
+  if (cacheServiceAvailable() && await restoreCache(paths, key)) {
     const restored = find(TOOL, version.replace(/^v/, ''));
     if (restored) return join(restored, 'buildx');
   }
@@ -36,6 +37,6 @@ export async function installBuildx(version: string, urlTemplate: string): Promi
   }
   chmodSync(file, 0o755);
   const dir = await cacheFile(file, 'buildx', TOOL, version.replace(/^v/, ''));
-  if (cacheServiceAvailable()) await saveCache(paths, cacheKey).catch(() => undefined);
+  if (cacheServiceAvailable()) await saveCache(paths, key).catch(() => undefined);
   return join(dir, 'buildx');
 }

@@ -1,7 +1,9 @@
-// Where a pinned buildx release lives and how its checksum is checked: pure, unit-tested.
+// Where a pinned buildx release lives and how its checksum is checked.
+import { hostPlatforms } from '../shared/platform.js';
 
-const ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', ppc64: 'ppc64le', s390x: 's390x',
-  riscv64: 'riscv64' };
+/** buildx's release names an architecture as the host's own platform without the os: arm-v7. */
+const releaseArch = (arch: string): string =>
+  hostPlatforms(arch)[0]?.replace(/^linux\//, '').replace('/', '-') ?? arch;
 
 /** The binary's URL from the template, and its release's checksums.txt beside it. */
 export function releaseUrls(
@@ -10,7 +12,7 @@ export function releaseUrls(
   arch: string = process.arch,
 ): { binary: string; checksums: string } {
   const binary = template.replaceAll('{version}', version).replaceAll('{os}', 'linux')
-    .replaceAll('{arch}', ARCH[arch] ?? arch);
+    .replaceAll('{arch}', releaseArch(arch));
   return { binary, checksums: new URL('checksums.txt', binary).toString() };
 }
 

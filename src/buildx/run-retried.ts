@@ -2,20 +2,20 @@
 // every attempt, retrying only failures that may pass, each attempt within `attempt-timeout`.
 // Stopping buildx drops its session, which cancels the build on the node too.
 import { debug, info } from '@actions/core';
-import { type BuildCommand } from '../image-build/build-argv.js';
+import type { RetryInputs } from '../shared/inputs-types.js';
 import { classify, type Verdict } from './failures.js';
 import { runBuildx, type Buildx } from './command.js';
-import { finalError, withFix } from '../shared/errors.js';
+import { withFix } from '../shared/errors.js';
+import { finalError } from './final-error.js';
 import { withRetries, type RetrySchedule } from '../runtime/retry.js';
 import { StepTimings, type StepTiming } from './step-timings.js';
 
-/** The `retries`, `retry-delay` and `attempt-timeout` inputs. */
-export interface RetryInputs {
-  /** Attempts after the first. */
-  retries: number;
-  /** First delay in seconds; doubles each time, with jitter, capped. */
-  delaySeconds: number;
-  attemptTimeoutSeconds?: number;
+/** A buildx command line and what it needs in its environment; never passes through a shell. */
+export interface BuildxCommand {
+  /** Arguments after `buildx`. */
+  argv: string[];
+  /** Extra environment for buildx: secret values travel here, never in argv. */
+  env: Record<string, string>;
 }
 
 export interface Attempt {
@@ -45,14 +45,14 @@ class AttemptFailed extends Error {
   }
 }
 
-export function runBuild(buildx: Buildx, cmd: BuildCommand, retry: RetryInputs): Promise<Attempt[]> {
+export function runBuild(buildx: Buildx, cmd: BuildxCommand, retry: RetryInputs): Promise<Attempt[]> {
   return runRetried(buildx, cmd, retry, 'buildx build');
 }
 
 /** `what` names the command in messages (e.g. `buildx imagetools create`). */
 export async function runRetried(
   buildx: Buildx,
-  cmd: BuildCommand,
+  cmd: BuildxCommand,
   retry: RetryInputs,
   what: string,
 ): Promise<Attempt[]> {

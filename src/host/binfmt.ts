@@ -55,23 +55,3 @@ export function readHandler(name: string, dir = BINFMT_DIR): Handler | undefined
 export function binfmtMounted(dir = BINFMT_DIR): boolean {
   return existsSync(join(dir, 'status'));
 }
-
-/** Platforms this machine runs without emulation. */
-export function hostPlatforms(arch: string = process.arch): string[] {
-  switch (arch) {
-    case 'x64':
-      return ['linux/amd64', 'linux/386'];
-    case 'arm64':
-      return ['linux/arm64'];
-    case 'arm':
-      return ['linux/arm/v7', 'linux/arm/v6'];
-    case 'ppc64':
-      return ['linux/ppc64le'];
-    case 's390x':
-      return ['linux/s390x'];
-    case 'riscv64':
-      return ['linux/riscv64'];
-    default:
-      return [];
-  }
-}

@@ -5,8 +5,8 @@
 // or BUILDX_NO_DEFAULT_ATTESTATIONS is set; the `provenance` and `sbom` inputs win over a line of
 // the same type in `attests`.
 import { csvAttributes, csvFields } from '../shared/csv-attributes.js';
-import type { Inputs } from '../inputs/inputs.js';
-import { isBooleanText, booleanValue } from '../inputs/rules.js';
+import type { Inputs } from '../shared/inputs-types.js';
+import { booleanValue, envSwitch, isBooleanText } from '../shared/booleans.js';
 
 export interface AttestContext {
   /** Whether the builder's BuildKit can attach attestations (>= 0.11). */
@@ -57,7 +57,7 @@ export function attestArgs(inputs: Inputs, ctx: AttestContext): string[] {
 /** Whether docker's action would add its default provenance, if the builder's BuildKit can. */
 export function defaultProvenanceWanted(inputs: Inputs, env: NodeJS.ProcessEnv): boolean {
   // Outside a workflow run there is no builder id: buildx's own default stays.
-  if (!inputs.github.runUrl || /^(1|t|true)$/i.test(env.BUILDX_NO_DEFAULT_ATTESTATIONS ?? '')) return false;
+  if (!inputs.github.runUrl || envSwitch(env.BUILDX_NO_DEFAULT_ATTESTATIONS)) return false;
   return inputs.provenance === undefined && !inputs.attests.some((a) => typeOf(a) === 'provenance') &&
     !hasDockerExporter(inputs);
 }

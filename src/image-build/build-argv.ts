@@ -3,16 +3,10 @@
 // ("Switching from build-push-action"): secrets by environment instead of temporary files, the
 // metadata file instead of an iidfile, and the host network a builder the action created has.
 import { attestArgs } from './attestations.js';
+import type { BuildxCommand } from '../buildx/run-retried.js';
 import { outputPushes } from '../shared/csv-attributes.js';
-import type { Inputs } from '../inputs/inputs.js';
-import { DEFAULT_CONTEXT, defaultGitContext, gitAuthHost } from '../inputs/git-context.js';
-
-export interface BuildCommand {
-  /** Arguments after `buildx`; never passes through a shell. */
-  argv: string[];
-  /** Extra environment for buildx: secret values travel here, never in argv. */
-  env: Record<string, string>;
-}
+import type { Inputs } from '../shared/inputs-types.js';
+import { DEFAULT_CONTEXT, defaultGitContext, gitAuthHost } from '../shared/github-run.js';
 
 export const SECRET_ENV_PREFIX = 'MULTIARCH_BUILD_SECRET_';
 
@@ -41,7 +35,7 @@ export function buildCommand(
   metadataFile: string,
   env: NodeJS.ProcessEnv = process.env,
   target: BuildTarget = { name: inputs.builder, hostNetwork: false },
-): BuildCommand {
+): BuildxCommand {
   const argv = ['build'];
   const context = expandDefaultContext(inputs.context, inputs, target.gitQuery);
   // Host network: RUN steps use the host's network (e.g. a package proxy or registry on the runner)

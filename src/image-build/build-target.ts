@@ -1,10 +1,10 @@
 // What the builder and buildx can do, for the argv: whether docker's default provenance applies
 // (BuildKit >= 0.11) and whether buildx takes the default Git context in its query form. Each is
 // read only when it changes the argv, and without a process where the stage already knows it.
-import { inspect } from '../builder/boot.js';
-import type { BuilderReady } from '../builder/builder.js';
-import type { Inputs } from '../inputs/inputs.js';
-import { DEFAULT_CONTEXT } from '../inputs/git-context.js';
+import { inspect, type BuilderReady } from '../buildx/inspect.js';
+import type { Inputs } from '../shared/inputs-types.js';
+import { envSwitch } from '../shared/booleans.js';
+import { DEFAULT_CONTEXT } from '../shared/github-run.js';
 import type { EngineInfo } from '../host/engine-api.js';
 import { runBuildx, type Buildx } from '../buildx/command.js';
 import { defaultProvenanceWanted } from './attestations.js';
@@ -38,7 +38,7 @@ const usesDefaultContext = (inputs: Inputs): boolean =>
 
 /** buildx reads BUILDX_SEND_GIT_QUERY_AS_INPUT from 0.29 on (0.28 does not). */
 async function gitQuery(buildx: Buildx, inputs: Inputs, env: NodeJS.ProcessEnv): Promise<boolean> {
-  if (!/^(1|t|true)$/i.test(env.BUILDX_SEND_GIT_QUERY_AS_INPUT ?? '') || !usesDefaultContext(inputs)) return false;
+  if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
   const res = await runBuildx(buildx, ['version'], { timeoutMs: 15_000 });
   return res.exitCode === 0 && atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(res.stdout)?.[1]), 0, 29);
 }

@@ -4,67 +4,16 @@ import { InputError } from '../shared/errors.js';
 import { splitLines, keyAndValue, splitKeyValue } from '../shared/lists.js';
 import { check1, InputReader, type RawInputs } from './reader.js';
 import * as rule from './rules.js';
+import { isBooleanText } from '../shared/booleans.js';
 import { normalizePlatform } from '../shared/platform.js';
 import { parseReference, referenceProblem } from '../shared/reference.js';
-import type { RetryInputs } from '../buildx/run-retried.js';
-import { DEFAULT_CONTEXT, githubRun, type GithubRun } from './git-context.js';
+import { DEFAULT_CONTEXT, githubRun, type GithubRun } from '../shared/github-run.js';
 import type { ParseYaml } from './node-specs.js';
-import { parseReleaseInputs, type ReleaseInputs } from './release-inputs.js';
-import { parseBuilderInputs, parseQemuInputs, type BuilderInputs, type QemuInputs } from './setup-inputs.js';
+import { parseReleaseInputs } from './release-inputs.js';
+import { parseBuilderInputs, parseQemuInputs } from './setup-inputs.js';
+import type { Inputs, Secret } from '../shared/inputs-types.js';
 
-export interface Secret {
-  id: string;
-  value: string;
-}
-
-export interface Inputs {
-  context: string;
-  /** False for Git/HTTP contexts that buildx fetches itself. */
-  contextIsLocal: boolean;
-  file?: string;
-  platforms: string[];
-  tags: string[];
-  push: boolean;
-  load: boolean;
-  buildArgs: string[];
-  buildContexts: string[];
-  labels: string[];
-  annotations: string[];
-  target?: string;
-  secrets: Secret[];
-  secretEnvs: { id: string; env: string }[];
-  secretFiles: { id: string; path: string }[];
-  ssh: string[];
-  cacheFrom: string[];
-  cacheTo: string[];
-  outputs: string[];
-  noCache: boolean;
-  noCacheFilters: string[];
-  pull: boolean;
-  provenance?: string;
-  sbom?: string;
-  attests: string[];
-  addHosts: string[];
-  shmSize?: string;
-  ulimit: string[];
-  cgroupParent?: string;
-  call?: string;
-  network?: string;
-  allow: string[];
-  builder?: string;
-  githubToken?: string;
-  retry: RetryInputs;
-  /** A pinned buildx release to download and run instead of the runner's. */
-  buildxPin?: { version: string; urlTemplate: string };
-  release: ReleaseInputs;
-  qemu: QemuInputs;
-  /** How to create a builder; only used when `builder` is empty. */
-  setup: BuilderInputs;
-  /** The workflow run: provenance builder id, repository visibility, the default Git context. */
-  github: GithubRun;
-}
-
-export type { RawInputs };
+export type { Inputs, RawInputs };
 
 export function parseInputs(
   raw: RawInputs,
@@ -186,7 +135,7 @@ const cacheRule: rule.Rule = (v) =>
   v.includes('=') ? rule.csvAttributes(true)(v) : tagRule(v) && 'is neither type=... nor an image reference';
 
 const attestationRule: rule.Rule = (v) =>
-  rule.isBooleanText(v) ? undefined : rule.csvAttributes(false)(v) ??
+  isBooleanText(v) ? undefined : rule.csvAttributes(false)(v) ??
     (v.split(',').every((f) => f.includes('=')) ? undefined : 'is not true, false or KEY=VALUE,...');
 
 function buildxPin(r: InputReader): Inputs['buildxPin'] {

@@ -3,15 +3,7 @@ import { errorMessage } from '../shared/errors.js';
 import { splitLines, splitLinesAndCommas } from '../shared/lists.js';
 import { normalizePlatform, platformProblem } from '../shared/platform.js';
 import { NAME } from './rules.js';
-
-export interface NodeSpec {
-  name: string;
-  endpoint?: string;
-  /** Platforms declared for the node; its native one first. */
-  platforms: string[];
-  driverOpts: string[];
-  buildkitdFlags?: string;
-}
+import type { NodeSpec } from '../shared/inputs-types.js';
 
 const KEYS = ['name', 'endpoint', 'platforms', 'driver-opts', 'buildkitd-flags'];
 /** A URL, or the name of a docker context. */

@@ -4,6 +4,7 @@ import { InputError } from '../shared/errors.js';
 import { ACTION_INPUTS } from './action-inputs.js';
 import { splitLines, splitLinesAndCommas } from '../shared/lists.js';
 import * as rule from './rules.js';
+import { booleanValue } from '../shared/booleans.js';
 
 /** Reads a raw input by its action.yml name; '' when unset. */
 export type RawInputs = (name: string) => string;
@@ -32,7 +33,7 @@ export class InputReader {
     const v = this.text(name);
     if (v === '') return false;
     check1(name, v, rule.boolean);
-    return rule.booleanValue(v);
+    return booleanValue(v);
   }
 
   /** A whole number within [min, max]. */

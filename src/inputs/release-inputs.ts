@@ -2,17 +2,8 @@
 import { InputError } from '../shared/errors.js';
 import type { InputReader } from './reader.js';
 import * as rule from './rules.js';
+import type { ReleaseInputs } from '../shared/inputs-types.js';
 import { parseReference, referenceProblem, repositoryOf } from '../shared/reference.js';
-
-export interface ReleaseInputs {
-  mode: 'build' | 'merge';
-  /** Push the image by digest only, to these repositories (no tag). */
-  pushByDigest: boolean;
-  /** Repositories (`registry/name`) a by-digest push goes to. */
-  repositories: string[];
-  /** For `mode: merge`: `repo@sha256:…` or `repo:tag` references, any mix. */
-  sources: string[];
-}
 
 export function parseReleaseInputs(r: InputReader, tags: readonly string[], builder?: string): ReleaseInputs {
   const mode = r.oneOf('mode', ['build', 'merge'] as const);

@@ -1,6 +1,7 @@
 // Checks for single input values. Each returns an error text (completing "Input X: "VALUE" ...")
 // or undefined when the value is fine. Pure, so the validation table tests them directly.
 import { existsSync, statSync } from 'node:fs';
+import { isBooleanText } from '../shared/booleans.js';
 import { csvFields } from '../shared/csv-attributes.js';
 import { splitKeyValue } from '../shared/lists.js';
 import { platformProblem } from '../shared/platform.js';
@@ -8,12 +9,8 @@ import { referenceProblem } from '../shared/reference.js';
 
 export type Rule = (value: string) => string | undefined;
 
-const BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
-export const isBooleanText = (v: string): boolean => BOOLEAN.test(v);
-export const booleanValue = (v: string): boolean => /^true$/i.test(v);
-
 export const boolean: Rule = (v) =>
-  BOOLEAN.test(v) ? undefined : 'is not a boolean (true or false)';
+  isBooleanText(v) ? undefined : 'is not a boolean (true or false)';
 
 /** `KEY=VALUE` with a key matching `keyRe`; `bareKey` allows a lone KEY (build args from env). */
 export function keyValue(keyRe: RegExp, what: string, bareKey = false): Rule {

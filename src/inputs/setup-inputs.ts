@@ -1,38 +1,11 @@
 // Inputs of the setup stages (QEMU and the builder the action creates), read with the same rules.
-import type { RegistrySettings } from '../builder/buildkitd-config.js';
 import { errorMessage, InputError } from '../shared/errors.js';
 import { keyAndValue } from '../shared/lists.js';
 import type { InputReader } from './reader.js';
-import { parseNodeSpecs, type NodeSpec, type ParseYaml } from './node-specs.js';
+import { parseNodeSpecs, type ParseYaml } from './node-specs.js';
+import { DRIVERS, type BuilderInputs, type QemuInputs, type RegistrySettings } from '../shared/inputs-types.js';
 import * as rule from './rules.js';
 import { normalizePlatform } from '../shared/platform.js';
-
-export const DRIVERS = ['docker-container', 'remote', 'kubernetes'] as const;
-export type Driver = (typeof DRIVERS)[number];
-
-export interface QemuInputs {
-  mode: 'auto' | 'true' | 'false';
-  image: string;
-  /** Platforms to emulate; undefined: what `platforms` needs. */
-  platforms?: string[];
-}
-
-export interface BuilderInputs {
-  driver: Driver;
-  driverOpts: string[];
-  /** The BuildKit image of docker-container and kubernetes nodes (a mirror, or pinned by digest). */
-  buildkitImage: string;
-  buildkitdFlags?: string;
-  buildkitdConfigInline?: string;
-  /** undefined: one local node. */
-  nodes?: NodeSpec[];
-  hostNetwork: boolean;
-  bootTimeoutSeconds: number;
-  bootRetries: number;
-  cleanup: boolean;
-  /** Registry CAs, insecure registries, mirrors and the GC limit for every node the action starts. */
-  registry: RegistrySettings;
-}
 
 export function parseQemuInputs(r: InputReader): QemuInputs {
   const qemu: QemuInputs = {

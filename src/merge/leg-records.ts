@@ -1,13 +1,15 @@
 // Matrix legs record their digests for the merge step of the same workflow run through the
 // Actions cache, so no artifact steps are needed. Keys are scoped to the run, the image and the
 // platform; the merge restores newest first by prefix, so a merge after "re-run failed jobs"
-// still finds the legs of the first attempt. Loaded lazily: it brings the cache client and its
-// Azure dependencies, which runs that do not record never load.
+// still finds the legs of the first attempt. Imported only by runs that record or restore legs:
+// it brings the cache client.
 import { info } from '@actions/core';
 import { restoreCache, saveCache } from '@actions/cache';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slug } from '../runtime/slug.js';
+import { cacheKey } from '../runtime/cache-key.js';
+import { normalizePlatform } from '../shared/platform.js';
 
 interface LegRecord {
   platform: string;
@@ -19,11 +21,12 @@ const DIR = '.multiarch-build-digests';
 // The cache version hashes the paths: leg and merge must name the same path for a platform.
 const pathFor = (platform: string): string => join(DIR, `${slug(platform)}.json`);
 
+/** Written and restored under the same key: the platform normalized, whatever text named it. */
 export function keyPrefix(env: NodeJS.ProcessEnv, image: string, platform: string): string {
-  return `multiarch-build-digests-${env.GITHUB_RUN_ID ?? ''}-${slug(image)}-${slug(platform)}-`;
+  return `${cacheKey('digests', env.GITHUB_RUN_ID ?? '', slug(image), slug(normalizePlatform(platform)))}-`;
 }
 
-export async function recordLeg(
+export async function saveLegRecords(
   image: string,
   source: string,
   platforms: readonly string[],
@@ -44,7 +47,7 @@ export async function recordLeg(
 }
 
 /** The sources the legs of this run recorded, one per platform found; missing ones are left out. */
-export async function restoreLegs(
+export async function restoreLegRecords(
   image: string,
   platforms: readonly string[],
   env: NodeJS.ProcessEnv = process.env,

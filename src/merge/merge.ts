@@ -2,7 +2,8 @@
 // partial one: every source is resolved and the platforms checked before anything is created;
 // afterwards every tag is read back and verified.
 import { info } from '@actions/core';
-import { runRetried, type RetryInputs } from '../buildx/run-retried.js';
+import { runRetried } from '../buildx/run-retried.js';
+import type { RetryInputs } from '../shared/inputs-types.js';
 import { type FetchedManifest, RegistryError, type RegistryClient } from '../registry/client.js';
 import { isIndex, platformDigests } from '../registry/manifests.js';
 import { parseReference, repositoryOf } from '../shared/reference.js';

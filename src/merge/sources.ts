@@ -1,20 +1,20 @@
 // How legs and the merge step of one run find each other: a leg records its digests, the merge
 // takes `sources` or restores what the legs recorded (through the Actions cache, loaded lazily).
 import { info } from '@actions/core';
-import type { Inputs } from '../inputs/inputs.js';
+import type { Inputs } from '../shared/inputs-types.js';
 import { cacheServiceAvailable } from '../runtime/cache-service.js';
 
 /** The image the legs and the merge agree on: the first repository. */
 const imageOf = (inputs: Inputs): string => inputs.release.repositories[0] ?? '';
 
 /** A leg's digests, for the merge step of the same run. */
-export async function recordLeg(inputs: Inputs, source: string, platforms: string[]): Promise<void> {
+export async function recordLegForMerge(inputs: Inputs, source: string, platforms: string[]): Promise<void> {
   if (!cacheServiceAvailable()) {
     info('push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step');
     return;
   }
-  const { recordLeg: record } = await import('../runtime/lazy-cache.js');
-  await record(imageOf(inputs), source, platforms);
+  const { saveLegRecords } = await import('./leg-records.js');
+  await saveLegRecords(imageOf(inputs), source, platforms);
 }
 
 /** `sources`, or what the legs of this run recorded. */
@@ -24,6 +24,6 @@ export async function mergeSources(inputs: Inputs): Promise<string[]> {
     throw new Error('mode merge: `sources` is empty and there is no Actions cache service to find the legs ' +
       'of this run in: give `sources` (repo@sha256:… or per-arch tags)');
   }
-  const { restoreLegs } = await import('../runtime/lazy-cache.js');
-  return restoreLegs(imageOf(inputs), inputs.platforms);
+  const { restoreLegRecords } = await import('./leg-records.js');
+  return restoreLegRecords(imageOf(inputs), inputs.platforms);
 }

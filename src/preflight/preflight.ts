@@ -7,7 +7,7 @@ import type { Buildx } from '../buildx/command.js';
 import { engineInfo, engineSocket, type EngineInfo } from '../host/engine-api.js';
 import { fixOf } from '../buildx/failures.js';
 import { errorMessage, withFix } from '../shared/errors.js';
-import type { Inputs } from '../inputs/inputs.js';
+import type { Inputs } from '../shared/inputs-types.js';
 
 export async function preflight(inputs: Inputs, buildx: Buildx): Promise<EngineInfo | undefined> {
   const kernel = release();

@@ -3,14 +3,14 @@
 import { info, warning } from '@actions/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BINFMT_DIR, binfmtMounted, handlerFor, hostPlatforms, readHandler } from '../host/binfmt.js';
-import { errorMessage, finalError, withFix } from '../shared/errors.js';
+import { BINFMT_DIR, binfmtMounted, handlerFor, readHandler } from '../host/binfmt.js';
+import { hostPlatforms } from '../shared/platform.js';
+import { errorMessage, withFix } from '../shared/errors.js';
+import { finalError } from '../buildx/final-error.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { asRoot } from '../runtime/privileged.js';
 import { runCommand } from '../runtime/run-command.js';
-import type { QemuInputs } from '../inputs/setup-inputs.js';
-import type { Inputs } from '../inputs/inputs.js';
-import { nativePlatforms } from '../builder/builder.js';
+import { nativePlatforms, type Inputs, type QemuInputs } from '../shared/inputs-types.js';
 
 /** Where Debian's qemu-user-static (binfmt-support) keeps its handler definitions. */
 const HOST_DEFINITIONS = '/usr/share/binfmts';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCKER_HUB } from '../shared/reference.js';
-import { dockerConfigDir } from '../buildx/command.js';
+import { dockerConfigDir } from '../runtime/docker-config.js';
 import { runCommand } from '../runtime/run-command.js';
 
 export interface Credentials {

@@ -1,6 +1,4 @@
 // What the registry serves after a push, read back for every pushed name.
-import { outputNames } from '../shared/csv-attributes.js';
-import type { Inputs } from '../inputs/inputs.js';
 import { parseReference } from '../shared/reference.js';
 import type { RegistryClient } from './client.js';
 import { compressedSize, readServed } from './served-image.js';
@@ -32,15 +30,4 @@ export async function readPushed(names: readonly string[], client: RegistryClien
       .map((digest) => client.manifest({ ...firstRef, digest })));
   const sizes = Object.fromEntries(platforms.map((p, i) => [p, compressedSize(manifests[i]?.json ?? {})]));
   return { digest: first.digest, digests: first.platforms, sizes };
-}
-
-/** Names the build pushes: the tags, and `name=` of the outputs that push. */
-export function pushedNames(tags: readonly string[], outputs: readonly string[]): string[] {
-  return [...new Set([...tags, ...outputs.flatMap(outputNames)])];
-}
-
-/** What to read back: a matrix leg's repositories at the pushed digest, else the pushed names. */
-export function namesToReadBack(inputs: Inputs, digest: string): string[] {
-  return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest}`)
-    : pushedNames(inputs.tags, inputs.outputs);
 }

@@ -6,7 +6,8 @@ import { BINFMT_DIR, readHandler } from '../host/binfmt.js';
 import { runBuildx, type Buildx } from '../buildx/command.js';
 import { engineInfo, engineSocket } from '../host/engine-api.js';
 import { describeNode, parseInspect } from '../buildx/inspect.js';
-import { errorMessage, finalError } from '../shared/errors.js';
+import { errorMessage } from '../shared/errors.js';
+import { finalError } from '../buildx/final-error.js';
 
 export async function logDiagnostics(
   buildx: Buildx,

@@ -1,4 +1,5 @@
 // The Actions cache as this action uses it: whether there is one, and the images kept in it.
+// The cache client (2.4 MB with its Azure dependencies) is imported only where a run uses it.
 import { warning } from '@actions/core';
 import { errorMessage } from '../shared/errors.js';
 
@@ -15,7 +16,7 @@ export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boo
 export async function cachedImage(image: string): Promise<boolean> {
   if (!cacheServiceAvailable()) return false;
   try {
-    const { ensureLocalImage } = await import('./lazy-cache.js');
+    const { ensureLocalImage } = await import('./image-cache.js');
     await ensureLocalImage(image);
     return true;
   } catch (error) {

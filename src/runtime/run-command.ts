@@ -79,3 +79,8 @@ export function runCommand(
     if (opts.input !== undefined && child.stdin) child.stdin.end(opts.input);
   });
 }
+
+/** The last line a command wrote to stderr that says something: the docker CLI's error line. */
+export function lastLine(stderrTail: readonly string[]): string {
+  return stderrTail.map((l) => l.trim()).filter((l) => l !== '').at(-1) ?? 'no output';
+}

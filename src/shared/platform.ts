@@ -64,3 +64,18 @@ export function normalizePlatform(text: string): string {
 export function formatPlatform(p: Platform): string {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }
+
+/** Node's name of a processor (process.arch) -> the platforms it runs without emulation. */
+const HOST_PLATFORMS: Record<string, string[]> = {
+  x64: ['linux/amd64', 'linux/386'],
+  arm64: ['linux/arm64'],
+  arm: ['linux/arm/v7', 'linux/arm/v6'],
+  ppc64: ['linux/ppc64le'],
+  s390x: ['linux/s390x'],
+  riscv64: ['linux/riscv64'],
+};
+
+/** Platforms this machine runs without emulation, its own first. */
+export function hostPlatforms(arch: string = process.arch): string[] {
+  return HOST_PLATFORMS[arch] ?? [];
+}

@@ -6,11 +6,12 @@ import { parse } from 'yaml';
 import { bootFailureMessage } from '../../../src/builder/boot.js';
 import { builderName, createCommands } from '../../../src/builder/create-argv.js';
 import { bootProgressErrors, describeNode, parseInspect, type NodeStatus } from '../../../src/buildx/inspect.js';
-import { finalError } from '../../../src/shared/errors.js';
+import { finalError } from '../../../src/buildx/final-error.js';
 import { checkCoverage } from '../../../src/builder/builder.js';
 import { InputReader } from '../../../src/inputs/reader.js';
 import { parseNodeSpecs } from '../../../src/inputs/node-specs.js';
-import { parseBuilderInputs, type BuilderInputs } from '../../../src/inputs/setup-inputs.js';
+import { parseBuilderInputs } from '../../../src/inputs/setup-inputs.js';
+import type { BuilderInputs } from '../../../src/shared/inputs-types.js';
 
 const inspectFixture = (name: string): string => fixture(`inspect/${name}`);
 const setup = (values: Record<string, string>): BuilderInputs =>

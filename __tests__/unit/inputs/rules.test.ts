@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   ADD_HOST, ALLOW, BUILD_ARG, CALL, ENV_NAME, LABEL_KEY, NAME, NETWORK, SECRET_ID, SIZE, SSH, ULIMIT,
-  boolean, booleanValue, csvAttributes, isBooleanText, isRemoteContext, keyValue, matches, pathExists,
+  boolean, csvAttributes, isRemoteContext, keyValue, matches, pathExists,
 } from '../../../src/inputs/rules.js';
+import { booleanValue, envSwitch, isBooleanText } from '../../../src/shared/booleans.js';
 
 // The grammar of each single-value input: what buildx accepts passes, and a value that is wrong
 // at either end is refused (each pattern is anchored at both).
@@ -37,6 +38,13 @@ test.each([
   expect(boolean(v)).toBe(isText ? undefined : 'is not a boolean (true or false)');
   expect(booleanValue(v)).toBe(value);
 });
+
+// Environment switches (BUILDX_NO_DEFAULT_ATTESTATIONS, BUILDX_SEND_GIT_QUERY_AS_INPUT,
+// DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) as Go's strconv.ParseBool reads them.
+test.each([
+  ['1', true], ['t', true], ['T', true], ['true', true], ['TRUE', true], ['True', true],
+  ['0', false], ['f', false], ['false', false], ['tRuE', false], ['yes', false], ['', false], [undefined, false],
+])('environment switch %j is %s', (v, on) => expect(envSwitch(v)).toBe(on));
 
 test('key=value rules name the part that is wrong', () => {
   const rule = keyValue(BUILD_ARG, 'build arg');

@@ -1,11 +1,12 @@
 // QEMU planning, binfmt handler files, engine facts and known fixes, on real captured text.
 import { fixture } from '../../fixture.js';
 import { describe, expect, test } from 'vitest';
-import { handlerFor, hostPlatforms, parseHandler } from '../../../src/host/binfmt.js';
+import { handlerFor, parseHandler } from '../../../src/host/binfmt.js';
+import { hostPlatforms } from '../../../src/shared/platform.js';
 import { parseEngineInfo, engineSocket, type InfoJson } from '../../../src/host/engine-api.js';
 import { engineProblem } from '../../../src/preflight/preflight.js';
 import { platformsToEmulate } from '../../../src/qemu/qemu.js';
-import type { QemuInputs } from '../../../src/inputs/setup-inputs.js';
+import type { QemuInputs } from '../../../src/shared/inputs-types.js';
 
 
 describe('binfmt', () => {

@@ -3,7 +3,7 @@ import { fixture } from '../../fixture.js';
 import { describe, expect, test } from 'vitest';
 import { isIndex, platformDigests, type ManifestJson } from '../../../src/registry/manifests.js';
 import { imageId, parseMetadata } from '../../../src/image-build/metadata.js';
-import { pushedNames } from '../../../src/registry/pushed-image.js';
+import { pushedNames } from '../../../src/image-build/pushed-names.js';
 
 const manifest = (name: string): ManifestJson => JSON.parse(fixture(`manifests/${name}`)) as ManifestJson;
 

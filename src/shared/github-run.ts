@@ -1,6 +1,7 @@
 // The workflow run as docker's actions see it: the run's URL (the provenance builder id), the
 // repository's visibility (from the event payload), and the default Git context of the commit.
 import { readFileSync } from 'node:fs';
+import { envSwitch } from './booleans.js';
 
 /** The template docker's action expands to the default Git context. */
 export const DEFAULT_CONTEXT = '{{defaultContext}}';
@@ -28,8 +29,6 @@ function readPayload(env: NodeJS.ProcessEnv): EventPayload {
   }
 }
 
-const truthy = (v: string | undefined): boolean => /^(1|true)$/i.test(v ?? '');
-
 export function githubRun(env: NodeJS.ProcessEnv): GithubRun {
   const repo = env.GITHUB_REPOSITORY;
   const payload = readPayload(env);
@@ -44,7 +43,7 @@ export function githubRun(env: NodeJS.ProcessEnv): GithubRun {
   if (sha && ref && !ref.startsWith('refs/')) ref = `refs/heads/${ref}`;
   // DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: build a pull request's head commit, not its merge.
   const head = payload.pull_request?.head?.sha;
-  if (ref.startsWith('refs/pull/') && truthy(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
+  if (ref.startsWith('refs/pull/') && envSwitch(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
     if (head) sha = head;
     else ref = ref.replace(/\/merge$/, '/head');
   }

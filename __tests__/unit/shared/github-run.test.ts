@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { defaultGitContext, gitAuthHost, githubRun } from '../../../src/inputs/git-context.js';
+import { defaultGitContext, gitAuthHost, githubRun } from '../../../src/shared/github-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mab-git-'));
 const event = (name: string, text: string): string => {

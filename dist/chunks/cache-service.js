@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  errorMessage
+} from "./errors.js";
+import {
+  warning
+} from "./actions-core.js";
+
+// src/runtime/cache-service.ts
+function cacheServiceAvailable(env = process.env) {
+  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
+  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
+}
+async function cachedImage(image) {
+  if (!cacheServiceAvailable()) return false;
+  try {
+    const { ensureLocalImage } = await import("./lazy-image-cache.js");
+    await ensureLocalImage(image);
+    return true;
+  } catch (error) {
+    warning(`${image} is neither in the Actions cache nor pullable: ${errorMessage(error)}`);
+    return false;
+  }
+}
+
+export {
+  cacheServiceAvailable,
+  cachedImage
+};

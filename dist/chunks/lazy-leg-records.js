@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  slug
+} from "./slug.js";
+import {
+  cacheKey,
+  restoreCache,
+  saveCache
+} from "./actions-cache.js";
+import {
+  info,
+  normalizePlatform
+} from "./actions-core.js";
+import "./esbuild-runtime.js";
+
+// src/merge/leg-records.ts
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+var DIR = ".multiarch-build-digests";
+var pathFor = (platform) => join(DIR, `${slug(platform)}.json`);
+function keyPrefix(env, image, platform) {
+  return `${cacheKey("digests", env.GITHUB_RUN_ID ?? "", slug(image), slug(normalizePlatform(platform)))}-`;
+}
+async function saveLegRecords(image, source, platforms, env = process.env) {
+  try {
+    for (const platform of platforms) {
+      mkdirSync(DIR, { recursive: true });
+      const record = { platform, source };
+      writeFileSync(pathFor(platform), JSON.stringify(record));
+      const key = `${keyPrefix(env, image, platform)}${env.GITHUB_RUN_ATTEMPT ?? "1"}`;
+      await saveCache([pathFor(platform)], key);
+      info(`recorded ${platform} = ${source} for the merge step (${key})`);
+    }
+  } finally {
+    rmSync(DIR, { recursive: true, force: true });
+  }
+}
+async function restoreLegRecords(image, platforms, env = process.env) {
+  const sources = [];
+  try {
+    for (const platform of platforms) {
+      const prefix = keyPrefix(env, image, platform);
+      const hit = await restoreCache([pathFor(platform)], `${prefix}${env.GITHUB_RUN_ATTEMPT ?? "1"}`, [prefix]);
+      if (!hit) {
+        info(`no leg of this run recorded ${platform} for ${image}`);
+        continue;
+      }
+      const record = JSON.parse(readFileSync(pathFor(platform), "utf8"));
+      info(`restored ${platform} = ${record.source} (${hit})`);
+      sources.push(record.source);
+    }
+  } finally {
+    rmSync(DIR, { recursive: true, force: true });
+  }
+  return [...new Set(sources)];
+}
+export {
+  keyPrefix,
+  restoreLegRecords,
+  saveLegRecords
+};

@@ -1,0 +1,2286 @@
+#!/usr/bin/env node
+import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
+import {
+  runCommand
+} from "./run-command.js";
+import {
+  cacheServiceAvailable,
+  cachedImage
+} from "./cache-service.js";
+import {
+  InputError,
+  errorMessage,
+  oneLine,
+  withFix
+} from "./errors.js";
+import {
+  slug
+} from "./slug.js";
+import {
+  debug,
+  endGroup,
+  formatPlatform,
+  getInput,
+  getState,
+  hostPlatforms,
+  info,
+  normalizePlatform,
+  notice,
+  platformProblem,
+  saveState,
+  setFailed,
+  setOutput,
+  setSecret,
+  startGroup,
+  summary,
+  warning
+} from "./actions-core.js";
+
+// src/runtime/state.ts
+var IS_POST = "isPost";
+var BUILDER = "builder";
+function isPost() {
+  return getState(IS_POST) === "true";
+}
+function markMainStarted() {
+  saveState(IS_POST, "true");
+}
+function saveBuilderToRemove(name) {
+  saveState(BUILDER, name);
+}
+function builderToRemove() {
+  return getState(BUILDER);
+}
+var IMAGE_NAME = "imageName";
+function saveImageNameToRemove(name) {
+  saveState(IMAGE_NAME, name);
+}
+function imageNameToRemove() {
+  return getState(IMAGE_NAME);
+}
+var BUILDX = "buildx";
+function saveBuildxPath(file) {
+  saveState(BUILDX, file);
+}
+function savedBuildxPath() {
+  return getState(BUILDX);
+}
+
+// src/inputs/action-inputs.ts
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","github-token":""}');
+var INPUT_NAMES = Object.keys(ACTION_INPUTS);
+
+// src/main.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join8 } from "node:path";
+
+// src/shared/lists.ts
+function quotedFields(raw, isSeparator) {
+  const out = [];
+  let field = "";
+  let inQuotes = false;
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charAt(i);
+    if (inQuotes) {
+      if (ch === '"' && raw[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') inQuotes = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === "") {
+      inQuotes = true;
+      quoted = true;
+      field = "";
+    } else if (isSeparator(ch)) {
+      out.push({ text: field, quoted });
+      field = "";
+      quoted = false;
+    } else if (ch !== "\r") field += ch;
+  }
+  out.push({ text: field, quoted });
+  return out;
+}
+function split(raw, commas) {
+  return quotedFields(raw, (ch) => ch === "\n" || commas && ch === ",").map((f) => ({ ...f, text: f.quoted ? f.text : f.text.trim() })).filter((f) => f.text !== "" && (f.quoted || !f.text.startsWith("#"))).map((f) => f.text);
+}
+function splitLines(raw) {
+  return split(raw, false);
+}
+function splitLinesAndCommas(raw) {
+  return split(raw, true);
+}
+function keyAndValue(item) {
+  return splitKeyValue(item) ?? [item, ""];
+}
+function splitKeyValue(item) {
+  const at = item.indexOf("=");
+  if (at <= 0) return void 0;
+  return [item.slice(0, at).trim(), item.slice(at + 1)];
+}
+
+// src/shared/csv-attributes.ts
+function csvFields(value) {
+  return quotedFields(value, (ch) => ch === ",").map((f) => f.text.trim());
+}
+function csvAttributes(value) {
+  const attrs = /* @__PURE__ */ new Map();
+  for (const f of csvFields(value)) {
+    const at = f.indexOf("=");
+    if (at > 0) attrs.set(f.slice(0, at).trim().toLowerCase(), f.slice(at + 1).trim());
+  }
+  return attrs;
+}
+function outputPushes(output) {
+  const a = csvAttributes(output);
+  return a.get("type") === "registry" || a.get("type") === "image" && /^true$/i.test(a.get("push") ?? "");
+}
+function outputNames(output) {
+  if (!outputPushes(output)) return [];
+  return (csvAttributes(output).get("name") ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+}
+
+// src/shared/booleans.ts
+var INPUT_BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
+var isBooleanText = (v) => INPUT_BOOLEAN.test(v);
+var booleanValue = (v) => /^true$/i.test(v);
+var ENV_TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "true", "TRUE", "True"]);
+var envSwitch = (value) => ENV_TRUE.has(value ?? "");
+
+// src/image-build/attestations.ts
+var typeOf = (attest) => csvAttributes(attest).get("type");
+function resolveBooleans(attrs) {
+  return csvFields(attrs).map((f) => isBooleanText(f) ? `disabled=${!booleanValue(f)}` : f).join(",");
+}
+function withBuilderId(attrs, runUrl) {
+  if (!runUrl || csvAttributes(attrs).has("builder-id")) return attrs;
+  return attrs === "" ? `builder-id=${runUrl}` : `${attrs},builder-id=${runUrl}`;
+}
+function provenanceInput(value, runUrl) {
+  if (isBooleanText(value)) return booleanValue(value) ? withBuilderId("", runUrl) : "false";
+  return withBuilderId(value, runUrl);
+}
+var hasDockerExporter = (inputs) => inputs.load || inputs.outputs.some((o) => typeOf(o) === "docker");
+function attestArgs(inputs, ctx) {
+  const runUrl = inputs.github.runUrl;
+  const out = [];
+  if (inputs.provenance !== void 0) {
+    out.push(resolveBooleans(`type=provenance,${provenanceInput(inputs.provenance, runUrl)}`));
+  } else if (ctx.buildkitAttests && defaultProvenanceWanted(inputs, ctx.env)) {
+    const attrs = inputs.github.privateRepo ? "mode=min,inline-only=true" : "mode=max";
+    out.push(`type=provenance,${withBuilderId(attrs, runUrl)}`);
+  }
+  if (inputs.sbom !== void 0) out.push(resolveBooleans(`type=sbom,${inputs.sbom}`));
+  for (const attest of inputs.attests) {
+    const type = typeOf(attest);
+    if (type !== "provenance" && type !== "sbom") out.push(resolveBooleans(attest));
+    else if (type === "provenance" && inputs.provenance === void 0) out.push(withBuilderId(attest, runUrl));
+    else if (type === "sbom" && inputs.sbom === void 0) out.push(attest);
+  }
+  return out.flatMap((a) => ["--attest", a]);
+}
+function defaultProvenanceWanted(inputs, env) {
+  if (!inputs.github.runUrl || envSwitch(env.BUILDX_NO_DEFAULT_ATTESTATIONS)) return false;
+  return inputs.provenance === void 0 && !inputs.attests.some((a) => typeOf(a) === "provenance") && !hasDockerExporter(inputs);
+}
+
+// src/shared/github-run.ts
+import { readFileSync } from "node:fs";
+var DEFAULT_CONTEXT = "{{defaultContext}}";
+function readPayload(env) {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function githubRun(env) {
+  const repo = env.GITHUB_REPOSITORY;
+  const payload = readPayload(env);
+  const run2 = { privateRepo: payload.repository?.private ?? false };
+  if (!repo) return run2;
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  if (env.GITHUB_RUN_ID) {
+    run2.runUrl = `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT || "1"}`;
+  }
+  let ref = env.GITHUB_REF ?? "";
+  let sha = env.GITHUB_SHA ?? "";
+  if (sha && ref && !ref.startsWith("refs/")) ref = `refs/heads/${ref}`;
+  const head = payload.pull_request?.head?.sha;
+  if (ref.startsWith("refs/pull/") && envSwitch(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
+    if (head) sha = head;
+    else ref = ref.replace(/\/merge$/, "/head");
+  }
+  run2.git = { repoUrl: `${server}/${repo}.git`, ref, sha };
+  return run2;
+}
+function defaultGitContext(git, query) {
+  if (!query) return `${git.repoUrl}#${git.sha || git.ref}`;
+  if (git.ref.startsWith("refs/pull/") || !git.sha) return `${git.repoUrl}?ref=${git.sha || git.ref}`;
+  return `${git.repoUrl}?ref=${git.ref}&checksum=${git.sha}`;
+}
+function gitAuthHost(context, env) {
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return context.startsWith(server) ? new URL(server).host : void 0;
+}
+
+// src/image-build/build-argv.ts
+var SECRET_ENV_PREFIX = "MULTIARCH_BUILD_SECRET_";
+function expandDefaultContext(text, inputs, gitQuery2 = false) {
+  const git = inputs.github.git;
+  if (!git || !text.includes(DEFAULT_CONTEXT)) return text;
+  return text.replaceAll(DEFAULT_CONTEXT, defaultGitContext(git, gitQuery2));
+}
+function buildCommand(inputs, metadataFile, env = process.env, target = { name: inputs.builder, hostNetwork: false }) {
+  const argv = ["build"];
+  const context = expandDefaultContext(inputs.context, inputs, target.gitQuery);
+  const network = inputs.network ?? (target.hostNetwork ? "host" : void 0);
+  const allow = [...inputs.allow];
+  if (target.hostNetwork && network === "host" && !allow.includes("network.host")) allow.push("network.host");
+  const buildxEnv = { ...target.env };
+  let secretCount = 0;
+  const add = (flag, values) => {
+    for (const v of values) argv.push(flag, v);
+  };
+  const addOne = (flag, value) => {
+    if (value !== void 0) argv.push(flag, value);
+  };
+  add("--add-host", inputs.addHosts);
+  add("--allow", allow);
+  add("--annotation", inputs.annotations);
+  add("--build-arg", inputs.buildArgs);
+  add("--build-context", inputs.buildContexts.map((c) => expandDefaultContext(c, inputs, target.gitQuery)));
+  add("--cache-from", inputs.cacheFrom);
+  add("--cache-to", inputs.cacheTo);
+  addOne("--call", inputs.call);
+  addOne("--cgroup-parent", inputs.cgroupParent);
+  add("--secret", inputs.secretEnvs.map((s) => `id=${s.id},env=${s.env}`));
+  addOne("--file", inputs.file);
+  add("--label", inputs.labels);
+  add("--no-cache-filter", inputs.noCacheFilters);
+  add("--output", inputs.outputs);
+  if (inputs.release.pushByDigest) {
+    argv.push("--output", `type=image,"name=${inputs.release.repositories.join(",")}",push-by-digest=true,name-canonical=true,push=true`);
+  }
+  if (inputs.platforms.length > 0) argv.push("--platform", inputs.platforms.join(","));
+  argv.push(...attestArgs(inputs, { buildkitAttests: target.buildkitAttests ?? false, env }));
+  const envSecret = (id, value) => {
+    const name = `${SECRET_ENV_PREFIX}${secretCount++}`;
+    buildxEnv[name] = value;
+    argv.push("--secret", `id=${id},env=${name}`);
+  };
+  for (const s of inputs.secrets) envSecret(s.id, s.value);
+  add("--secret", inputs.secretFiles.map((s) => `id=${s.id},src=${s.path}`));
+  const gitHost = inputs.contextIsLocal ? void 0 : gitAuthHost(context, env);
+  if (gitHost && inputs.githubToken && !inputs.secrets.some((s) => s.id.startsWith("GIT_AUTH_TOKEN"))) {
+    envSecret(`GIT_AUTH_TOKEN.${gitHost}`, inputs.githubToken);
+  }
+  addOne("--shm-size", inputs.shmSize);
+  add("--ssh", inputs.ssh);
+  if (!inputs.release.pushByDigest) add("--tag", inputs.tags);
+  addOne("--target", inputs.target);
+  add("--ulimit", inputs.ulimit);
+  addOne("--builder", target.name);
+  if (inputs.load) argv.push("--load");
+  argv.push("--metadata-file", metadataFile);
+  addOne("--network", network);
+  if (inputs.noCache) argv.push("--no-cache");
+  if (inputs.pull) argv.push("--pull");
+  if (inputs.push && !inputs.release.pushByDigest) argv.push("--push");
+  argv.push(context);
+  return { argv, env: buildxEnv };
+}
+function pushesToRegistry(inputs) {
+  return inputs.push || inputs.release.pushByDigest || inputs.outputs.some(outputPushes);
+}
+
+// src/buildx/command.ts
+import { existsSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/runtime/docker-config.ts
+import { homedir } from "node:os";
+import { join } from "node:path";
+function dockerConfigDir(env = process.env) {
+  return env.DOCKER_CONFIG || join(env.HOME || homedir(), ".docker");
+}
+
+// src/buildx/command.ts
+var SYSTEM_PLUGIN_DIRS = [
+  "/usr/local/lib/docker/cli-plugins",
+  "/usr/local/libexec/docker/cli-plugins",
+  "/usr/lib/docker/cli-plugins",
+  "/usr/libexec/docker/cli-plugins"
+];
+function pluginCandidates(env) {
+  return [join2(dockerConfigDir(env), "cli-plugins"), ...SYSTEM_PLUGIN_DIRS].map((d) => join2(d, "docker-buildx"));
+}
+function locateBuildx(env = process.env) {
+  const plugin = pluginCandidates(env).find((p) => existsSync(p));
+  return plugin ? { file: plugin, prefix: [] } : { file: "docker", prefix: ["buildx"] };
+}
+function runBuildx(buildx, args, opts = {}) {
+  return runCommand(buildx.file, [...buildx.prefix, ...args], opts);
+}
+async function pinnedBuildx(pin) {
+  const { installBuildx } = await import("./lazy-install.js");
+  const file = await installBuildx(pin.version, pin.urlTemplate);
+  saveBuildxPath(file);
+  info(`buildx ${pin.version}: ${file}`);
+  return { file, prefix: [] };
+}
+
+// src/buildx/final-error.ts
+function finalError(stderrTail) {
+  const lines = stderrTail.map((l) => l.trim());
+  const error = lines.filter((l) => l.startsWith("ERROR:")).at(-1) ?? lines.map((l) => /^#\d+ (ERROR: .*)$/.exec(l)?.[1]).filter((l) => l !== void 0).at(-1) ?? lines.filter((l) => l !== "" && !/^-+$|^> /.test(l)).at(-1);
+  return oneLine(error ?? "no output");
+}
+
+// src/buildx/inspect.ts
+function parseInspect(text) {
+  const out = { nodes: [] };
+  let inNodes = false;
+  let node;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^Nodes:\s*$/.test(line)) {
+      inNodes = true;
+      continue;
+    }
+    const gc = /^ (?:Keep Bytes|Reserved Space):\s*(\S+)/.exec(line);
+    if (gc && node) node.gcKeep = gc[1];
+    const m = /^([A-Za-z][A-Za-z ]*?):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const [key, value] = [m[1] ?? "", m[2] ?? ""];
+    if (!inNodes) {
+      if (key === "Name") out.name = value.trim();
+      if (key === "Driver") out.driver = value.trim();
+      continue;
+    }
+    if (key === "Name") {
+      node = { name: value.trim(), endpoint: "", status: "unknown", platforms: [], declaredPlatforms: [] };
+      out.nodes.push(node);
+      continue;
+    }
+    if (!node) continue;
+    switch (key) {
+      case "Endpoint":
+        node.endpoint = value.trim();
+        break;
+      case "Status":
+        node.status = value.trim();
+        break;
+      case "BuildKit version":
+      case "Buildkit":
+      case "BuildKit":
+        node.buildkitVersion = value.trim();
+        break;
+      case "Platforms":
+        for (const p of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+          const declared = p.endsWith("*");
+          const name = declared ? p.slice(0, -1) : p;
+          node.platforms.push(name);
+          if (declared) node.declaredPlatforms.push(name);
+        }
+        break;
+      case "Error":
+        node.error = value.trim();
+        break;
+      case "Driver Options":
+        node.driverOptions = value.trim();
+        break;
+      case "BuildKit daemon flags":
+        node.daemonFlags = value.trim();
+        break;
+    }
+  }
+  return out;
+}
+function bootProgressErrors(stderr) {
+  const nodeOfStep = /* @__PURE__ */ new Map();
+  const errors = /* @__PURE__ */ new Map();
+  for (const line of stderr) {
+    const boot = /^#(\d+) \[(?:(\S+) )?internal\] booting buildkit/.exec(line);
+    if (boot) nodeOfStep.set(boot[1] ?? "", boot[2] ?? "");
+    const error = /^#(\d+) ERROR: (.*)$/.exec(line);
+    const node = error ? nodeOfStep.get(error[1] ?? "") : void 0;
+    if (error && node !== void 0) errors.set(node, (error[2] ?? "").trim());
+  }
+  return errors;
+}
+function describeNode(n) {
+  return [
+    `node ${n.name} (${n.endpoint || "local"}): ${n.status}`,
+    `BuildKit ${n.buildkitVersion ?? "?"}`,
+    n.driverOptions && `driver options ${n.driverOptions}`,
+    n.daemonFlags && `daemon flags ${n.daemonFlags}`,
+    n.gcKeep && `GC keeps ${n.gcKeep}`,
+    n.platforms.length > 0 && `platforms ${n.platforms.join(", ")}`,
+    n.error && `error: ${n.error}`
+  ].filter(Boolean).join(", ");
+}
+async function inspect(buildx, name) {
+  const res = await runBuildx(buildx, ["inspect", name], { timeoutMs: 6e4 });
+  if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
+  return parseInspect(res.stdout);
+}
+
+// src/image-build/build-target.ts
+function majorMinor(text) {
+  const m = /(\d+)\.(\d+)/.exec(text ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : void 0;
+}
+var atLeast = (v, major, minor) => v !== void 0 && (v[0] > major || v[0] === major && v[1] >= minor);
+function nodesAttest(versions) {
+  return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, 11));
+}
+async function buildkitAttests(buildx, builder, engine) {
+  const running = (b) => b.filter((n) => n.status === "running").map((n) => n.buildkitVersion);
+  if (builder.created) return nodesAttest(running(builder.nodes));
+  if (builder.name === "default" && engine) return atLeast(majorMinor(engine.version), 23, 0);
+  return nodesAttest(running((await inspect(buildx, builder.name)).nodes));
+}
+var usesDefaultContext = (inputs) => [inputs.context, ...inputs.buildContexts].some((c) => c.includes(DEFAULT_CONTEXT));
+async function gitQuery(buildx, inputs, env) {
+  if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
+  const res = await runBuildx(buildx, ["version"], { timeoutMs: 15e3 });
+  return res.exitCode === 0 && atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(res.stdout)?.[1]), 0, 29);
+}
+async function buildTarget(buildx, inputs, builder, engine, env = process.env) {
+  const target = { name: builder.name, hostNetwork: builder.hostNetwork };
+  if (defaultProvenanceWanted(inputs, env)) {
+    target.buildkitAttests = await buildkitAttests(buildx, builder, engine);
+  }
+  target.gitQuery = await gitQuery(buildx, inputs, env);
+  return target;
+}
+
+// src/image-build/metadata.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+function parseMetadata(raw) {
+  const json = JSON.parse(raw);
+  const str = (key) => {
+    const v = json[key];
+    return typeof v === "string" ? v : void 0;
+  };
+  const meta = { raw };
+  const digest2 = str("containerimage.digest");
+  const configDigest = str("containerimage.config.digest");
+  if (digest2) meta.digest = digest2;
+  if (configDigest) meta.configDigest = configDigest;
+  return meta;
+}
+function readMetadata(file) {
+  let raw;
+  try {
+    raw = readFileSync2(file, "utf8");
+  } catch {
+    return { raw: "{}" };
+  }
+  return parseMetadata(raw.trim() === "" ? "{}" : raw);
+}
+function imageId(meta) {
+  return meta.configDigest ?? meta.digest ?? "";
+}
+
+// src/buildx/failures.ts
+var CLASSIC_STORE_FIX = "leave `builder` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature";
+var FAILURES = [
+  {
+    id: "run-exit",
+    pattern: /did not complete successfully: exit code: \d+/,
+    transient: false,
+    reason: "a RUN step exited non-zero"
+  },
+  {
+    pattern: /failed to fetch oauth token|failed to authorize: DeadlineExceeded/i,
+    transient: true,
+    reason: "registry token fetch failed"
+  },
+  {
+    pattern: /dockerfile parse error|unknown instruction|failed to read dockerfile/i,
+    transient: false,
+    reason: "a Dockerfile error"
+  },
+  {
+    id: "builder-missing",
+    pattern: /no builder .* found/i,
+    transient: false,
+    reason: "the builder does not exist",
+    fix: "name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one"
+  },
+  {
+    pattern: /is not a docker command|unknown command "buildx"|docker-buildx: not found/i,
+    transient: false,
+    reason: "buildx is missing",
+    fix: "buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`"
+  },
+  {
+    pattern: /manifest unknown|not found|pull access denied/i,
+    transient: false,
+    reason: "an image or file does not exist"
+  },
+  {
+    pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i,
+    transient: false,
+    reason: "the registry refused the credentials",
+    fix: "the registry refused the credentials: log in first (docker/login-action) with a token that may push there"
+  },
+  {
+    pattern: /invalid (reference|tag)|invalid argument/i,
+    transient: false,
+    reason: "an invalid reference or argument"
+  },
+  {
+    pattern: /x509:|failed to verify certificate/i,
+    transient: false,
+    reason: "a certificate the builder does not trust",
+    fix: "the builder does not trust the registry's certificate: give its CA in `registry-ca` (for the engine's own builder, /etc/docker/certs.d/HOST:PORT/ca.crt)"
+  },
+  {
+    pattern: /exec format error/i,
+    transient: false,
+    reason: "a platform ran without emulation",
+    fix: "a platform ran without a QEMU handler: keep `qemu: auto` (or `true`), or add a node that builds it natively"
+  },
+  {
+    id: "classic-store",
+    pattern: /multiple platforms feature is currently not supported for docker driver|Multi-platform build is not supported for the docker driver/i,
+    transient: false,
+    reason: "the engine's own builder cannot build several platforms",
+    fix: `the engine's own builder needs the containerd image store for several platforms: ${CLASSIC_STORE_FIX}`
+  },
+  {
+    pattern: /no space left on device/i,
+    transient: false,
+    reason: "the disk is full",
+    fix: "the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)"
+  },
+  { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: "deadline exceeded" },
+  { pattern: /TLS handshake timeout/i, transient: true, reason: "TLS handshake timeout" },
+  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: "rate limited (429)" },
+  {
+    pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i,
+    transient: true,
+    reason: "server error (5xx)"
+  },
+  { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: "network timeout" },
+  { pattern: /connection refused/i, transient: true, reason: "connection refused" },
+  { pattern: /connection reset by peer/i, transient: true, reason: "connection reset" },
+  { pattern: /broken pipe/i, transient: true, reason: "broken pipe" },
+  {
+    pattern: /unexpected EOF|error reading from server: EOF|code = Unavailable/i,
+    transient: true,
+    reason: "connection lost"
+  },
+  { pattern: /temporary failure in name resolution|no such host/i, transient: true, reason: "DNS failure" }
+];
+var UNKNOWN = { transient: false, reason: "not a known transient failure" };
+function classify(errorText) {
+  const found = FAILURES.find((f) => f.pattern.test(errorText));
+  if (!found) return UNKNOWN;
+  const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix;
+  const verdict = { transient: found.transient, reason: found.reason };
+  return fix ? { ...verdict, fix } : verdict;
+}
+function isTransient(errorText) {
+  return classify(errorText).transient;
+}
+function isFailure(id, errorText) {
+  return FAILURES.find((f) => f.id === id)?.pattern.test(errorText) ?? false;
+}
+function fixOf(id) {
+  return FAILURES.find((f) => f.id === id)?.fix ?? "";
+}
+
+// src/runtime/retry.ts
+function delayMs(s, n, random = Math.random()) {
+  const base = Math.min(s.maxDelayMs ?? Infinity, s.firstDelayMs * 2 ** (n - 1));
+  const spread = s.jitter ? 1 - s.jitter + 2 * s.jitter * random : 1;
+  return Math.round(base * spread / 100) * 100;
+}
+async function withRetries(schedule, attempt, mayPass, onRetry) {
+  const until = schedule.deadlineMs === void 0 ? Infinity : Date.now() + schedule.deadlineMs;
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      const wait = delayMs(schedule, n);
+      if (n >= schedule.attempts || !mayPass(error) || Date.now() + wait > until) throw error;
+      onRetry?.(n, wait, error);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+// src/buildx/step-timings.ts
+var HEADER = /^#(\d+) \[(\w+\/[^\s\]]+) ([^\]]+)\] (.*)$/;
+var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
+var StepTimings = class {
+  started = /* @__PURE__ */ new Map();
+  done = /* @__PURE__ */ new Map();
+  get steps() {
+    return [...this.done.values()];
+  }
+  line(text) {
+    const header = HEADER.exec(text);
+    if (header) {
+      const [, id = "", platform2 = "", stage2 = "", command = ""] = header;
+      const runsOn = platform2.split("->")[0] ?? platform2;
+      if (!stage2.includes("internal")) this.started.set(id, { platform: runsOn, name: `[${stage2}] ${command}` });
+      return;
+    }
+    const done = DONE.exec(text);
+    const step = done ? this.started.get(done[1] ?? "") : void 0;
+    if (done && step) this.done.set(done[1] ?? "", { ...step, seconds: Number(done[2]) });
+  }
+};
+function emulationTax(steps, emulated, top = 3) {
+  const isEmulated = (s) => emulated.includes(s.platform);
+  const platforms = [...new Set(steps.map((s) => s.platform))];
+  const slowest = Object.fromEntries(platforms.map((p) => [
+    p,
+    steps.filter((s) => s.platform === p).sort((a, b) => b.seconds - a.seconds).slice(0, top)
+  ]));
+  const pairs2 = steps.filter(isEmulated).flatMap((e) => {
+    const native = steps.find((n) => !isEmulated(n) && n.name === e.name && n.seconds > 0);
+    return native ? [{ name: e.name, emulated: e, native, ratio: e.seconds / native.seconds }] : [];
+  }).sort((a, b) => b.emulated.seconds - a.emulated.seconds);
+  const sum = (xs) => xs.reduce((t, s) => t + s.seconds, 0);
+  return { slowest, pairs: pairs2, emulatedSeconds: sum(steps.filter(isEmulated)), totalSeconds: sum(steps) };
+}
+function emulationDominates(tax) {
+  return tax.emulatedSeconds >= 10 && tax.emulatedSeconds > tax.totalSeconds / 2;
+}
+function emulationNotice(tax, emulated) {
+  const share = Math.round(100 * tax.emulatedSeconds / tax.totalSeconds);
+  const list = emulated.join(", ");
+  const took = `${tax.emulatedSeconds.toFixed(1)} s of ${tax.totalSeconds.toFixed(1)} s (${share} %)`;
+  return `emulated steps took ${took} under QEMU (${list}). Ways out: a native node for ${list} (\`nodes\`, or a matrix leg on a runner of that architecture); or cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage and copy the result into the target stage`;
+}
+
+// src/buildx/run-retried.ts
+var BuildError = class extends Error {
+  constructor(message, attempts, stderrTail) {
+    super(message);
+    this.attempts = attempts;
+    this.stderrTail = stderrTail;
+    this.name = "BuildError";
+  }
+  attempts;
+  stderrTail;
+};
+function buildSchedule(retry) {
+  const firstDelayMs = retry.delaySeconds * 1e3;
+  return { attempts: retry.retries + 1, firstDelayMs, maxDelayMs: 6e4, jitter: 0.2 };
+}
+var AttemptFailed = class extends Error {
+  constructor(line, verdict, stderrTail) {
+    super(line);
+    this.line = line;
+    this.verdict = verdict;
+    this.stderrTail = stderrTail;
+  }
+  line;
+  verdict;
+  stderrTail;
+};
+function runBuild(buildx, cmd, retry) {
+  return runRetried(buildx, cmd, retry, "buildx build");
+}
+async function runRetried(buildx, cmd, retry, what) {
+  const attempts = [];
+  const total = retry.retries + 1;
+  const timeoutSeconds = retry.attemptTimeoutSeconds;
+  const timeoutMs = timeoutSeconds === void 0 ? void 0 : timeoutSeconds * 1e3;
+  try {
+    await withRetries(
+      buildSchedule(retry),
+      async () => {
+        const t0 = performance.now();
+        const env = { ...process.env, ...cmd.env };
+        const timings = new StepTimings();
+        const onStderrLine = (line2) => timings.line(line2);
+        const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine });
+        const seconds = Math.round((performance.now() - t0) / 100) / 10;
+        if (res.exitCode === 0 && !res.timedOut) {
+          attempts.push({ seconds, steps: timings.steps });
+          return;
+        }
+        const line = res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
+        attempts.push({ seconds, error: line });
+        const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(res.stderrTail.join("\n"));
+        throw new AttemptFailed(line, verdict, res.stderrTail);
+      },
+      (error) => error instanceof AttemptFailed && error.verdict.transient,
+      (n, waitMs, failed) => {
+        info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; trying again in ${waitMs / 1e3}s`);
+        debug(`the next attempt runs the same argv: ${JSON.stringify(cmd.argv)}`);
+      }
+    );
+    return attempts;
+  } catch (error) {
+    if (!(error instanceof AttemptFailed)) throw error;
+    const n = attempts.length;
+    const why = !error.verdict.transient ? `not retried: ${error.verdict.reason}` : `transient (${error.verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
+    const message = `${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error.line}`;
+    throw new BuildError(withFix(message, error.verdict.fix), attempts, error.stderrTail);
+  }
+}
+
+// src/builder/boot.ts
+var BootError = class extends Error {
+  constructor(failed, lastError, attempts) {
+    super(bootFailureMessage(failed, lastError, attempts));
+    this.failed = failed;
+    this.lastError = lastError;
+    this.attempts = attempts;
+    this.name = "BootError";
+  }
+  failed;
+  lastError;
+  attempts;
+};
+function bootFailureMessage(failed, lastError, attempts) {
+  const nodes = failed.map((n) => `${n.name} (${n.endpoint || "local"}): ${n.status}${n.error ? `, ${n.error}` : ""}`);
+  const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  const known = failed.some((n) => n.error && lastError.includes(n.error));
+  const said = lastError && !known ? ` - buildx said: ${lastError}` : "";
+  return `builder node${failed.length > 1 ? "s" : ""} failed to boot after ${tries}: ${nodes.join("; ")}${said}`;
+}
+var BootAttemptFailed = class extends Error {
+  constructor(failed, lastError, mayPass) {
+    super(lastError);
+    this.failed = failed;
+    this.lastError = lastError;
+    this.mayPass = mayPass;
+  }
+  failed;
+  lastError;
+  mayPass;
+};
+async function bootBuilder(buildx, name, opts) {
+  let attempts = 0;
+  try {
+    const schedule = { attempts: opts.retries + 1, firstDelayMs: opts.retryDelayMs ?? 2e3 };
+    return await withRetries(
+      schedule,
+      async (n) => {
+        attempts = n;
+        return bootOnce(buildx, name, opts.timeoutSeconds);
+      },
+      (error) => error instanceof BootAttemptFailed && error.mayPass,
+      (n, waitMs, e) => {
+        info(`boot attempt ${n} of ${opts.retries + 1} failed (${e.failed.map((f) => f.name).join(", ")}: ${e.lastError}); trying again in ${waitMs / 1e3}s`);
+      }
+    );
+  } catch (error) {
+    if (!(error instanceof BootAttemptFailed)) throw error;
+    throw new BootError(error.failed, error.lastError, attempts);
+  }
+}
+async function bootOnce(buildx, name, timeoutSeconds) {
+  const res = await runBuildx(buildx, ["inspect", "--bootstrap", name], { timeoutMs: timeoutSeconds * 1e3 });
+  let state = res.exitCode === 0 ? parseInspect(res.stdout) : void 0;
+  if (!state || state.nodes.length === 0) state = await inspect(buildx, name);
+  const failed = state.nodes.filter((n) => n.status !== "running");
+  if (failed.length === 0) {
+    if (res.exitCode !== 0) warning(`buildx exited ${res.exitCode} booting ${name}, but every node is running`);
+    return state;
+  }
+  const progress = bootProgressErrors(res.stderrTail);
+  for (const n of failed) n.error ??= progress.get(n.name) ?? (failed.length === 1 ? progress.get("") : void 0);
+  const lastError = res.timedOut ? `no answer within boot-timeout (${timeoutSeconds}s)` : res.exitCode !== 0 ? finalError(res.stderrTail) : "";
+  const reasons = [lastError, ...failed.map((n) => n.error ?? "")].join("\n");
+  throw new BootAttemptFailed(failed, lastError, res.timedOut || isTransient(reasons));
+}
+
+// src/builder/builder.ts
+import { writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/builder/buildkitd-config.ts
+var q = (s) => JSON.stringify(s);
+function settingsTables(s) {
+  const tables = /* @__PURE__ */ new Map();
+  const set = (table, key, value) => {
+    if (!tables.has(table)) tables.set(table, /* @__PURE__ */ new Map());
+    tables.get(table)?.set(key, value);
+  };
+  for (const [host, file] of Object.entries(s.ca)) set(`registry.${q(host)}`, "ca", `[${q(file)}]`);
+  for (const host of s.insecure) {
+    set(`registry.${q(host)}`, "http", "true");
+    set(`registry.${q(host)}`, "insecure", "true");
+  }
+  for (const [host, mirrors] of Object.entries(s.mirrors)) {
+    set(`registry.${q(host)}`, "mirrors", `[${mirrors.map((m) => q(m.replace(/^https?:\/\//, ""))).join(", ")}]`);
+    for (const m of mirrors.filter((x) => x.startsWith("http://"))) {
+      set(`registry.${q(m.slice("http://".length).replace(/\/.*$/, ""))}`, "http", "true");
+    }
+  }
+  if (s.keepStorage) {
+    set("worker.oci", "gc", "true");
+    set("worker.oci", "gckeepstorage", q(s.keepStorage));
+  }
+  return tables;
+}
+function norm(header) {
+  return header.replace(/\s+/g, "").replace(/'/g, '"');
+}
+function buildkitdConfig(settings, inline = "") {
+  const lines = inline.split("\n");
+  const headerAt = /* @__PURE__ */ new Map();
+  const keysOf = /* @__PURE__ */ new Map();
+  let current = "";
+  lines.forEach((line, i) => {
+    const header = /^\s*\[([^[\]]+)\]\s*(#.*)?$/.exec(line);
+    if (header) {
+      current = norm(header[1] ?? "");
+      headerAt.set(current, i);
+      return;
+    }
+    const key = /^\s*([A-Za-z0-9_-]+)\s*=/.exec(line);
+    if (key) {
+      if (!keysOf.has(current)) keysOf.set(current, /* @__PURE__ */ new Set());
+      keysOf.get(current)?.add(key[1] ?? "");
+    }
+  });
+  const inserts = /* @__PURE__ */ new Map();
+  const appended = [];
+  for (const [table, entries] of settingsTables(settings)) {
+    const have = keysOf.get(norm(table)) ?? /* @__PURE__ */ new Set();
+    const add = [...entries].filter(([k]) => !have.has(k)).map(([k, v]) => `  ${k} = ${v}`);
+    if (add.length === 0) continue;
+    const at = headerAt.get(norm(table));
+    if (at === void 0) appended.push("", `[${table}]`, ...add);
+    else inserts.set(at, add);
+  }
+  const out = lines.flatMap((line, i) => [line, ...inserts.get(i) ?? []]);
+  return `${[...out, ...appended].join("\n").trim()}
+`;
+}
+function hasSettings(s) {
+  return Object.keys(s.ca).length + s.insecure.length + Object.keys(s.mirrors).length > 0 || !!s.keepStorage;
+}
+
+// src/builder/create-argv.ts
+import { randomBytes } from "node:crypto";
+var HOST_ENTITLEMENT = "--allow-insecure-entitlement network.host";
+function builderName(given, env, random = randomBytes(4).toString("hex")) {
+  if (given) return given;
+  const part = (v, max) => slug(v ?? "").slice(0, max);
+  const parts = [
+    part(env.RUNNER_NAME, 20),
+    part(env.GITHUB_RUN_ID, 20),
+    part(env.GITHUB_RUN_ATTEMPT, 4),
+    part(env.GITHUB_JOB, 20),
+    part(random, 12)
+  ];
+  return ["multiarch", ...parts.filter(Boolean)].join("-");
+}
+function nodesOf(name, setup) {
+  return setup.nodes ?? [{ name: `${name}0`, platforms: [], driverOpts: [] }];
+}
+function createCommands(name, setup, configFile, localImage) {
+  const local = setup.driver !== "remote";
+  return nodesOf(name, setup).map((node, i) => {
+    const argv = ["create", "--name", name];
+    if (i === 0) argv.push("--driver", setup.driver);
+    else argv.push("--append");
+    argv.push("--node", node.name);
+    if (node.platforms.length > 0) argv.push("--platform", node.platforms.join(","));
+    for (const opt of driverOpts(setup, node, node.endpoint ? void 0 : localImage)) argv.push("--driver-opt", opt);
+    const flags = buildkitdFlags(setup, node);
+    if (local && flags) argv.push("--buildkitd-flags", flags);
+    if (local && configFile) argv.push("--buildkitd-config", configFile);
+    if (node.endpoint) argv.push(node.endpoint);
+    return argv;
+  });
+}
+function driverOpts(setup, node, localImage) {
+  const opts = [...setup.driverOpts, ...node.driverOpts];
+  if (setup.driver !== "remote" && !opts.some((o) => o.startsWith("image="))) {
+    opts.push(`image=${localImage ?? setup.buildkitImage}`);
+  }
+  if (setup.hostNetwork && setup.driver === "docker-container" && !opts.some((o) => o.startsWith("network="))) {
+    opts.push("network=host");
+  }
+  return opts;
+}
+function buildkitdFlags(setup, node) {
+  const flags = node.buildkitdFlags ?? setup.buildkitdFlags;
+  if (!setup.hostNetwork || setup.driver === "remote") return flags;
+  if (flags?.includes("network.host")) return flags;
+  return flags ? `${flags} ${HOST_ENTITLEMENT}` : HOST_ENTITLEMENT;
+}
+
+// src/builder/node-image.ts
+var NOWHERE = "127.0.0.1:9/multiarch-build/node-image";
+async function localOnlyName(image) {
+  const name = `${NOWHERE}:${slug(image).slice(0, 120)}`;
+  const res = await runCommand("docker", ["tag", image, name], { timeoutMs: 3e4 });
+  return res.exitCode === 0 ? name : void 0;
+}
+async function removeLocalOnlyName(name) {
+  const res = await runCommand("docker", ["image", "rm", name], { timeoutMs: 3e4 });
+  return res.exitCode === 0;
+}
+
+// src/builder/builder.ts
+async function prepareBuilder(buildx, inputs, name, workDir) {
+  if (inputs.builder) return { name: inputs.builder, created: false, hostNetwork: false, nodes: [] };
+  const setup = inputs.setup;
+  info(`builder ${name}: ${setup.driver}, ${setup.nodes?.length ?? 1} node(s)`);
+  if (setup.cleanup) saveBuilderToRemove(name);
+  let configFile;
+  if (setup.buildkitdConfigInline || hasSettings(setup.registry)) {
+    configFile = join3(workDir, "buildkitd.toml");
+    writeFileSync(configFile, buildkitdConfig(setup.registry, setup.buildkitdConfigInline));
+  }
+  if (setup.driver === "remote" && (configFile || setup.buildkitdFlags || setup.nodes?.some((n) => n.buildkitdFlags))) {
+    warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
+  }
+  let localImage;
+  if (setup.driver === "docker-container" && await cachedImage(setup.buildkitImage)) {
+    localImage = await localOnlyName(setup.buildkitImage);
+    if (localImage) {
+      saveImageNameToRemove(localImage);
+      info(`${setup.buildkitImage}: local nodes start from the engine's copy, as ${localImage}`);
+    }
+  }
+  for (const argv of createCommands(name, setup, configFile, localImage)) {
+    const node = argv[argv.indexOf("--node") + 1];
+    const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
+    if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
+  }
+  const state = await bootBuilder(buildx, name, {
+    timeoutSeconds: setup.bootTimeoutSeconds,
+    retries: setup.bootRetries
+  });
+  for (const n of state.nodes) info(describeNode(n));
+  checkCoverage(inputs.platforms, state.nodes);
+  return { name, created: true, hostNetwork: setup.hostNetwork, nodes: state.nodes };
+}
+function checkCoverage(platforms, nodes) {
+  const served = new Set(nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms));
+  const missing = platforms.filter((p) => !served.has(p));
+  if (missing.length > 0) {
+    throw new Error(withFix(`no running builder node serves ${missing.join(", ")} (nodes serve ${[...served].join(", ")})`, "declare a node for it, or enable QEMU emulation for it (`qemu: true`)"));
+  }
+}
+function nodesOutput(nodes) {
+  return JSON.stringify(nodes.map((n) => ({
+    name: n.name,
+    endpoint: n.endpoint,
+    status: n.status,
+    platforms: n.platforms,
+    buildkit: n.buildkitVersion ?? ""
+  })));
+}
+function buildingNodes(builder, platforms) {
+  const running = builder.nodes.filter((n) => n.status === "running");
+  return Object.fromEntries(platforms.map((p) => [p, builder.created ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? "-" : builder.name]));
+}
+
+// src/inputs/rules.ts
+import { existsSync as existsSync2, statSync } from "node:fs";
+
+// src/shared/reference.ts
+var alnum = "[a-z0-9]+";
+var separator = "(?:[._]|__|[-]+)";
+var pathComponent = `${alnum}(?:${separator}${alnum})*`;
+var domainLabel = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domainName = `${domainLabel}(?:\\.${domainLabel})*`;
+var ipv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
+var domain = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
+var tag = "[\\w][\\w.-]{0,127}";
+var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+var referenceRe = new RegExp(
+  `^((?:${domain}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
+);
+var domainRe = new RegExp(`^${domain}$`);
+var DOCKER_HUB = "docker.io";
+function read(text) {
+  const m = referenceRe.exec(text);
+  if (!m) {
+    return { problem: referenceRe.test(text.toLowerCase()) ? "must have a lowercase repository name" : "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
+  }
+  const name = m[1] ?? "";
+  if (name.length > 255) return { problem: "has a repository name longer than 255 characters" };
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  if (hasDomain && !domainRe.test(first)) return { problem: "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
+  let registry = hasDomain ? first : DOCKER_HUB;
+  let repository = hasDomain ? name.slice(slash + 1) : name;
+  if (registry === "index.docker.io") registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && !repository.includes("/")) repository = `library/${repository}`;
+  const ref = { registry, repository };
+  if (m[2] !== void 0) ref.tag = m[2];
+  if (m[3] !== void 0) ref.digest = m[3];
+  return { ref };
+}
+function referenceProblem(text) {
+  return read(text).problem;
+}
+function parseReference(text) {
+  const parsed = read(text);
+  if (parsed.problem !== void 0) throw new Error(`${text} ${parsed.problem}`);
+  return parsed.ref;
+}
+function repositoryOf(ref) {
+  return `${ref.registry}/${ref.repository}`;
+}
+function apiHost(registry) {
+  return registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
+}
+function isLoopback(registry) {
+  const host = registry.replace(/:[0-9]+$/, "");
+  return host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]";
+}
+
+// src/inputs/rules.ts
+var boolean = (v) => isBooleanText(v) ? void 0 : "is not a boolean (true or false)";
+function keyValue(keyRe, what, bareKey = false) {
+  return (v) => {
+    const kv = splitKeyValue(v);
+    const key = kv ? kv[0] : bareKey ? v : void 0;
+    if (key === void 0) return `is not of the form ${what}=VALUE`;
+    if (!keyRe.test(key)) return `has an invalid ${what} "${key}"`;
+    return void 0;
+  };
+}
+var matches = (re, expected) => (v) => re.test(v) ? void 0 : `is not ${expected}`;
+var csvAttributes2 = (requireType) => (v) => {
+  const fields = csvFields(v);
+  if (fields.some((f) => f === "")) return "has an empty attribute";
+  if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
+    return "has no type=... attribute";
+  }
+  return void 0;
+};
+function pathExists(kind, base = process.cwd()) {
+  return (v) => {
+    const full = v.startsWith("/") ? v : `${base}/${v}`;
+    if (!existsSync2(full)) return "does not exist";
+    const st = statSync(full);
+    if (kind === "file" && !st.isFile()) return "is not a file";
+    if (kind === "dir" && !st.isDirectory()) return "is not a directory";
+    return void 0;
+  };
+}
+function isRemoteContext(context) {
+  return /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context === "-";
+}
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+var BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+var LABEL_KEY = /^[^\s=]+$/;
+var NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+var SIZE = /^[0-9]+(\.[0-9]+)?([bkmgBKMG][bB]?)?$/;
+var ULIMIT = /^[a-z]+=-?[0-9]+(:-?[0-9]+)?$/;
+var ADD_HOST = /^[A-Za-z0-9._-]+[:=]([0-9A-Fa-f.:[\]]+|host-gateway)$/;
+var ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
+var CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
+var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
+var platform = platformProblem;
+var reference = referenceProblem;
+
+// src/inputs/reader.ts
+var InputReader = class {
+  constructor(given) {
+    this.given = given;
+  }
+  given;
+  /** The value as given, else action.yml's default (the runner passes those itself). */
+  raw(name) {
+    const v = this.given(name);
+    return v.trim() === "" ? ACTION_INPUTS[name] ?? "" : v;
+  }
+  text(name) {
+    return this.raw(name).trim();
+  }
+  optional(name, check) {
+    const v = this.text(name);
+    if (v === "") return void 0;
+    check1(name, v, check);
+    return v;
+  }
+  flag(name) {
+    const v = this.text(name);
+    if (v === "") return false;
+    check1(name, v, boolean);
+    return booleanValue(v);
+  }
+  /** A whole number within [min, max]. */
+  integer(name, min, max) {
+    const v = this.text(name);
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) {
+      throw new InputError(name, v, `is not a whole number from ${min} to ${max}`);
+    }
+    return n;
+  }
+  /** A whole number within [min, max], or undefined when neither given nor defaulted. */
+  optionalInteger(name, min, max) {
+    return this.text(name) === "" ? void 0 : this.integer(name, min, max);
+  }
+  oneOf(name, choices) {
+    const v = this.text(name);
+    if (!choices.includes(v)) throw new InputError(name, v, `is not one of ${choices.join(", ")}`);
+    return v;
+  }
+  /** One item per line. */
+  lines(name, check) {
+    return checkAll(name, splitLines(this.raw(name)), check);
+  }
+  /** Items separated by newlines or commas. */
+  list(name, check) {
+    return checkAll(name, splitLinesAndCommas(this.raw(name)), check);
+  }
+};
+function check1(name, value, check) {
+  const why = check?.(value);
+  if (why !== void 0) throw new InputError(name, value, why);
+}
+function checkAll(name, values, check) {
+  for (const v of values) check1(name, v, check);
+  return values;
+}
+
+// src/inputs/release-inputs.ts
+function parseReleaseInputs(r, tags, builder) {
+  const mode = r.oneOf("mode", ["build", "merge"]);
+  const pushByDigest = r.flag("push-by-digest");
+  const image = r.optional("image", (v) => referenceProblem(v) ?? (parseReference(v).tag || parseReference(v).digest ? "names a tag or digest; give the repository only" : void 0));
+  const sources = r.lines("sources", reference);
+  const fromTags = tags.map((t) => repositoryOf(parseReference(t)));
+  const named = image ? [repositoryOf(parseReference(image))] : fromTags;
+  const repositories = [...new Set(named)];
+  if (pushByDigest && repositories.length === 0) {
+    throw new InputError("image", "", "is empty, and so is tags: push-by-digest needs the repository to push to");
+  }
+  if (pushByDigest && builder === "default") {
+    throw new InputError("push-by-digest", "true", 'does not work on builder "default" (the docker driver cannot push by digest): leave `builder` empty so the action creates one');
+  }
+  if (mode === "merge" && tags.length === 0) {
+    throw new InputError("tags", "", "is empty: mode merge needs the tags of the index to create");
+  }
+  if (mode === "merge" && pushByDigest) {
+    throw new InputError("push-by-digest", "true", "goes with the legs (mode build), not with mode merge");
+  }
+  return { mode, pushByDigest, repositories, sources };
+}
+
+// src/inputs/node-specs.ts
+var KEYS = ["name", "endpoint", "platforms", "driver-opts", "buildkitd-flags"];
+var ENDPOINT = new RegExp(`^(tcp|unix|ssh|docker-container|kube-pod|npipe)://\\S+$|${NAME.source}`);
+function parseNodeSpecs(text, parseYaml) {
+  let doc;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    throw new Error(`is not valid YAML: ${errorMessage(error).split("\n")[0]}`, { cause: error });
+  }
+  if (!Array.isArray(doc)) throw new Error("must be a YAML list of nodes ({name, endpoint, platforms, ...})");
+  if (doc.length === 0) throw new Error("is an empty list");
+  const seen = /* @__PURE__ */ new Set();
+  return doc.map((item, i) => {
+    const where = `node ${i + 1}`;
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      throw new Error(`${where} is not a mapping of ${KEYS.join(", ")}`);
+    }
+    const node = item;
+    const name = node.name;
+    if (typeof name !== "string" || !NAME.test(name)) {
+      throw new Error(`${where} needs a name of letters, digits, '.', '_' or '-'`);
+    }
+    const label = `node ${i + 1} (${name})`;
+    const unknown = Object.keys(node).find((k) => !KEYS.includes(k));
+    if (unknown) throw new Error(`${label} has an unknown key "${unknown}" (allowed: ${KEYS.join(", ")})`);
+    if (seen.has(name)) throw new Error(`${label}: the name ${name} is used twice`);
+    seen.add(name);
+    const spec = { name, platforms: [], driverOpts: [] };
+    const endpoint = stringField(node, "endpoint", label);
+    if (endpoint !== void 0) {
+      if (!ENDPOINT.test(endpoint)) throw new Error(`${label} has an endpoint that is not a URL or context: ${endpoint}`);
+      spec.endpoint = endpoint;
+    }
+    for (const p of listField(node, "platforms", label, splitLinesAndCommas)) {
+      const problem = platformProblem(p);
+      if (problem !== void 0) throw new Error(`${label} has a platform "${p}" that ${problem}`);
+      spec.platforms.push(normalizePlatform(p));
+    }
+    spec.driverOpts = listField(node, "driver-opts", label, splitLines);
+    const flags = stringField(node, "buildkitd-flags", label);
+    if (flags !== void 0) spec.buildkitdFlags = flags;
+    return spec;
+  });
+}
+function stringField(node, key, label) {
+  const v = node[key];
+  if (v === void 0 || v === null) return void 0;
+  if (typeof v !== "string") throw new Error(`${label}: ${key} must be a string`);
+  return v.trim();
+}
+function listField(node, key, label, split2) {
+  const v = node[key];
+  if (v === void 0 || v === null) return [];
+  if (typeof v === "string") return split2(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v.map((x) => x.trim());
+  throw new Error(`${label}: ${key} must be a string or a list of strings`);
+}
+
+// src/shared/inputs-types.ts
+var DRIVERS = ["docker-container", "remote", "kubernetes"];
+function nativePlatforms(inputs) {
+  if (inputs.builder) return [];
+  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
+}
+
+// src/inputs/setup-inputs.ts
+function parseQemuInputs(r) {
+  const qemu = {
+    mode: r.oneOf("qemu", ["auto", "true", "false"]),
+    image: r.optional("qemu-image", reference) ?? ""
+  };
+  const platforms = r.list("qemu-platforms", platform);
+  if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
+  return qemu;
+}
+function parseBuilderInputs(r, parseYaml) {
+  const driver = r.oneOf("driver", DRIVERS);
+  const b = {
+    driver,
+    driverOpts: r.lines("driver-opts", (v) => v.includes("=") ? void 0 : "is not of the form KEY=VALUE"),
+    buildkitImage: r.optional("buildkit-image", reference) ?? "",
+    hostNetwork: r.flag("host-network"),
+    bootTimeoutSeconds: r.integer("boot-timeout", 1, 3600),
+    bootRetries: r.integer("boot-retries", 0, 10),
+    cleanup: r.flag("cleanup"),
+    registry: parseRegistrySettings(r)
+  };
+  const flags = r.optional("buildkitd-flags");
+  if (flags !== void 0) b.buildkitdFlags = flags;
+  const config = r.optional("buildkitd-config-inline");
+  if (config !== void 0) b.buildkitdConfigInline = config;
+  const nodesText = r.text("nodes");
+  if (nodesText !== "") {
+    if (!parseYaml) throw new Error("nodes given but no YAML parser loaded");
+    try {
+      b.nodes = parseNodeSpecs(nodesText, parseYaml);
+    } catch (error) {
+      throw new InputError("nodes", firstLine(nodesText), errorMessage(error));
+    }
+    const missing = b.nodes.find((n) => !n.endpoint);
+    if (driver === "remote" && missing) {
+      const why = `node ${missing.name} needs an endpoint for the remote driver`;
+      throw new InputError("nodes", firstLine(nodesText), why);
+    }
+  } else if (driver === "remote") {
+    throw new InputError("driver", driver, "needs `nodes` with an endpoint for each node");
+  }
+  return b;
+}
+var HOST = /^[A-Za-z0-9.-]+(:[0-9]+)?$/;
+function parseRegistrySettings(r) {
+  const hostIs = (v) => HOST.test(v) ? void 0 : "is not a registry host[:port]";
+  const pairs2 = (name, valueRule) => r.lines(name, keyValue(HOST, "registry host")).map((item) => {
+    const [host, value] = keyAndValue(item);
+    const why = valueRule(value.trim());
+    if (why) throw new InputError(name, item, `has a value that ${why}`);
+    return [host, value.trim()];
+  });
+  const settings = {
+    ca: Object.fromEntries(pairs2("registry-ca", pathExists("file"))),
+    insecure: r.list("insecure-registries", hostIs),
+    mirrors: {}
+  };
+  for (const [host, url] of pairs2("registry-mirrors", matches(/^(https?:\/\/)?[A-Za-z0-9.-]+(:[0-9]+)?(\/\S*)?$/, "a mirror URL"))) {
+    (settings.mirrors[host] ??= []).push(url);
+  }
+  const keep = r.optional("cache-keep-storage", matches(SIZE, "a size such as 10gb"));
+  if (keep) settings.keepStorage = keep;
+  return settings;
+}
+function firstLine(text) {
+  const line = text.trim().split("\n")[0] ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}...` : `${line}${text.trim().includes("\n") ? " ..." : ""}`;
+}
+
+// src/inputs/inputs.ts
+function parseInputs(raw, env = process.env, parseYaml) {
+  const r = new InputReader(raw);
+  const github = githubRun(env);
+  const context = contextInput(r.text("context"), github, "context");
+  const contextIsLocal = !context.includes(DEFAULT_CONTEXT) && !isRemoteContext(context);
+  if (contextIsLocal) check1("context", context, pathExists("dir"));
+  const file = r.optional("file", contextIsLocal ? pathExists("file") : void 0);
+  const platforms = r.list("platforms").flatMap((p) => p.split(",").map((x) => x.trim()).filter(Boolean));
+  for (const p of platforms) check1("platforms", p, platform);
+  const normalized = platforms.map(normalizePlatform);
+  const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
+  if (twice) throw new InputError("platforms", r.text("platforms"), `lists ${twice} twice`);
+  const tags = r.list("tags", tagRule);
+  const push = r.flag("push");
+  const outputs = r.lines("outputs", csvAttributes2(false));
+  if (push && tags.length === 0 && outputs.length === 0 && r.text("image") === "") {
+    throw new InputError("tags", "", "is empty, but push is true: name the image to push");
+  }
+  const idRule = keyValue(SECRET_ID, "ID");
+  const secrets = secretLines(splitLines(r.raw("secrets")), idRule);
+  const secretEnvs = pairs("secret-envs", r.list("secret-envs", idRule), envNameRule).map(([id, env2]) => ({ id, env: env2 }));
+  const secretFiles = pairs("secret-files", r.lines("secret-files", idRule), pathExists("file")).map(([id, path]) => ({ id, path }));
+  return {
+    context,
+    contextIsLocal,
+    file,
+    platforms: normalized,
+    tags,
+    push,
+    load: r.flag("load"),
+    buildArgs: r.lines("build-args", keyValue(BUILD_ARG, "build arg name", true)),
+    buildContexts: r.lines("build-contexts", keyValue(NAME, "context name")).map((c) => contextInput(c, github, "build-contexts")),
+    labels: r.lines("labels", keyValue(LABEL_KEY, "label key")),
+    annotations: r.lines("annotations", keyValue(LABEL_KEY, "annotation key")),
+    target: r.optional("target", matches(NAME, "a build stage name")),
+    secrets,
+    secretEnvs,
+    secretFiles,
+    ssh: r.list("ssh", matches(SSH, "default or ID[=PATH]")),
+    cacheFrom: r.lines("cache-from", cacheRule),
+    cacheTo: r.lines("cache-to", cacheRule),
+    outputs,
+    noCache: r.flag("no-cache"),
+    noCacheFilters: r.list("no-cache-filters", matches(NAME, "a build stage name")),
+    pull: r.flag("pull"),
+    provenance: r.optional("provenance", attestationRule),
+    sbom: r.optional("sbom", attestationRule),
+    attests: r.lines("attests", csvAttributes2(true)),
+    addHosts: r.list("add-hosts", matches(ADD_HOST, "of the form HOST:IP (or HOST:host-gateway)")),
+    shmSize: r.optional("shm-size", matches(SIZE, "a size such as 2g or 512m")),
+    ulimit: r.lines("ulimit", matches(ULIMIT, "of the form NAME=SOFT[:HARD]")),
+    cgroupParent: r.optional("cgroup-parent", matches(/^[^\s]+$/, "a cgroup path")),
+    call: r.optional("call", matches(CALL, "build, check, outline or targets")),
+    network: r.optional("network", matches(NETWORK, "a network mode (default, none, host)")),
+    allow: r.list("allow", matches(ALLOW, "an entitlement (network.host, security.insecure)")),
+    builder: r.optional("builder", matches(NAME, "a builder name")),
+    githubToken: r.optional("github-token"),
+    retry: {
+      retries: r.integer("retries", 0, 20),
+      delaySeconds: r.integer("retry-delay", 0, 600),
+      attemptTimeoutSeconds: r.optionalInteger("attempt-timeout", 1, 86400)
+    },
+    buildxPin: buildxPin(r),
+    release: parseReleaseInputs(r, tags, r.text("builder") || void 0),
+    qemu: parseQemuInputs(r),
+    setup: parseBuilderInputs(r, parseYaml),
+    github
+  };
+}
+function pairs(name, items, valueRule) {
+  return items.map((item) => {
+    const [id, value] = keyAndValue(item);
+    const why = valueRule?.(value);
+    if (why !== void 0) throw new InputError(name, item, `has a value that ${why}`);
+    return [id, value];
+  });
+}
+var envNameRule = (v) => ENV_NAME.test(v) ? void 0 : "is not a valid environment variable name";
+function secretLines(items, idRule) {
+  return items.map((item, i) => {
+    const why = idRule(item);
+    const id = splitKeyValue(item)?.[0];
+    if (why !== void 0) {
+      const hint = i > 0 && !id ? ': a multi-line value must be quoted whole, as "ID=line 1\nline 2"' : "";
+      throw new InputError("secrets", `line ${i + 1}${id ? ` (ID ${id})` : ""}`, `${why}${hint}`);
+    }
+    const [key, value] = keyAndValue(item);
+    return { id: key, value };
+  });
+}
+var tagRule = (v) => referenceProblem(v) ?? (parseReference(v).digest ? "has a digest; a tag cannot" : void 0);
+var cacheRule = (v) => v.includes("=") ? csvAttributes2(true)(v) : tagRule(v) && "is neither type=... nor an image reference";
+var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes2(false)(v) ?? (v.split(",").every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
+function buildxPin(r) {
+  const version = r.optional("buildx-version", matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, "a release such as v0.29.1"));
+  const urlTemplate = r.optional("buildx-url", matches(
+    /^https?:\/\/\S*\{version\}\S*$/,
+    "an http(s) URL template with {version} (and {os}, {arch})"
+  )) ?? "";
+  if (!version) return void 0;
+  return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
+}
+function contextInput(value, github, input) {
+  if (value === "" && input === "context") return github.git ? DEFAULT_CONTEXT : ".";
+  if (value.includes(DEFAULT_CONTEXT) && !github.git) {
+    throw new InputError(input, value, `uses ${DEFAULT_CONTEXT} outside a GitHub workflow`);
+  }
+  return value;
+}
+async function getInputs() {
+  return parseInputs((name) => getInput(name), process.env, getInput("nodes").trim() ? await loadYaml() : void 0);
+}
+async function loadYaml() {
+  return (await import("./lazy-yaml.js")).parseYaml;
+}
+
+// src/inputs/mask.ts
+function secretValues(inputs) {
+  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ""].filter((v) => v !== "");
+  const lines = values.flatMap((v) => v.split(/\r?\n/)).filter((l) => l.trim().length > 2);
+  return [.../* @__PURE__ */ new Set([...values, ...lines])];
+}
+function maskSecrets(inputs) {
+  for (const v of secretValues(inputs)) setSecret(v);
+}
+
+// src/registry/client.ts
+import { createHash } from "node:crypto";
+
+// src/registry/manifests.ts
+var INDEX_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+];
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+function isIndex(mediaType, json) {
+  return mediaType !== void 0 && INDEX_TYPES.includes(mediaType) || Array.isArray(json.manifests);
+}
+function isAttestation(d) {
+  return d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform.architecture === "unknown";
+}
+function platformDigests(index) {
+  const out = {};
+  for (const d of index.manifests ?? []) {
+    if (isAttestation(d) || !d.platform) continue;
+    out[formatPlatform(d.platform)] = d.digest;
+  }
+  return out;
+}
+
+// src/registry/http-get.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { rootCertificates } from "node:tls";
+async function httpGet(url, opts = {}, redirects = 5) {
+  const res = await once(new URL(url), opts);
+  const location = res.headers.location;
+  if (res.status >= 300 && res.status < 400 && location && redirects > 0) {
+    const next = new URL(location, url);
+    const headers = { ...opts.headers };
+    if (next.host !== new URL(url).host) delete headers.authorization;
+    return httpGet(next.toString(), { ...opts, method: "GET", body: void 0, headers }, redirects - 1);
+  }
+  return res;
+}
+function once(url, opts) {
+  return new Promise((resolve, reject) => {
+    const tls = url.protocol === "https:" ? {
+      ca: opts.ca?.length ? [...rootCertificates, ...opts.ca] : void 0,
+      rejectUnauthorized: !opts.insecure
+    } : {};
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send(url, {
+      method: opts.method ?? "GET",
+      headers: opts.headers,
+      timeout: opts.timeoutMs ?? 3e4,
+      ...tls
+    }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 3e4} ms`)));
+    req.on("error", reject);
+    req.end(opts.body);
+  });
+}
+
+// src/registry/credentials.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+var HUB_KEY = "https://index.docker.io/v1/";
+function readDockerConfig(env = process.env) {
+  try {
+    return JSON.parse(readFileSync3(join4(dockerConfigDir(env), "config.json"), "utf8"));
+  } catch {
+    return {};
+  }
+}
+function hostOfKey(key) {
+  return key.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
+}
+function sameRegistry(key, registry) {
+  const host = hostOfKey(key);
+  if (registry === DOCKER_HUB) return ["index.docker.io", "docker.io", "registry-1.docker.io"].includes(host);
+  return host === registry;
+}
+function inlineCredentials(config, registry) {
+  const entry = Object.entries(config.auths ?? {}).find(([k]) => sameRegistry(k, registry))?.[1];
+  if (!entry) return void 0;
+  if (entry.identitytoken) return { identityToken: entry.identitytoken };
+  if (entry.auth) {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const at = decoded.indexOf(":");
+    if (at > 0) return { username: decoded.slice(0, at), password: decoded.slice(at + 1) };
+  }
+  if (entry.username && entry.password) return { username: entry.username, password: entry.password };
+  return void 0;
+}
+function helperFor(config, registry) {
+  const own = Object.entries(config.credHelpers ?? {}).find(([k]) => sameRegistry(k, registry));
+  return own?.[1] ?? config.credsStore;
+}
+async function credentialsFor(registry, config = readDockerConfig()) {
+  const helper = helperFor(config, registry);
+  if (helper) {
+    const fromHelper = await askHelper(helper, registry === DOCKER_HUB ? HUB_KEY : registry);
+    if (fromHelper) return fromHelper;
+  }
+  return inlineCredentials(config, registry);
+}
+async function askHelper(helper, server) {
+  try {
+    const res = await runCommand(`docker-credential-${helper}`, ["get"], { input: server });
+    if (res.exitCode !== 0) return void 0;
+    const parsed = JSON.parse(res.stdout);
+    if (!parsed.Secret) return void 0;
+    return parsed.Username === "<token>" ? { identityToken: parsed.Secret } : { username: parsed.Username ?? "", password: parsed.Secret };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/registry/trust.ts
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
+  const known = /* @__PURE__ */ new Map();
+  return (registry) => {
+    let trust = known.get(registry);
+    if (!trust) {
+      const given = ca[registry];
+      const files = given ? [given] : dockerCerts(join5(certsDir, registry));
+      trust = { ca: files.map((f) => readFileSync4(f, "utf8")), insecure: insecure.includes(registry) };
+      known.set(registry, trust);
+    }
+    return trust;
+  };
+}
+function dockerCerts(dir) {
+  if (!existsSync3(dir)) return [];
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith(".crt")).map((f) => join5(dir, f));
+  } catch {
+    return [];
+  }
+}
+var SYSTEM_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"];
+function trustEnv(ca, dir) {
+  const files = Object.values(ca);
+  if (files.length === 0) return {};
+  const system = SYSTEM_BUNDLES.find((f) => existsSync3(f));
+  const bundle = join5(dir, "registry-ca-bundle.pem");
+  const pems = [...system ? [readFileSync4(system, "utf8")] : [], ...files.map((f) => readFileSync4(f, "utf8"))];
+  writeFileSync2(bundle, pems.map((p) => p.trim()).join("\n") + "\n");
+  return { SSL_CERT_FILE: bundle };
+}
+
+// src/registry/client.ts
+var ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(", ");
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+function parseChallenge(header) {
+  const space = header.indexOf(" ");
+  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+  const params = {};
+  for (const m of header.slice(space + 1).matchAll(/([a-zA-Z_]+)="([^"]*)"/g)) {
+    params[(m[1] ?? "").toLowerCase()] = m[2] ?? "";
+  }
+  return { scheme, params };
+}
+var basic = (c) => `Basic ${Buffer.from(`${c.username ?? ""}:${c.password ?? ""}`).toString("base64")}`;
+var RegistryClient = class {
+  constructor(config = readDockerConfig(), trust = trustFrom({}, [])) {
+    this.config = config;
+    this.trust = trust;
+  }
+  config;
+  trust;
+  authHeaders = /* @__PURE__ */ new Map();
+  schemes = /* @__PURE__ */ new Map();
+  async manifest(ref) {
+    const res = await this.get(ref, `manifests/${ref.digest ?? ref.tag ?? "latest"}`, ACCEPT);
+    const digest2 = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
+    const json = JSON.parse(res.body.toString("utf8"));
+    return { digest: digest2, mediaType: json.mediaType ?? String(res.headers["content-type"] ?? ""), json };
+  }
+  async blobJson(ref, digest2) {
+    return JSON.parse((await this.get(ref, `blobs/${digest2}`, "*/*")).body.toString("utf8"));
+  }
+  async get(ref, path, accept) {
+    const scope = `${ref.registry}/${ref.repository}`;
+    const url = `${await this.scheme(ref.registry)}://${apiHost(ref.registry)}/v2/${ref.repository}/${path}`;
+    const headers = { accept };
+    const cached = this.authHeaders.get(scope);
+    if (cached) headers.authorization = cached;
+    let res = await this.send(ref.registry, url, { headers });
+    if (res.status === 401) {
+      const auth = await this.authorize(ref, String(res.headers["www-authenticate"] ?? ""));
+      this.authHeaders.set(scope, auth);
+      res = await this.send(ref.registry, url, { headers: { ...headers, authorization: auth } });
+    }
+    if (res.status < 200 || res.status >= 300) {
+      const detail = res.body.toString("utf8").slice(0, 300).trim();
+      throw new RegistryError(
+        `${ref.registry}/${ref.repository}: GET ${path} answered ${res.status}${detail ? `: ${detail}` : ""}`,
+        res.status
+      );
+    }
+    return res;
+  }
+  async send(registry, url, opts) {
+    try {
+      return await httpGet(url, { ...opts, ...this.trust(registry) });
+    } catch (error) {
+      throw new RegistryError(`GET ${url} failed: ${errorMessage(error)}`);
+    }
+  }
+  /** Loopback and insecure registries speak plain HTTP unless they turn out to speak TLS. */
+  async scheme(registry) {
+    const known = this.schemes.get(registry);
+    if (known) return known;
+    let scheme = "https";
+    if (isLoopback(registry) || this.trust(registry).insecure) {
+      scheme = "http";
+      try {
+        const probe = await httpGet(`http://${registry}/v2/`, { timeoutMs: 1e4 });
+        if (probe.status === 400 && /HTTPS/i.test(probe.body.toString("utf8"))) scheme = "https";
+      } catch {
+        scheme = "https";
+      }
+    }
+    this.schemes.set(registry, scheme);
+    return scheme;
+  }
+  async authorize(ref, challenge) {
+    const { scheme, params } = parseChallenge(challenge);
+    const creds = await credentialsFor(ref.registry, this.config);
+    if (scheme === "basic") {
+      if (!creds?.username) {
+        throw new RegistryError(`${ref.registry} asks for credentials and none are configured (log in first)`, 401);
+      }
+      return basic(creds);
+    }
+    if (scheme !== "bearer" || !params.realm) {
+      throw new RegistryError(`${ref.registry} sent an authentication challenge this client does not know: ${challenge}`, 401);
+    }
+    return `Bearer ${await this.token(ref.registry, params, `repository:${ref.repository}:pull`, creds)}`;
+  }
+  async token(registry, params, scope, creds) {
+    const realm = new URL(params.realm ?? "");
+    let res;
+    if (creds?.identityToken) {
+      const form = new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: creds.identityToken,
+        service: params.service ?? "",
+        scope,
+        client_id: "multiarch-build"
+      });
+      res = await this.send(registry, realm.toString(), {
+        method: "POST",
+        body: form.toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded" }
+      });
+    } else {
+      if (params.service) realm.searchParams.set("service", params.service);
+      realm.searchParams.set("scope", scope);
+      const headers = creds?.username ? { authorization: basic(creds) } : {};
+      res = await this.send(registry, realm.toString(), { headers });
+    }
+    if (res.status !== 200) throw new RegistryError(`token endpoint ${realm.host} answered ${res.status}`, res.status);
+    const body = JSON.parse(res.body.toString("utf8"));
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(`token endpoint ${realm.host} returned no token`);
+    return token;
+  }
+};
+function registryClientFor(registry) {
+  return new RegistryClient(readDockerConfig(), trustFrom(registry.ca, registry.insecure));
+}
+
+// src/registry/served-image.ts
+async function readServed(client, ref, name) {
+  const m = await client.manifest(ref);
+  if (isIndex(m.mediaType, m.json)) return { ...m, platforms: platformDigests(m.json) };
+  const configDigest = m.json.config?.digest;
+  if (!configDigest) throw new Error(`${name}: the registry serves a manifest without a config`);
+  const config = await client.blobJson(ref, configDigest);
+  return { ...m, platforms: { [formatPlatform(config)]: m.digest } };
+}
+function compressedSize(m) {
+  return (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+}
+
+// src/merge/merge.ts
+async function resolveSource(source, client) {
+  const ref = parseReference(source);
+  const served = await readServed(client, ref, source);
+  return { source, pinned: `${repositoryOf(ref)}@${served.digest}`, platforms: served.platforms };
+}
+function coverageProblem(expected, resolved) {
+  const from = /* @__PURE__ */ new Map();
+  for (const r of resolved) {
+    for (const p of Object.keys(r.platforms)) from.set(p, [...from.get(p) ?? [], r.source]);
+  }
+  const missing = expected.filter((p) => !from.has(p));
+  const twice = [...from].filter(([, s]) => s.length > 1).map(([p, s]) => `${p} (in ${s.join(" and ")})`);
+  const extra = [...from.keys()].filter((p) => !expected.includes(p));
+  const problems = [
+    missing.length ? `missing ${missing.join(", ")}` : "",
+    twice.length ? `twice: ${twice.join(", ")}` : "",
+    extra.length ? `not expected: ${extra.join(", ")}` : ""
+  ].filter(Boolean);
+  return problems.length ? problems.join("; ") : void 0;
+}
+function imagetoolsArgv(tags, annotations, pinned) {
+  return [
+    "imagetools",
+    "create",
+    ...tags.flatMap((t) => ["--tag", t]),
+    ...annotations.flatMap((a) => ["--annotation", a]),
+    ...pinned
+  ];
+}
+async function mergeIndex(buildx, req, client) {
+  const resolve = (s) => resolveSource(s, client).catch((error) => {
+    throw new Error(`source ${s} cannot be read: ${errorMessage(error)}`, { cause: error });
+  });
+  const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
+  const problem = coverageProblem(req.platforms, resolved);
+  if (problem) {
+    throw new Error(`the sources do not make ${req.platforms.join(", ")}: ${problem}; nothing was pushed`);
+  }
+  const want = Object.assign({}, ...resolved.map((r) => r.platforms));
+  info(`merging ${resolved.map((r) => r.pinned).join(", ")} into ${req.tags.join(", ")}`);
+  const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
+  await runRetried(buildx, { argv, env: req.env }, req.retry, "buildx imagetools create");
+  return verify(req.tags, want, client);
+}
+async function verify(tags, want, client) {
+  const served = await Promise.all(tags.map((t) => readBack(t, client)));
+  const digest2 = served[0]?.digest ?? "";
+  served.forEach((s, i) => {
+    const tag2 = tags[i] ?? "";
+    if (s.digest !== digest2) throw new Error(`${tag2} serves ${s.digest}, ${tags[0]} serves ${digest2}`);
+    const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
+    const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+    if (sorted(got) !== sorted(want)) {
+      throw new Error(`${tag2} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`);
+    }
+  });
+  return { digest: digest2, digests: want };
+}
+function readBack(tag2, client) {
+  return withRetries(
+    { attempts: Infinity, firstDelayMs: 500, maxDelayMs: 4e3, deadlineMs: 3e4 },
+    () => client.manifest(parseReference(tag2)),
+    (error) => error instanceof RegistryError && error.status === 404
+  );
+}
+
+// src/merge/sources.ts
+var imageOf = (inputs) => inputs.release.repositories[0] ?? "";
+async function recordLegForMerge(inputs, source, platforms) {
+  if (!cacheServiceAvailable()) {
+    info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
+    return;
+  }
+  const { saveLegRecords } = await import("./lazy-leg-records.js");
+  await saveLegRecords(imageOf(inputs), source, platforms);
+}
+async function mergeSources(inputs) {
+  if (inputs.release.sources.length > 0) return inputs.release.sources;
+  if (!cacheServiceAvailable()) {
+    throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
+  }
+  const { restoreLegRecords } = await import("./lazy-leg-records.js");
+  return restoreLegRecords(imageOf(inputs), inputs.platforms);
+}
+
+// src/preflight/preflight.ts
+import { release } from "node:os";
+
+// src/host/binfmt.ts
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { join as join6 } from "node:path";
+var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
+var ARCHES = {
+  arm64: ["qemu-aarch64", "arm64"],
+  arm: ["qemu-arm", "arm"],
+  amd64: ["qemu-x86_64", "amd64"],
+  "386": ["qemu-i386", "386"],
+  riscv64: ["qemu-riscv64", "riscv64"],
+  ppc64le: ["qemu-ppc64le", "ppc64le"],
+  s390x: ["qemu-s390x", "s390x"],
+  mips64le: ["qemu-mips64el", "mips64le"],
+  mips64: ["qemu-mips64", "mips64"],
+  loong64: ["qemu-loongarch64", "loong64"]
+};
+function handlerFor(platform2) {
+  const [os, arch] = platform2.split("/");
+  const entry = os === "linux" && arch ? ARCHES[arch] : void 0;
+  return entry ? { handler: entry[0], install: entry[1] } : void 0;
+}
+function parseHandler(text) {
+  const lines = text.split("\n");
+  return {
+    enabled: lines[0]?.trim() === "enabled",
+    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
+    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
+  };
+}
+function readHandler(name, dir = BINFMT_DIR) {
+  const file = join6(dir, name);
+  if (!existsSync4(file)) return void 0;
+  try {
+    return parseHandler(readFileSync5(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function binfmtMounted(dir = BINFMT_DIR) {
+  return existsSync4(join6(dir, "status"));
+}
+
+// src/host/engine-api.ts
+import { request } from "node:http";
+function engineSocket(env = process.env) {
+  const host = env.DOCKER_HOST;
+  if (!host) return "/var/run/docker.sock";
+  return host.startsWith("unix://") ? host.slice("unix://".length) : void 0;
+}
+function parseEngineInfo(json) {
+  return {
+    version: json.ServerVersion ?? "",
+    containerdStore: (json.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && /snapshotter/.test(v ?? "")),
+    architecture: json.Architecture ?? ""
+  };
+}
+function engineInfo(socketPath, timeoutMs = 5e3) {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => body += c);
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
+        else {
+          try {
+            resolve(parseEngineInfo(JSON.parse(body)));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer from ${socketPath} within ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// src/preflight/preflight.ts
+async function preflight(inputs, buildx) {
+  const kernel = release();
+  const [major = 0, minor = 0] = kernel.split(".").map((n) => parseInt(n, 10));
+  info(`kernel ${kernel}`);
+  if (major < 4 || major === 4 && minor < 8) {
+    warning(withFix(`kernel ${kernel} is older than 4.8: QEMU handlers cannot use the fix-binary flag, so emulated builds in containers fail with "exec format error"`, "a newer runner image"));
+  }
+  info(`binfmt_misc ${binfmtMounted() ? "mounted" : "not mounted (the QEMU stage mounts it when needed)"}`);
+  info(`buildx: ${[buildx.file, ...buildx.prefix].join(" ")}`);
+  const engine = await readEngine();
+  const problem = engine && engineProblem(inputs.builder, inputs.platforms, engine);
+  if (problem) throw new Error(problem);
+  return engine;
+}
+function engineProblem(builder, platforms, engine) {
+  if (builder !== "default" || engine.containerdStore || platforms.length < 2) return void 0;
+  return withFix(`builder "default" cannot build ${platforms.length} platforms: the engine uses the classic image store (multiple platforms feature is currently not supported for docker driver)`, fixOf("classic-store"));
+}
+async function readEngine() {
+  const socket = engineSocket();
+  if (!socket) {
+    info("engine: DOCKER_HOST is not a unix socket; not probed");
+    return void 0;
+  }
+  try {
+    const engine = await engineInfo(socket);
+    info(`engine ${engine.version} (${engine.architecture}), ${engine.containerdStore ? "containerd" : "classic"} image store`);
+    return engine;
+  } catch (error) {
+    info(withFix(
+      `engine not reachable at ${socket}: ${errorMessage(error)}`,
+      "start dockerd, or set DOCKER_HOST (remote builders do not need it)"
+    ));
+    return void 0;
+  }
+}
+
+// src/qemu/qemu.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// src/runtime/privileged.ts
+function asRoot(file, args, opts = {}) {
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  return root ? runCommand(file, args, opts) : runCommand("sudo", ["-n", file, ...args], opts);
+}
+
+// src/qemu/qemu.ts
+var HOST_DEFINITIONS = "/usr/share/binfmts";
+function platformsToEmulate(qemu, requested, native, namedBuilder, host = hostPlatforms()) {
+  if (qemu.mode === "false") return [];
+  if (qemu.platforms) return qemu.platforms;
+  if (qemu.mode === "auto" && namedBuilder && namedBuilder !== "default") return [];
+  const skip = new Set(qemu.mode === "auto" ? [...native, ...host] : host);
+  return requested.filter((p) => !skip.has(p) && handlerFor(p) !== void 0);
+}
+function emulationFor(inputs) {
+  return platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
+}
+var ready = (platform2, dir) => {
+  const h = handlerFor(platform2);
+  return h !== void 0 && readHandler(h.handler, dir)?.enabled === true;
+};
+async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
+  if (platforms.length === 0) return [];
+  if (!binfmtMounted(dir)) await asRoot("mount", ["-t", "binfmt_misc", "binfmt_misc", dir], { timeoutMs: 1e4 });
+  let missing = platforms.filter((p) => !ready(p, dir));
+  if (missing.length === 0) {
+    info(`QEMU handlers present for ${platforms.join(", ")}`);
+    return [...platforms];
+  }
+  const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(",");
+  info(`installing QEMU handlers for ${missing.join(", ")} with ${image}`);
+  const local = await cachedImage(image);
+  const res = await runCommand("docker", [
+    "run",
+    "--rm",
+    "--privileged",
+    ...local ? ["--pull", "never"] : [],
+    image,
+    "--install",
+    arches
+  ], { timeoutMs: 18e4 });
+  missing = missing.filter((p) => !ready(p, dir));
+  if (missing.length > 0) {
+    if (res.exitCode !== 0) warning(`${image} could not run (${finalError(res.stderrTail)}); trying the host's qemu-user-static`);
+    for (const p of missing) await enableFromHost(p, dir);
+    missing = missing.filter((p) => !ready(p, dir));
+  }
+  if (missing.length > 0) {
+    throw new Error(withFix(`no QEMU handler for ${missing.join(", ")}: ${image} could not install it and the host has no qemu-user-static for it`, "apt-get install qemu-user-static binfmt-support, or give a reachable `qemu-image`"));
+  }
+  for (const p of platforms) {
+    const h = readHandler(handlerFor(p)?.handler ?? "", dir);
+    if (h && !h.flags.includes("F")) warning(`the QEMU handler for ${p} lacks the F flag: builds in containers may not find ${h.interpreter}`);
+  }
+  return [...platforms];
+}
+async function enableFromHost(platform2, dir) {
+  const h = handlerFor(platform2);
+  if (!h) return;
+  if (readHandler(h.handler, dir)) {
+    await asRoot("tee", [join7(dir, h.handler)], { input: "1" });
+    return;
+  }
+  if (!existsSync5(join7(HOST_DEFINITIONS, h.handler))) return;
+  try {
+    const res = await asRoot("update-binfmts", ["--enable", h.handler], { timeoutMs: 3e4 });
+    if (res.exitCode !== 0) warning(`update-binfmts --enable ${h.handler}: ${finalError(res.stderrTail)}`);
+  } catch (error) {
+    warning(`update-binfmts --enable ${h.handler}: ${errorMessage(error)}`);
+  }
+}
+
+// src/registry/pushed-image.ts
+async function readPushed(names, client) {
+  const [firstName, ...others] = names;
+  if (firstName === void 0) throw new Error("no pushed name to read back from the registry");
+  const firstRef = parseReference(firstName);
+  const [first, ...rest] = await Promise.all([
+    readServed(client, firstRef, firstName),
+    ...others.map((n) => client.manifest(parseReference(n)))
+  ]);
+  const differ = rest.findIndex((m) => m.digest !== first.digest);
+  if (differ >= 0) {
+    throw new Error(`the registry serves ${first.digest} for ${firstName} but ${rest[differ]?.digest} for ${others[differ]}`);
+  }
+  const platforms = Object.keys(first.platforms);
+  const manifests = first.platforms[platforms[0] ?? ""] === first.digest ? [first] : await Promise.all(Object.values(first.platforms).map((digest2) => client.manifest({ ...firstRef, digest: digest2 })));
+  const sizes = Object.fromEntries(platforms.map((p, i) => [p, compressedSize(manifests[i]?.json ?? {})]));
+  return { digest: first.digest, digests: first.platforms, sizes };
+}
+
+// src/image-build/pushed-names.ts
+function pushedNames(tags, outputs) {
+  return [.../* @__PURE__ */ new Set([...tags, ...outputs.flatMap(outputNames)])];
+}
+function namesToReadBack(inputs, digest2) {
+  return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest2}`) : pushedNames(inputs.tags, inputs.outputs);
+}
+
+// src/report/diagnostics.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+async function logDiagnostics(buildx, builder, buildTail) {
+  startGroup("Diagnostics");
+  const socket = engineSocket();
+  try {
+    const [version, nodes, engine] = await Promise.all([
+      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
+      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => parseInspect(r.stdout).nodes.map(describeNode).join("\n") || finalError(r.stderrTail), errorMessage) : Promise.resolve("(buildx's current builder)"),
+      socket ? engineInfo(socket).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
+    ]);
+    info(`buildx: ${version}`);
+    info(engine);
+    info(`builder ${builder ?? ""}:
+${nodes}`);
+    info(`binfmt handlers: ${binfmtSummary()}`);
+    if (buildTail.length > 0) info(`last lines of the build:
+${buildTail.slice(-20).join("\n")}`);
+  } finally {
+    endGroup();
+  }
+}
+function binfmtSummary() {
+  try {
+    const names = readdirSync2(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
+    if (names.length === 0) return "none";
+    return names.map((n) => {
+      const h = readHandler(n);
+      return `${n} (${h?.enabled ? "enabled" : "disabled"}, flags ${h?.flags || "-"})`;
+    }).join(", ");
+  } catch {
+    return `${BINFMT_DIR} not readable`;
+  }
+}
+
+// src/report/outputs.ts
+function outputValues(r) {
+  const build2 = r.mode === "build" ? r : void 0;
+  return {
+    digest: r.digest,
+    digests: JSON.stringify(r.digests),
+    imageid: build2 ? build2.imageid : r.digest,
+    metadata: build2 ? build2.metadata : "{}",
+    platforms: r.platforms.join(","),
+    builder: build2?.builder ?? "",
+    nodes: build2?.nodes ?? "[]",
+    "qemu-platforms": (build2?.emulated ?? []).join(","),
+    attempts: String(build2?.attempts.length ?? 0)
+  };
+}
+function setOutputs(r) {
+  for (const [name, value] of Object.entries(outputValues(r))) setOutput(name, value);
+}
+async function writeSummary(r) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const tags = r.tags.join("<br>") || "(none)";
+  const b = r.mode === "build" ? r : void 0;
+  const rows = r.platforms.map((p) => [
+    p,
+    code(r.digests[p] ?? ""),
+    formatSize(b?.sizes[p]),
+    b?.nodeFor[p] ?? "-",
+    b ? b.emulated.includes(p) ? "emulated (QEMU)" : "native" : "merged",
+    String(b?.attempts.length || "-"),
+    tags
+  ]);
+  await summary.addHeading("multiarch-build", 3).addTable([
+    ["platform", "digest", "compressed size", "node", "built", "attempts", "tags"].map((data) => ({ data, header: true })),
+    ...rows
+  ]).addRaw(!b || b.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
+  if (b) addAttempts(b.attempts);
+  if (b) addEmulationTax(b);
+  await summary.write();
+}
+var taxOf = (b) => emulationTax(b.attempts.at(-1)?.steps ?? [], b.emulated);
+function addEmulationTax(b) {
+  const tax = taxOf(b);
+  if (Object.keys(tax.slowest).length === 0) return;
+  const kind = (p) => b.emulated.includes(p) ? "emulated" : "native";
+  const rows = Object.entries(tax.slowest).flatMap(([p, slow]) => slow.map((s) => {
+    const pair = tax.pairs.find((x) => x.emulated === s || x.native === s);
+    return [p, code(escapeHtml(s.name)), s.seconds.toFixed(1), kind(p), pair ? `${pair.ratio.toFixed(1)}x` : "-"];
+  }));
+  summary.addHeading("slowest steps", 4).addTable([
+    ["platform", "step", "seconds", "ran", "emulated/native"].map((data) => ({ data, header: true })),
+    ...rows
+  ]);
+  for (const pair of tax.pairs.slice(0, 3)) {
+    summary.addRaw(`${escapeHtml(pair.name)}: ${pair.emulated.platform} ${pair.emulated.seconds.toFixed(1)} s emulated, ${pair.native.platform} ${pair.native.seconds.toFixed(1)} s native, ${pair.ratio.toFixed(1)}x`, true);
+  }
+}
+function noticeEmulationTax(r) {
+  if (r.mode !== "build") return;
+  const tax = taxOf(r);
+  if (emulationDominates(tax)) notice(emulationNotice(tax, r.emulated), { title: "the emulation tax" });
+}
+function addAttempts(attempts) {
+  if (attempts.length === 0) return summary;
+  return summary.addHeading("build attempts", 4).addTable([
+    ["attempt", "seconds", "result"].map((data) => ({ data, header: true })),
+    ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
+  ]);
+}
+async function reportFailedAttempts(attempts) {
+  setOutput("attempts", String(attempts.length));
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  summary.addHeading("multiarch-build failed", 3);
+  addAttempts(attempts);
+  await summary.write();
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function formatSize(bytes) {
+  if (bytes === void 0) return "-";
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+function code(text) {
+  return text ? `<code>${text}</code>` : "-";
+}
+
+// src/report/stage.ts
+async function stage(title, work) {
+  startGroup(title);
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    info(`${title}: ${((performance.now() - t0) / 1e3).toFixed(2)} s`);
+    endGroup();
+  }
+}
+
+// src/main.ts
+async function run() {
+  markMainStarted();
+  const workDir = mkdtempSync(join8(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
+  let buildx = locateBuildx();
+  let builder;
+  try {
+    const inputs = await getInputs();
+    maskSecrets(inputs);
+    const pin = inputs.buildxPin;
+    if (pin) buildx = await stage("buildx", () => pinnedBuildx(pin));
+    let results;
+    if (inputs.release.mode === "merge") results = await merge(buildx, inputs, workDir);
+    else {
+      builder = builderName(inputs.builder, process.env);
+      results = await build(buildx, inputs, builder, workDir);
+    }
+    setOutputs(results);
+    await writeSummary(results);
+    noticeEmulationTax(results);
+  } catch (error) {
+    if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
+    if (error instanceof BuildError || error instanceof BootError) {
+      await logDiagnostics(buildx, builder, error instanceof BuildError ? error.stderrTail : []);
+    }
+    setFailed(oneLine(errorMessage(error)));
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+async function build(buildx, inputs, name, workDir) {
+  const engine = await stage("Preflight", () => preflight(inputs, buildx));
+  const emulate = emulationFor(inputs);
+  const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
+  const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
+  const metadataFile = join8(workDir, "metadata.json");
+  const target = await buildTarget(buildx, inputs, builder, engine);
+  target.env = trustEnv(inputs.setup.registry.ca, workDir);
+  const command = buildCommand(inputs, metadataFile, process.env, target);
+  const attempts = await stage("Build", () => runBuild(buildx, command, inputs.retry));
+  const meta = readMetadata(metadataFile);
+  const pushed = pushesToRegistry(inputs);
+  const results = {
+    mode: "build",
+    digest: meta.digest ?? "",
+    digests: {},
+    platforms: inputs.platforms,
+    tags: inputs.tags,
+    imageid: imageId(meta),
+    metadata: meta.raw,
+    pushed,
+    builder: builder.name,
+    nodes: nodesOutput(builder.nodes),
+    emulated,
+    attempts,
+    sizes: {},
+    nodeFor: buildingNodes(builder, inputs.platforms)
+  };
+  if (!pushed) return results;
+  const names = namesToReadBack(inputs, results.digest);
+  const image = await stage("Digests", () => readPushed(names, registryClientFor(inputs.setup.registry)));
+  if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? "", Object.keys(image.digests));
+  return { ...results, ...image, platforms: Object.keys(image.digests) };
+}
+async function merge(buildx, inputs, workDir) {
+  const sources = await mergeSources(inputs);
+  const { tags, platforms, annotations, retry } = inputs;
+  const env = trustEnv(inputs.setup.registry.ca, workDir);
+  const merged = await mergeIndex(
+    buildx,
+    { tags, platforms, sources, annotations, retry, env },
+    registryClientFor(inputs.setup.registry)
+  );
+  return { mode: "merge", ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
+}
+
+// src/post.ts
+async function post() {
+  try {
+    await removeBuilder();
+    const imageName = imageNameToRemove();
+    if (imageName && !await removeLocalOnlyName(imageName)) warning(`could not remove the image name ${imageName}`);
+  } catch (error) {
+    warning(`cleanup: ${errorMessage(error)}`);
+  }
+}
+async function removeBuilder() {
+  const builder = builderToRemove();
+  if (!builder) return;
+  const pinned = savedBuildxPath();
+  const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
+  const res = await runBuildx(buildx, ["rm", "--force", builder], { timeoutMs: 12e4 });
+  if (res.exitCode === 0) info(`removed builder ${builder}`);
+  else if (!isFailure("builder-missing", res.stderrTail.join("\n"))) {
+    warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
+  }
+}
+
+export {
+  isPost,
+  INPUT_NAMES,
+  run,
+  post
+};

@@ -1,0 +1,14 @@
+// The names a build pushes, which the registry is asked about afterwards.
+import { outputNames } from '../shared/csv-attributes.js';
+import type { Inputs } from '../shared/inputs-types.js';
+
+/** Names the build pushes: the tags, and `name=` of the outputs that push. */
+export function pushedNames(tags: readonly string[], outputs: readonly string[]): string[] {
+  return [...new Set([...tags, ...outputs.flatMap(outputNames)])];
+}
+
+/** What to read back: a matrix leg's repositories at the pushed digest, else the pushed names. */
+export function namesToReadBack(inputs: Inputs, digest: string): string[] {
+  return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest}`)
+    : pushedNames(inputs.tags, inputs.outputs);
+}

@@ -1,0 +1,124 @@
+// The typed inputs every stage reads: `inputs/` fills them in once, the stages only read them.
+import type { GithubRun } from './github-run.js';
+
+export interface Secret {
+  id: string;
+  value: string;
+}
+
+/** The `retries`, `retry-delay` and `attempt-timeout` inputs: the policy of a retried command. */
+export interface RetryInputs {
+  /** Attempts after the first. */
+  retries: number;
+  /** First delay in seconds; doubles each time, with jitter, capped. */
+  delaySeconds: number;
+  attemptTimeoutSeconds?: number;
+}
+
+export interface QemuInputs {
+  mode: 'auto' | 'true' | 'false';
+  image: string;
+  /** Platforms to emulate; undefined: what `platforms` needs. */
+  platforms?: string[];
+}
+
+export const DRIVERS = ['docker-container', 'remote', 'kubernetes'] as const;
+export type Driver = (typeof DRIVERS)[number];
+
+export interface NodeSpec {
+  name: string;
+  endpoint?: string;
+  /** Platforms declared for the node; its native one first. */
+  platforms: string[];
+  driverOpts: string[];
+  buildkitdFlags?: string;
+}
+
+/** Registry CAs, insecure registries, mirrors and the GC limit for every node the action starts. */
+export interface RegistrySettings {
+  /** host -> CA file (PEM). */
+  ca: Record<string, string>;
+  insecure: string[];
+  /** host -> mirror URLs. */
+  mirrors: Record<string, string[]>;
+  keepStorage?: string;
+}
+
+export interface BuilderInputs {
+  driver: Driver;
+  driverOpts: string[];
+  /** The BuildKit image of docker-container and kubernetes nodes (a mirror, or pinned by digest). */
+  buildkitImage: string;
+  buildkitdFlags?: string;
+  buildkitdConfigInline?: string;
+  /** undefined: one local node. */
+  nodes?: NodeSpec[];
+  hostNetwork: boolean;
+  bootTimeoutSeconds: number;
+  bootRetries: number;
+  cleanup: boolean;
+  registry: RegistrySettings;
+}
+
+export interface ReleaseInputs {
+  mode: 'build' | 'merge';
+  /** Push the image by digest only, to these repositories (no tag). */
+  pushByDigest: boolean;
+  /** Repositories (`registry/name`) a by-digest push goes to. */
+  repositories: string[];
+  /** For `mode: merge`: `repo@sha256:…` or `repo:tag` references, any mix. */
+  sources: string[];
+}
+
+export interface Inputs {
+  context: string;
+  /** False for Git/HTTP contexts that buildx fetches itself. */
+  contextIsLocal: boolean;
+  file?: string;
+  platforms: string[];
+  tags: string[];
+  push: boolean;
+  load: boolean;
+  buildArgs: string[];
+  buildContexts: string[];
+  labels: string[];
+  annotations: string[];
+  target?: string;
+  secrets: Secret[];
+  secretEnvs: { id: string; env: string }[];
+  secretFiles: { id: string; path: string }[];
+  ssh: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  outputs: string[];
+  noCache: boolean;
+  noCacheFilters: string[];
+  pull: boolean;
+  provenance?: string;
+  sbom?: string;
+  attests: string[];
+  addHosts: string[];
+  shmSize?: string;
+  ulimit: string[];
+  cgroupParent?: string;
+  call?: string;
+  network?: string;
+  allow: string[];
+  builder?: string;
+  githubToken?: string;
+  retry: RetryInputs;
+  /** A pinned buildx release to download and run instead of the runner's. */
+  buildxPin?: { version: string; urlTemplate: string };
+  release: ReleaseInputs;
+  qemu: QemuInputs;
+  /** How to create a builder; only used when `builder` is empty. */
+  setup: BuilderInputs;
+  /** The workflow run: provenance builder id, repository visibility, the default Git context. */
+  github: GithubRun;
+}
+
+/** Platforms a node of the builder the action creates builds natively (the first it declares). */
+export function nativePlatforms(inputs: Inputs): string[] {
+  if (inputs.builder) return [];
+  return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
+}
