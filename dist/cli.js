@@ -2,6 +2,7 @@
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
   INPUT_NAMES,
+  exitWhenFlushed,
   post,
   run
 } from "./chunks/pipeline.js";
@@ -107,4 +108,4 @@ ${summary}
     rmSync(dir, { recursive: true, force: true });
   }
 }
-void cli().then((code) => process.exit(code));
+void cli().then((code) => exitWhenFlushed(code));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  exitWhenFlushed,
   isPost,
   post,
   run
@@ -13,4 +14,4 @@ import "./chunks/actions-core.js";
 import "./chunks/esbuild-runtime.js";
 
 // src/index.ts
-void (isPost() ? post() : run()).finally(() => process.exit());
+void (isPost() ? post() : run()).finally(() => exitWhenFlushed());

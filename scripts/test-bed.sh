@@ -2,8 +2,9 @@
 # The project's test bed (facts in ../shared/LAB.md): Docker Engine + buildx from Debian's newer
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
-#   scripts/test-bed.sh [apt|binfmt|engine|engine2|bridges|registry|tlsregistry|tokenregistry|oldbuildx|fixtures|
-#                        binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
+#   scripts/test-bed.sh [apt|binfmt|engine|engine2|fresh|bridges|registry|tlsregistry|tokenregistry|oldbuildx|
+#                        fixtures|binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
+# BED_FRESH=1 adds `fresh` after the engines: what a fresh machine sees (CI sets it).
 set -euo pipefail
 # In a pipe, grep without -q: with pipefail, -q's early exit can kill the writer (SIGPIPE) and turn a
 # match into a failure.
@@ -327,6 +328,28 @@ piece_fixtures() {
   done
 }
 
+# What a fresh machine has (BED_FRESH=1, as .ci/run sets it): registries on empty storage, and both
+# engines without the images, containers, volumes and build cache an earlier run left. The image
+# pieces then push again from the files kept under the bed folder (seconds: no compile, no
+# mmdebstrap), so no test can pass on a tag or an image only an older bed made.
+piece_fresh() {
+  local name host b
+  for name in registry registry-auth registry-tls registry-token; do
+    pkill -f "docker-registry serve $BED_DIR/$name.yml" 2>/dev/null || true
+    for _ in $(seq 50); do pgrep -f "docker-registry serve $BED_DIR/$name.yml" >/dev/null || break; sleep 0.2; done
+    rm -rf "${BED_DIR:?}/$name"
+  done
+  for b in "${HOME}"/.docker/buildx/instances/*; do
+    [ -e "$b" ] || continue
+    case ${b##*/} in bed-probe-*) ;; *) docker buildx rm -f "${b##*/}" >/dev/null 2>&1 || rm -f "$b" ;; esac
+  done
+  for host in unix:///var/run/docker.sock unix:///var/run/docker2.sock; do
+    DOCKER_HOST=$host docker ps -aq | xargs -r env DOCKER_HOST=$host docker rm -f >/dev/null
+    DOCKER_HOST=$host docker system prune -af --volumes >/dev/null
+  done
+  log "fresh: registries on empty storage; both engines without images, containers, volumes or build cache"
+}
+
 piece_status() {
   log "engine: $(docker version --format '{{.Server.Version}}')," \
     "buildx: $(docker buildx version | awk '{print $2}')," \
@@ -337,6 +360,7 @@ piece_status() {
 }
 
 pieces=("$@")
-[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 bridges registry tlsregistry tokenregistry oldbuildx fixtures binfmtimage
-    buildkitimage mirrorimages debianimages status)
+fresh=(); [ "${BED_FRESH:-}" = 1 ] && fresh=(fresh)
+[ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 "${fresh[@]}" bridges registry tlsregistry tokenregistry oldbuildx
+    fixtures binfmtimage buildkitimage mirrorimages debianimages status)
 for p in "${pieces[@]}"; do "piece_$p"; done

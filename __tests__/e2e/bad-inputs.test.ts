@@ -1,9 +1,11 @@
 // Bad inputs through the built action: one ::error:: line naming the input and the value, no
 // stack trace, and no buildx process started. Needs no engine: validation runs before any.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ROOT } from './helpers/bed.js';
 import { runAction } from './helpers/run-action.js';
 
 const ctx = mkdtempSync(join(tmpdir(), 'mab-bad-'));
@@ -12,7 +14,7 @@ writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\n');
 const cases: [string, string][] = [
   ['platforms', 'linux/amd65'],
   ['platforms', 'linux/arm64,linux/arm64'],
-  ['platforms', 'arm64'],
+  ['platforms', 'linux/arm64/v7'],
   ['tags', 'localhost:5000/UPPER/app:1'],
   ['tags', 'app:tag with space'],
   ['push', 'yes'],
@@ -81,4 +83,21 @@ describe('bad inputs fail before any docker command', () => {
     expect(run.buildxCalls).toEqual([]);
     expect(run.dockerCalls).toEqual([]);
   });
+});
+
+// A runner that reads the step's stdout more slowly than the step writes it: the error line must
+// still arrive whole, however much output is queued when the step ends. The slow reader is a pipe
+// into a process that waits before it reads (`sleep`, then `cat`).
+test('the error line arrives whole through a slow pipe reader', () => {
+  const value = `${'a'.repeat(120_000)}!`; // echoed in the one error line: 120 KB, past a pipe's 64 KB
+  const dir = mkdtempSync(join(tmpdir(), 'mab-slow-'));
+  const env = { PATH: process.env.PATH ?? '', HOME: dir, RUNNER_TEMP: dir, GITHUB_STATE: join(dir, 'state'),
+    GITHUB_OUTPUT: join(dir, 'output'), INPUT_CONTEXT: ctx, INPUT_BUILDER: 'default', INPUT_TAGS: value };
+  for (const f of [env.GITHUB_STATE, env.GITHUB_OUTPUT]) writeFileSync(f, '');
+  const res = spawnSync('bash', ['-o', 'pipefail', '-c', '"$0" "$1" | { sleep 1.5; cat; }', process.execPath,
+    join(ROOT, 'dist/index.js')], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  expect(res.status).toBe(1);
+  const errors = res.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain(`Input "tags": "${value}"`);
 });

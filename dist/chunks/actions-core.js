@@ -1301,13 +1301,13 @@ var OSES = /* @__PURE__ */ new Set([
   "plan9",
   "dragonfly",
   "js",
-  "wasip1"
+  "wasip1",
+  "hurd",
+  "zos"
 ]);
 var VARIANTS = {
-  amd64: /* @__PURE__ */ new Set(["v1", "v2", "v3", "v4"]),
+  amd64: /* @__PURE__ */ new Set(["v2", "v3", "v4"]),
   arm64: /* @__PURE__ */ new Set([
-    "v8",
-    "v8.0",
     "v8.1",
     "v8.2",
     "v8.3",
@@ -1318,7 +1318,6 @@ var VARIANTS = {
     "v8.8",
     "v8.9",
     "v9",
-    "v9.0",
     "v9.1",
     "v9.2",
     "v9.3",
@@ -1338,32 +1337,28 @@ var VARIANTS = {
   loong64: /* @__PURE__ */ new Set([]),
   wasm: /* @__PURE__ */ new Set([])
 };
-function platformProblem(text) {
-  const parts = text.split("/");
-  const [os6, architecture, variant] = parts;
-  if (parts.length < 2 || parts.length > 3 || !os6 || !architecture) {
-    return "is not a platform of the form os/arch[/variant], e.g. linux/arm64";
+var normalizeOs = (os6) => os6.toLowerCase() === "macos" ? "darwin" : os6.toLowerCase();
+function normalizeArch(arch2, variant) {
+  const [a, v] = [arch2.toLowerCase(), variant.toLowerCase()];
+  switch (a) {
+    case "i386":
+      return ["386", ""];
+    case "x86_64":
+    case "x86-64":
+    case "amd64":
+      return ["amd64", v === "v1" ? "" : v];
+    case "aarch64":
+    case "arm64":
+      return ["arm64", ["8", "v8", "v8.0"].includes(v) ? "" : ["9", "9.0", "v9.0"].includes(v) ? "v9" : v];
+    case "armhf":
+      return ["arm", "v7"];
+    case "armel":
+      return ["arm", "v6"];
+    case "arm":
+      return ["arm", v === "" || v === "7" ? "v7" : ["5", "6", "8"].includes(v) ? `v${v}` : v];
+    default:
+      return [a, v];
   }
-  if (!OSES.has(os6)) return `has an unknown os "${os6}"`;
-  const variants = VARIANTS[architecture];
-  if (!variants) return `has an unknown architecture "${architecture}"`;
-  if (variant !== void 0 && !isDefaultVariant(architecture, variant) && !variants.has(variant)) {
-    return `has an unknown variant "${variant}" for ${architecture}`;
-  }
-  return void 0;
-}
-var isDefaultVariant = (architecture, variant) => architecture === "arm64" && variant === "v8" || architecture === "amd64" && variant === "v1";
-function parsePlatform(text) {
-  const problem = platformProblem(text);
-  if (problem !== void 0) throw new Error(`${text} ${problem}`);
-  const [os6 = "", architecture = "", variant] = text.split("/");
-  return variant === void 0 || isDefaultVariant(architecture, variant) ? { os: os6, architecture } : { os: os6, architecture, variant };
-}
-function normalizePlatform(text) {
-  return formatPlatform(parsePlatform(text));
-}
-function formatPlatform(p) {
-  return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }
 var HOST_PLATFORMS = {
   x64: ["linux/amd64", "linux/386"],
@@ -1375,6 +1370,70 @@ var HOST_PLATFORMS = {
 };
 function hostPlatforms(arch2 = process.arch) {
   return HOST_PLATFORMS[arch2] ?? [];
+}
+var COMPONENT = /^[A-Za-z0-9_.-]+$/;
+var FORM = "is not a platform of the form os/arch[/variant], e.g. linux/arm64";
+function read(text, hostArch) {
+  if (text.toLowerCase() === "local") {
+    const own = hostPlatforms(hostArch)[0];
+    return own ? read(own, hostArch) : { problem: `names the runner's platform, and its processor ${hostArch} is not known` };
+  }
+  const parts = text.split("/");
+  if (parts.length > 3 || parts.some((p) => !COMPONENT.test(p))) return { problem: FORM };
+  let [os6 = "", arch2 = "", variant = ""] = parts;
+  if (parts.length === 1) {
+    const own = hostPlatforms(hostArch)[0]?.split("/") ?? [];
+    if (OSES.has(normalizeOs(os6))) [arch2, variant] = [own[1] ?? "", own[2] ?? ""];
+    else [os6, arch2] = ["linux", os6];
+  }
+  os6 = normalizeOs(os6);
+  [arch2, variant] = normalizeArch(arch2, variant);
+  if (!OSES.has(os6)) return { problem: parts.length === 1 ? FORM : `has an unknown os "${os6}"` };
+  const variants = VARIANTS[arch2];
+  if (!variants) return { problem: arch2 === "" ? FORM : `has an unknown architecture "${arch2}"` };
+  if (variant !== "" && !variants.has(variant)) return { problem: `has an unknown variant "${variant}" for ${arch2}` };
+  return { platform: variant === "" ? { os: os6, architecture: arch2 } : { os: os6, architecture: arch2, variant } };
+}
+function platformProblem(text, hostArch = process.arch) {
+  return read(text, hostArch).problem;
+}
+function parsePlatform(text, hostArch = process.arch) {
+  const r = read(text, hostArch);
+  if (r.problem !== void 0) throw new Error(`${text} ${r.problem}`);
+  return r.platform;
+}
+function normalizePlatform(text, hostArch = process.arch) {
+  return formatPlatform(parsePlatform(text, hostArch));
+}
+function formatPlatform(p) {
+  const os6 = normalizeOs(p.os);
+  const [arch2, variant] = normalizeArch(p.architecture, p.variant ?? "");
+  return variant ? `${os6}/${arch2}/${variant}` : `${os6}/${arch2}`;
+}
+function seenPlatform(text) {
+  const r = read(text, process.arch);
+  return r.platform ? formatPlatform(r.platform) : text.toLowerCase();
+}
+var PlatformListError = class extends Error {
+  constructor(item, problem) {
+    super(`${item} ${problem}`);
+    this.item = item;
+    this.problem = problem;
+    this.name = "PlatformListError";
+  }
+  item;
+  problem;
+};
+function readPlatformList(items, hostArch = process.arch) {
+  const out = [];
+  for (const item of items.flatMap((i) => i.split(",")).map((i) => i.trim()).filter(Boolean)) {
+    const r = read(item, hostArch);
+    if (r.problem !== void 0) throw new PlatformListError(item, r.problem);
+    const text = formatPlatform(r.platform);
+    if (out.includes(text)) throw new PlatformListError(item, `lists ${text} twice`);
+    out.push(text);
+  }
+  return out;
 }
 
 export {
@@ -1398,8 +1457,12 @@ export {
   endGroup,
   saveState,
   getState,
+  hostPlatforms,
   platformProblem,
+  parsePlatform,
   normalizePlatform,
   formatPlatform,
-  hostPlatforms
+  seenPlatform,
+  PlatformListError,
+  readPlatformList
 };

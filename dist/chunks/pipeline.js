@@ -17,6 +17,7 @@ import {
   slug
 } from "./slug.js";
 import {
+  PlatformListError,
   debug,
   endGroup,
   formatPlatform,
@@ -26,8 +27,11 @@ import {
   info,
   normalizePlatform,
   notice,
+  parsePlatform,
   platformProblem,
+  readPlatformList,
   saveState,
+  seenPlatform,
   setFailed,
   setOutput,
   setSecret,
@@ -76,6 +80,12 @@ import { tmpdir } from "node:os";
 import { join as join8 } from "node:path";
 
 // src/shared/lists.ts
+var UnclosedQuoteError = class extends Error {
+  constructor() {
+    super("has a double quote that is never closed");
+    this.name = "UnclosedQuoteError";
+  }
+};
 function quotedFields(raw, isSeparator) {
   const out = [];
   let field = "";
@@ -99,6 +109,7 @@ function quotedFields(raw, isSeparator) {
       quoted = false;
     } else if (ch !== "\r") field += ch;
   }
+  if (inQuotes) throw new UnclosedQuoteError();
   out.push({ text: field, quoted });
   return out;
 }
@@ -140,6 +151,12 @@ function outputNames(output) {
   if (!outputPushes(output)) return [];
   return (csvAttributes(output).get("name") ?? "").split(",").map((n) => n.trim()).filter(Boolean);
 }
+function csvField(field) {
+  return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+function csvJoin(fields) {
+  return fields.map(csvField).join(",");
+}
 
 // src/shared/booleans.ts
 var INPUT_BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
@@ -151,11 +168,12 @@ var envSwitch = (value) => ENV_TRUE.has(value ?? "");
 // src/image-build/attestations.ts
 var typeOf = (attest) => csvAttributes(attest).get("type");
 function resolveBooleans(attrs) {
-  return csvFields(attrs).map((f) => isBooleanText(f) ? `disabled=${!booleanValue(f)}` : f).join(",");
+  return csvJoin(csvFields(attrs).map((f) => isBooleanText(f) ? `disabled=${!booleanValue(f)}` : f));
 }
 function withBuilderId(attrs, runUrl) {
   if (!runUrl || csvAttributes(attrs).has("builder-id")) return attrs;
-  return attrs === "" ? `builder-id=${runUrl}` : `${attrs},builder-id=${runUrl}`;
+  const field = csvField(`builder-id=${runUrl}`);
+  return attrs === "" ? field : `${attrs},${field}`;
 }
 function provenanceInput(value, runUrl) {
   if (isBooleanText(value)) return booleanValue(value) ? withBuilderId("", runUrl) : "false";
@@ -187,6 +205,24 @@ function defaultProvenanceWanted(inputs, env) {
 
 // src/shared/github-run.ts
 import { readFileSync } from "node:fs";
+
+// src/shared/registry-host.ts
+var domainLabel = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domainName = `${domainLabel}(?:\\.${domainLabel})*`;
+var ipv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
+var DOMAIN = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
+var REGISTRY_HOST = new RegExp(`^${DOMAIN}$`);
+var isRegistryHost = (text) => REGISTRY_HOST.test(text);
+var DOCKER_HUB = "docker.io";
+var LEGACY_HUB = "index.docker.io";
+var HUB_API = "registry-1.docker.io";
+var HUB_ALIASES = /* @__PURE__ */ new Set([DOCKER_HUB, LEGACY_HUB, HUB_API]);
+var isDockerHub = (host) => HUB_ALIASES.has(host);
+function hostOf(url) {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/[/?#].*$/, "");
+}
+
+// src/shared/github-run.ts
 var DEFAULT_CONTEXT = "{{defaultContext}}";
 function readPayload(env) {
   if (!env.GITHUB_EVENT_PATH) return {};
@@ -223,7 +259,7 @@ function defaultGitContext(git, query) {
 }
 function gitAuthHost(context, env) {
   const server = env.GITHUB_SERVER_URL || "https://github.com";
-  return context.startsWith(server) ? new URL(server).host : void 0;
+  return context.startsWith(server) ? hostOf(server) : void 0;
 }
 
 // src/image-build/build-argv.ts
@@ -262,7 +298,13 @@ function buildCommand(inputs, metadataFile, env = process.env, target = { name: 
   add("--no-cache-filter", inputs.noCacheFilters);
   add("--output", inputs.outputs);
   if (inputs.release.pushByDigest) {
-    argv.push("--output", `type=image,"name=${inputs.release.repositories.join(",")}",push-by-digest=true,name-canonical=true,push=true`);
+    argv.push("--output", csvJoin([
+      "type=image",
+      `name=${inputs.release.repositories.join(",")}`,
+      "push-by-digest=true",
+      "name-canonical=true",
+      "push=true"
+    ]));
   }
   if (inputs.platforms.length > 0) argv.push("--platform", inputs.platforms.join(","));
   argv.push(...attestArgs(inputs, { buildkitAttests: target.buildkitAttests ?? false, env }));
@@ -289,7 +331,7 @@ function buildCommand(inputs, metadataFile, env = process.env, target = { name: 
   if (inputs.noCache) argv.push("--no-cache");
   if (inputs.pull) argv.push("--pull");
   if (inputs.push && !inputs.release.pushByDigest) argv.push("--push");
-  argv.push(context);
+  argv.push("--", context);
   return { argv, env: buildxEnv };
 }
 function pushesToRegistry(inputs) {
@@ -380,7 +422,7 @@ function parseInspect(text) {
       case "Platforms":
         for (const p of value.split(",").map((s) => s.trim()).filter(Boolean)) {
           const declared = p.endsWith("*");
-          const name = declared ? p.slice(0, -1) : p;
+          const name = seenPlatform(declared ? p.slice(0, -1) : p);
           node.platforms.push(name);
           if (declared) node.declaredPlatforms.push(name);
         }
@@ -627,8 +669,8 @@ var StepTimings = class {
   line(text) {
     const header = HEADER.exec(text);
     if (header) {
-      const [, id = "", platform2 = "", stage2 = "", command = ""] = header;
-      const runsOn = platform2.split("->")[0] ?? platform2;
+      const [, id = "", platform = "", stage2 = "", command = ""] = header;
+      const runsOn = seenPlatform(platform.split("->")[0] ?? platform);
       if (!stage2.includes("internal")) this.started.set(id, { platform: runsOn, name: `[${stage2}] ${command}` });
       return;
     }
@@ -644,12 +686,12 @@ function emulationTax(steps, emulated, top = 3) {
     p,
     steps.filter((s) => s.platform === p).sort((a, b) => b.seconds - a.seconds).slice(0, top)
   ]));
-  const pairs2 = steps.filter(isEmulated).flatMap((e) => {
+  const pairs = steps.filter(isEmulated).flatMap((e) => {
     const native = steps.find((n) => !isEmulated(n) && n.name === e.name && n.seconds > 0);
     return native ? [{ name: e.name, emulated: e, native, ratio: e.seconds / native.seconds }] : [];
   }).sort((a, b) => b.emulated.seconds - a.emulated.seconds);
   const sum = (xs) => xs.reduce((t, s) => t + s.seconds, 0);
-  return { slowest, pairs: pairs2, emulatedSeconds: sum(steps.filter(isEmulated)), totalSeconds: sum(steps) };
+  return { slowest, pairs, emulatedSeconds: sum(steps.filter(isEmulated)), totalSeconds: sum(steps) };
 }
 function emulationDominates(tax) {
   return tax.emulatedSeconds >= 10 && tax.emulatedSeconds > tax.totalSeconds / 2;
@@ -816,9 +858,7 @@ function settingsTables(s) {
   }
   for (const [host, mirrors] of Object.entries(s.mirrors)) {
     set(`registry.${q(host)}`, "mirrors", `[${mirrors.map((m) => q(m.replace(/^https?:\/\//, ""))).join(", ")}]`);
-    for (const m of mirrors.filter((x) => x.startsWith("http://"))) {
-      set(`registry.${q(m.slice("http://".length).replace(/\/.*$/, ""))}`, "http", "true");
-    }
+    for (const m of mirrors.filter((x) => x.startsWith("http://"))) set(`registry.${q(hostOf(m))}`, "http", "true");
   }
   if (s.keepStorage) {
     set("worker.oci", "gc", "true");
@@ -991,17 +1031,11 @@ import { existsSync as existsSync2, statSync } from "node:fs";
 var alnum = "[a-z0-9]+";
 var separator = "(?:[._]|__|[-]+)";
 var pathComponent = `${alnum}(?:${separator}${alnum})*`;
-var domainLabel = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domainName = `${domainLabel}(?:\\.${domainLabel})*`;
-var ipv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
-var domain = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
 var tag = "[\\w][\\w.-]{0,127}";
 var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
 var referenceRe = new RegExp(
-  `^((?:${domain}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
+  `^((?:${DOMAIN}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
 );
-var domainRe = new RegExp(`^${domain}$`);
-var DOCKER_HUB = "docker.io";
 function read(text) {
   const m = referenceRe.exec(text);
   if (!m) {
@@ -1012,10 +1046,10 @@ function read(text) {
   const slash = name.indexOf("/");
   const first = slash < 0 ? "" : name.slice(0, slash);
   const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
-  if (hasDomain && !domainRe.test(first)) return { problem: "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
+  if (hasDomain && !isRegistryHost(first)) return { problem: "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
   let registry = hasDomain ? first : DOCKER_HUB;
   let repository = hasDomain ? name.slice(slash + 1) : name;
-  if (registry === "index.docker.io") registry = DOCKER_HUB;
+  if (registry === LEGACY_HUB) registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && !repository.includes("/")) repository = `library/${repository}`;
   const ref = { registry, repository };
   if (m[2] !== void 0) ref.tag = m[2];
@@ -1034,7 +1068,7 @@ function repositoryOf(ref) {
   return `${ref.registry}/${ref.repository}`;
 }
 function apiHost(registry) {
-  return registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
+  return registry === DOCKER_HUB ? HUB_API : registry;
 }
 function isLoopback(registry) {
   const host = registry.replace(/:[0-9]+$/, "");
@@ -1054,7 +1088,13 @@ function keyValue(keyRe, what, bareKey = false) {
 }
 var matches = (re, expected) => (v) => re.test(v) ? void 0 : `is not ${expected}`;
 var csvAttributes2 = (requireType) => (v) => {
-  const fields = csvFields(v);
+  let fields;
+  try {
+    fields = csvFields(v);
+  } catch (error) {
+    if (error instanceof UnclosedQuoteError) return error.message;
+    throw error;
+  }
   if (fields.some((f) => f === "")) return "has an empty attribute";
   if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
     return "has no type=... attribute";
@@ -1080,13 +1120,13 @@ var BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 var LABEL_KEY = /^[^\s=]+$/;
 var NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 var NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-var SIZE = /^[0-9]+(\.[0-9]+)?([bkmgBKMG][bB]?)?$/;
+var SIZE = /^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/;
+var KEEP_STORAGE = new RegExp(`${SIZE.source}|^\\d+%$`);
 var ULIMIT = /^[a-z]+=-?[0-9]+(:-?[0-9]+)?$/;
 var ADD_HOST = /^[A-Za-z0-9._-]+[:=]([0-9A-Fa-f.:[\]]+|host-gateway)$/;
 var ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
 var CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
 var SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
-var platform = platformProblem;
 var reference = referenceProblem;
 
 // src/inputs/reader.ts
@@ -1135,11 +1175,49 @@ var InputReader = class {
   }
   /** One item per line. */
   lines(name, check) {
-    return checkAll(name, splitLines(this.raw(name)), check);
+    return checkAll(name, this.split(name, splitLines), check);
   }
   /** Items separated by newlines or commas. */
   list(name, check) {
-    return checkAll(name, splitLinesAndCommas(this.raw(name)), check);
+    return checkAll(name, this.split(name, splitLinesAndCommas), check);
+  }
+  /**
+   * The items of a list input; a quote never closed is refused, as buildx refuses it. `shown` is
+   * what the error line may show of the value (a secret's is not shown).
+   */
+  split(name, split2, shown) {
+    try {
+      return split2(this.raw(name));
+    } catch (error) {
+      if (!(error instanceof UnclosedQuoteError)) throw error;
+      throw new InputError(name, shown ?? this.text(name), error.message);
+    }
+  }
+  /**
+   * Platforms, each parsed and normalized once, none twice; `keyword` may turn an item that is a
+   * keyword of this input (qemu-platforms' `all`) into platforms.
+   */
+  platforms(name, keyword) {
+    const items = this.split(name, splitLinesAndCommas).flatMap((item) => keyword?.(item) ?? [item]);
+    try {
+      return readPlatformList(items);
+    } catch (error) {
+      if (!(error instanceof PlatformListError)) throw error;
+      throw new InputError(name, error.problem.startsWith("lists ") ? this.text(name) : error.item, error.problem);
+    }
+  }
+  /**
+   * `KEY=VALUE` items, one per line (or separated by commas too, with `commas`): `keyRule` checks
+   * the item's form and key, `valueRule` the value.
+   */
+  pairs(name, keyRule, valueRule, commas = false) {
+    const items = commas ? this.list(name, keyRule) : this.lines(name, keyRule);
+    return items.map((item) => {
+      const [key, value] = keyAndValue(item);
+      const why = valueRule?.(value.trim());
+      if (why !== void 0) throw new InputError(name, item, `has a value that ${why}`);
+      return [key, value.trim()];
+    });
   }
 };
 function check1(name, value, check) {
@@ -1178,7 +1256,19 @@ function parseReleaseInputs(r, tags, builder) {
 // src/inputs/node-specs.ts
 var KEYS = ["name", "endpoint", "platforms", "driver-opts", "buildkitd-flags"];
 var ENDPOINT = new RegExp(`^(tcp|unix|ssh|docker-container|kube-pod|npipe)://\\S+$|${NAME.source}`);
+var MAX_DEPTH = 32;
+function nesting(text) {
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of text) {
+    if (ch === "[" || ch === "{") deepest = Math.max(deepest, ++depth);
+    else if (ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
+  }
+  const indents = text.split("\n").map((l) => (/^[ -]*/.exec(l)?.[0].length ?? 0) / 2);
+  return Math.max(deepest, ...indents);
+}
 function parseNodeSpecs(text, parseYaml) {
+  if (nesting(text) > MAX_DEPTH) throw new Error(`nests deeper than ${MAX_DEPTH} levels: a list of nodes is 3 deep`);
   let doc;
   try {
     doc = parseYaml(text);
@@ -1209,10 +1299,11 @@ function parseNodeSpecs(text, parseYaml) {
       if (!ENDPOINT.test(endpoint)) throw new Error(`${label} has an endpoint that is not a URL or context: ${endpoint}`);
       spec.endpoint = endpoint;
     }
-    for (const p of listField(node, "platforms", label, splitLinesAndCommas)) {
-      const problem = platformProblem(p);
-      if (problem !== void 0) throw new Error(`${label} has a platform "${p}" that ${problem}`);
-      spec.platforms.push(normalizePlatform(p));
+    try {
+      spec.platforms = readPlatformList(listField(node, "platforms", label, splitLinesAndCommas));
+    } catch (error) {
+      if (!(error instanceof PlatformListError)) throw error;
+      throw new Error(`${label} has a platform "${error.item}" that ${error.problem}`, { cause: error });
     }
     spec.driverOpts = listField(node, "driver-opts", label, splitLines);
     const flags = stringField(node, "buildkitd-flags", label);
@@ -1241,14 +1332,61 @@ function nativePlatforms(inputs) {
   return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
 }
 
+// src/host/binfmt.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
+var ARCHES = {
+  arm64: ["qemu-aarch64", "arm64"],
+  arm: ["qemu-arm", "arm"],
+  amd64: ["qemu-x86_64", "amd64"],
+  "386": ["qemu-i386", "386"],
+  riscv64: ["qemu-riscv64", "riscv64"],
+  ppc64le: ["qemu-ppc64le", "ppc64le"],
+  s390x: ["qemu-s390x", "s390x"],
+  mips64le: ["qemu-mips64el", "mips64le"],
+  mips64: ["qemu-mips64", "mips64"],
+  loong64: ["qemu-loongarch64", "loong64"]
+};
+function handlerFor(platform) {
+  if (platformProblem(platform) !== void 0) return void 0;
+  const { os, architecture } = parsePlatform(platform);
+  const entry = os === "linux" ? ARCHES[architecture] : void 0;
+  return entry ? { handler: entry[0], install: entry[1] } : void 0;
+}
+function emulatablePlatforms(hostArch = process.arch) {
+  const own = new Set(hostPlatforms(hostArch));
+  return Object.keys(ARCHES).map((arch) => normalizePlatform(`linux/${arch}`)).filter((p) => !own.has(p));
+}
+function parseHandler(text) {
+  const lines = text.split("\n");
+  return {
+    enabled: lines[0]?.trim() === "enabled",
+    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
+    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
+  };
+}
+function readHandler(name, dir = BINFMT_DIR) {
+  const file = join4(dir, name);
+  if (!existsSync3(file)) return void 0;
+  try {
+    return parseHandler(readFileSync3(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function binfmtMounted(dir = BINFMT_DIR) {
+  return existsSync3(join4(dir, "status"));
+}
+
 // src/inputs/setup-inputs.ts
 function parseQemuInputs(r) {
   const qemu = {
     mode: r.oneOf("qemu", ["auto", "true", "false"]),
     image: r.optional("qemu-image", reference) ?? ""
   };
-  const platforms = r.list("qemu-platforms", platform);
-  if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
+  const platforms = r.platforms("qemu-platforms", (item) => item === "all" ? emulatablePlatforms() : void 0);
+  if (platforms.length > 0) qemu.platforms = platforms;
   return qemu;
 }
 function parseBuilderInputs(r, parseYaml) {
@@ -1285,27 +1423,22 @@ function parseBuilderInputs(r, parseYaml) {
   }
   return b;
 }
-var HOST = /^[A-Za-z0-9.-]+(:[0-9]+)?$/;
 function parseRegistrySettings(r) {
-  const hostIs = (v) => HOST.test(v) ? void 0 : "is not a registry host[:port]";
-  const pairs2 = (name, valueRule) => r.lines(name, keyValue(HOST, "registry host")).map((item) => {
-    const [host, value] = keyAndValue(item);
-    const why = valueRule(value.trim());
-    if (why) throw new InputError(name, item, `has a value that ${why}`);
-    return [host, value.trim()];
-  });
+  const hostKey = keyValue(REGISTRY_HOST, "registry host");
   const settings = {
-    ca: Object.fromEntries(pairs2("registry-ca", pathExists("file"))),
-    insecure: r.list("insecure-registries", hostIs),
+    ca: Object.fromEntries(r.pairs("registry-ca", hostKey, pathExists("file"))),
+    insecure: r.list("insecure-registries", matches(REGISTRY_HOST, "a registry host[:port]")),
     mirrors: {}
   };
-  for (const [host, url] of pairs2("registry-mirrors", matches(/^(https?:\/\/)?[A-Za-z0-9.-]+(:[0-9]+)?(\/\S*)?$/, "a mirror URL"))) {
-    (settings.mirrors[host] ??= []).push(url);
-  }
-  const keep = r.optional("cache-keep-storage", matches(SIZE, "a size such as 10gb"));
+  for (const [host, url] of r.pairs("registry-mirrors", hostKey, mirrorUrl)) (settings.mirrors[host] ??= []).push(url);
+  const keep = r.optional("cache-keep-storage", matches(KEEP_STORAGE, "a size such as 10gb, or a percentage of the disk such as 10%"));
   if (keep) settings.keepStorage = keep;
   return settings;
 }
+var mirrorUrl = (v) => {
+  const host = /^(?:https?:\/\/)?([^/\s]+)(?:\/\S*)?$/.exec(v)?.[1];
+  return host !== void 0 && isRegistryHost(host) ? void 0 : "is not a mirror URL";
+};
 function firstLine(text) {
   const line = text.trim().split("\n")[0] ?? "";
   return line.length > 60 ? `${line.slice(0, 57)}...` : `${line}${text.trim().includes("\n") ? " ..." : ""}`;
@@ -1319,11 +1452,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
   const contextIsLocal = !context.includes(DEFAULT_CONTEXT) && !isRemoteContext(context);
   if (contextIsLocal) check1("context", context, pathExists("dir"));
   const file = r.optional("file", contextIsLocal ? pathExists("file") : void 0);
-  const platforms = r.list("platforms").flatMap((p) => p.split(",").map((x) => x.trim()).filter(Boolean));
-  for (const p of platforms) check1("platforms", p, platform);
-  const normalized = platforms.map(normalizePlatform);
-  const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
-  if (twice) throw new InputError("platforms", r.text("platforms"), `lists ${twice} twice`);
+  const platforms = r.platforms("platforms");
   const tags = r.list("tags", tagRule);
   const push = r.flag("push");
   const outputs = r.lines("outputs", csvAttributes2(false));
@@ -1331,14 +1460,14 @@ function parseInputs(raw, env = process.env, parseYaml) {
     throw new InputError("tags", "", "is empty, but push is true: name the image to push");
   }
   const idRule = keyValue(SECRET_ID, "ID");
-  const secrets = secretLines(splitLines(r.raw("secrets")), idRule);
-  const secretEnvs = pairs("secret-envs", r.list("secret-envs", idRule), envNameRule).map(([id, env2]) => ({ id, env: env2 }));
-  const secretFiles = pairs("secret-files", r.lines("secret-files", idRule), pathExists("file")).map(([id, path]) => ({ id, path }));
+  const secrets = secretLines(r.split("secrets", splitLines, "(the value is not shown)"), idRule);
+  const secretEnvs = r.pairs("secret-envs", idRule, envNameRule, true).map(([id, env2]) => ({ id, env: env2 }));
+  const secretFiles = r.pairs("secret-files", idRule, pathExists("file")).map(([id, path]) => ({ id, path }));
   return {
     context,
     contextIsLocal,
     file,
-    platforms: normalized,
+    platforms,
     tags,
     push,
     load: r.flag("load"),
@@ -1381,14 +1510,6 @@ function parseInputs(raw, env = process.env, parseYaml) {
     github
   };
 }
-function pairs(name, items, valueRule) {
-  return items.map((item) => {
-    const [id, value] = keyAndValue(item);
-    const why = valueRule?.(value);
-    if (why !== void 0) throw new InputError(name, item, `has a value that ${why}`);
-    return [id, value];
-  });
-}
 var envNameRule = (v) => ENV_NAME.test(v) ? void 0 : "is not a valid environment variable name";
 function secretLines(items, idRule) {
   return items.map((item, i) => {
@@ -1404,7 +1525,7 @@ function secretLines(items, idRule) {
 }
 var tagRule = (v) => referenceProblem(v) ?? (parseReference(v).digest ? "has a digest; a tag cannot" : void 0);
 var cacheRule = (v) => v.includes("=") ? csvAttributes2(true)(v) : tagRule(v) && "is neither type=... nor an image reference";
-var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes2(false)(v) ?? (v.split(",").every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
+var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes2(false)(v) ?? (csvFields(v).every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
 function buildxPin(r) {
   const version = r.optional("buildx-version", matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, "a release such as v0.29.1"));
   const urlTemplate = r.optional("buildx-url", matches(
@@ -1505,23 +1626,19 @@ function once(url, opts) {
 }
 
 // src/registry/credentials.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
 var HUB_KEY = "https://index.docker.io/v1/";
 function readDockerConfig(env = process.env) {
   try {
-    return JSON.parse(readFileSync3(join4(dockerConfigDir(env), "config.json"), "utf8"));
+    return JSON.parse(readFileSync4(join5(dockerConfigDir(env), "config.json"), "utf8"));
   } catch {
     return {};
   }
 }
-function hostOfKey(key) {
-  return key.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
-}
 function sameRegistry(key, registry) {
-  const host = hostOfKey(key);
-  if (registry === DOCKER_HUB) return ["index.docker.io", "docker.io", "registry-1.docker.io"].includes(host);
-  return host === registry;
+  const host = hostOf(key);
+  return registry === DOCKER_HUB ? isDockerHub(host) : host === registry;
 }
 function inlineCredentials(config, registry) {
   const entry = Object.entries(config.auths ?? {}).find(([k]) => sameRegistry(k, registry))?.[1];
@@ -1560,25 +1677,25 @@ async function askHelper(helper, server) {
 }
 
 // src/registry/trust.ts
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
   const known = /* @__PURE__ */ new Map();
   return (registry) => {
     let trust = known.get(registry);
     if (!trust) {
       const given = ca[registry];
-      const files = given ? [given] : dockerCerts(join5(certsDir, registry));
-      trust = { ca: files.map((f) => readFileSync4(f, "utf8")), insecure: insecure.includes(registry) };
+      const files = given ? [given] : dockerCerts(join6(certsDir, registry));
+      trust = { ca: files.map((f) => readFileSync5(f, "utf8")), insecure: insecure.includes(registry) };
       known.set(registry, trust);
     }
     return trust;
   };
 }
 function dockerCerts(dir) {
-  if (!existsSync3(dir)) return [];
+  if (!existsSync4(dir)) return [];
   try {
-    return readdirSync(dir).filter((f) => f.endsWith(".crt")).map((f) => join5(dir, f));
+    return readdirSync(dir).filter((f) => f.endsWith(".crt")).map((f) => join6(dir, f));
   } catch {
     return [];
   }
@@ -1587,9 +1704,9 @@ var SYSTEM_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/
 function trustEnv(ca, dir) {
   const files = Object.values(ca);
   if (files.length === 0) return {};
-  const system = SYSTEM_BUNDLES.find((f) => existsSync3(f));
-  const bundle = join5(dir, "registry-ca-bundle.pem");
-  const pems = [...system ? [readFileSync4(system, "utf8")] : [], ...files.map((f) => readFileSync4(f, "utf8"))];
+  const system = SYSTEM_BUNDLES.find((f) => existsSync4(f));
+  const bundle = join6(dir, "registry-ca-bundle.pem");
+  const pems = [...system ? [readFileSync5(system, "utf8")] : [], ...files.map((f) => readFileSync5(f, "utf8"))];
   writeFileSync2(bundle, pems.map((p) => p.trim()).join("\n") + "\n");
   return { SSL_CERT_FILE: bundle };
 }
@@ -1826,48 +1943,6 @@ async function mergeSources(inputs) {
 // src/preflight/preflight.ts
 import { release } from "node:os";
 
-// src/host/binfmt.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import { join as join6 } from "node:path";
-var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
-var ARCHES = {
-  arm64: ["qemu-aarch64", "arm64"],
-  arm: ["qemu-arm", "arm"],
-  amd64: ["qemu-x86_64", "amd64"],
-  "386": ["qemu-i386", "386"],
-  riscv64: ["qemu-riscv64", "riscv64"],
-  ppc64le: ["qemu-ppc64le", "ppc64le"],
-  s390x: ["qemu-s390x", "s390x"],
-  mips64le: ["qemu-mips64el", "mips64le"],
-  mips64: ["qemu-mips64", "mips64"],
-  loong64: ["qemu-loongarch64", "loong64"]
-};
-function handlerFor(platform2) {
-  const [os, arch] = platform2.split("/");
-  const entry = os === "linux" && arch ? ARCHES[arch] : void 0;
-  return entry ? { handler: entry[0], install: entry[1] } : void 0;
-}
-function parseHandler(text) {
-  const lines = text.split("\n");
-  return {
-    enabled: lines[0]?.trim() === "enabled",
-    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
-    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
-  };
-}
-function readHandler(name, dir = BINFMT_DIR) {
-  const file = join6(dir, name);
-  if (!existsSync4(file)) return void 0;
-  try {
-    return parseHandler(readFileSync5(file, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function binfmtMounted(dir = BINFMT_DIR) {
-  return existsSync4(join6(dir, "status"));
-}
-
 // src/host/engine-api.ts
 import { request } from "node:http";
 function engineSocket(env = process.env) {
@@ -1965,8 +2040,8 @@ function platformsToEmulate(qemu, requested, native, namedBuilder, host = hostPl
 function emulationFor(inputs) {
   return platformsToEmulate(inputs.qemu, inputs.platforms, nativePlatforms(inputs), inputs.builder);
 }
-var ready = (platform2, dir) => {
-  const h = handlerFor(platform2);
+var ready = (platform, dir) => {
+  const h = handlerFor(platform);
   return h !== void 0 && readHandler(h.handler, dir)?.enabled === true;
 };
 async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
@@ -2004,8 +2079,8 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
   }
   return [...platforms];
 }
-async function enableFromHost(platform2, dir) {
-  const h = handlerFor(platform2);
+async function enableFromHost(platform, dir) {
+  const h = handlerFor(platform);
   if (!h) return;
   if (readHandler(h.handler, dir)) {
     await asRoot("tee", [join7(dir, h.handler)], { input: "1" });
@@ -2278,9 +2353,27 @@ async function removeBuilder() {
   }
 }
 
+// src/runtime/exit.ts
+var flushed = (stream) => new Promise((resolve) => {
+  if (stream.writableLength === 0) resolve();
+  else stream.write("", () => resolve());
+});
+async function exitWhenFlushed(code2, deadlineMs = 3e4) {
+  let timer;
+  const deadline = new Promise((resolve) => {
+    timer = setTimeout(resolve, deadlineMs);
+    timer.unref();
+  });
+  await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), deadline]);
+  clearTimeout(timer);
+  if (code2 !== void 0) process.exitCode = code2;
+  return process.exit();
+}
+
 export {
   isPost,
   INPUT_NAMES,
   run,
-  post
+  post,
+  exitWhenFlushed
 };

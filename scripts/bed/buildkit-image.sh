@@ -185,12 +185,20 @@ DF
 command -v busybox >/dev/null || [ -x /bin/busybox ] || apt-get install -y -qq busybox-static >/dev/null
 command -v patch >/dev/null || apt-get install -y -qq patch >/dev/null
 mkdir -p "$WORK"
-private_apt
-fetch_sources
-unpack_sources
-fetch_go
-compile
-unset APT_CONFIG
+# The binaries are kept with the hash of the recipe that made them: pushing again (a fresh
+# registry) costs seconds; a changed recipe compiles again.
+recipe=$(sha256sum "$0" | cut -c1-16)
+if [ "$(cat "$WORK/bin/.recipe" 2>/dev/null)" != "$recipe" ] || [ ! -x "$WORK/bin/buildkitd" ]; then
+  private_apt
+  fetch_sources
+  unpack_sources
+  fetch_go
+  compile
+  unset APT_CONFIG
+  echo "$recipe" >"$WORK/bin/.recipe"
+else
+  log "binaries of this recipe already compiled: $WORK/bin"
+fi
 assemble
 docker buildx build --builder default --platform linux/amd64 --provenance false -t "$REF" --push \
   "$WORK/image" >"$WORK/push.log" 2>&1 || { tail -n 20 "$WORK/push.log" >&2; exit 1; }

@@ -3,6 +3,7 @@
 // buildx copies the CA files a config names into each node it creates.
 
 import type { RegistrySettings } from '../shared/inputs-types.js';
+import { hostOf } from '../shared/registry-host.js';
 
 type Tables = Map<string, Map<string, string>>;
 
@@ -22,9 +23,7 @@ function settingsTables(s: RegistrySettings): Tables {
   }
   for (const [host, mirrors] of Object.entries(s.mirrors)) {
     set(`registry.${q(host)}`, 'mirrors', `[${mirrors.map((m) => q(m.replace(/^https?:\/\//, ''))).join(', ')}]`);
-    for (const m of mirrors.filter((x) => x.startsWith('http://'))) {
-      set(`registry.${q(m.slice('http://'.length).replace(/\/.*$/, ''))}`, 'http', 'true');
-    }
+    for (const m of mirrors.filter((x) => x.startsWith('http://'))) set(`registry.${q(hostOf(m))}`, 'http', 'true');
   }
   if (s.keepStorage) {
     set('worker.oci', 'gc', 'true');

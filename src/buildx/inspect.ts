@@ -2,6 +2,7 @@
 // __tests__/fixtures/inspect). Node status is read here; buildx's exit code is never trusted alone.
 import { runBuildx, type Buildx } from './command.js';
 import { finalError } from './final-error.js';
+import { seenPlatform } from '../shared/platform.js';
 
 export interface NodeStatus {
   name: string;
@@ -76,7 +77,7 @@ export function parseInspect(text: string): BuilderInspect {
       case 'Platforms':
         for (const p of value.split(',').map((s) => s.trim()).filter(Boolean)) {
           const declared = p.endsWith('*');
-          const name = declared ? p.slice(0, -1) : p;
+          const name = seenPlatform(declared ? p.slice(0, -1) : p);
           node.platforms.push(name);
           if (declared) node.declaredPlatforms.push(name);
         }

@@ -1,6 +1,7 @@
 // Where a build's time went, read from what buildx already prints: its plain progress output
 // names each step (`#8 [linux/arm64 build 2/3] RUN make`, the platform first when the stage has
 // one) and ends it with `#8 DONE 84.3s`. No extra process: the lines are read as they stream.
+import { seenPlatform } from '../shared/platform.js';
 
 export interface StepTiming {
   platform: string;
@@ -30,7 +31,7 @@ export class StepTimings {
     const header = HEADER.exec(text);
     if (header) {
       const [, id = '', platform = '', stage = '', command = ''] = header;
-      const runsOn = platform.split('->')[0] ?? platform;
+      const runsOn = seenPlatform(platform.split('->')[0] ?? platform);
       if (!stage.includes('internal')) this.started.set(id, { platform: runsOn, name: `[${stage}] ${command}` });
       return;
     }

@@ -9,6 +9,7 @@ import { INPUT_NAMES } from '../inputs/action-inputs.js';
 import { errorMessage } from '../shared/errors.js';
 import { run } from '../main.js';
 import { post } from '../post.js';
+import { exitWhenFlushed } from '../runtime/exit.js';
 
 async function cli(): Promise<number> {
   let args;
@@ -56,4 +57,4 @@ async function cli(): Promise<number> {
   }
 }
 
-void cli().then((code) => process.exit(code));
+void cli().then((code) => exitWhenFlushed(code));

@@ -2,6 +2,7 @@
 // /proc/sys/fs/binfmt_misc shows it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostPlatforms, normalizePlatform, parsePlatform, platformProblem } from '../shared/platform.js';
 
 export const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
 
@@ -27,9 +28,16 @@ export interface Handler {
 
 /** Undefined for platforms binfmt cannot serve (another os, or an arch QEMU user mode lacks). */
 export function handlerFor(platform: string): { handler: string; install: string } | undefined {
-  const [os, arch] = platform.split('/');
-  const entry = os === 'linux' && arch ? ARCHES[arch] : undefined;
+  if (platformProblem(platform) !== undefined) return undefined;
+  const { os, architecture } = parsePlatform(platform);
+  const entry = os === 'linux' ? ARCHES[architecture] : undefined;
   return entry ? { handler: entry[0], install: entry[1] } : undefined;
+}
+
+/** Every platform a QEMU handler can serve on this machine: `qemu-platforms: all`. */
+export function emulatablePlatforms(hostArch: string = process.arch): string[] {
+  const own = new Set(hostPlatforms(hostArch));
+  return Object.keys(ARCHES).map((arch) => normalizePlatform(`linux/${arch}`)).filter((p) => !own.has(p));
 }
 
 /** Parses a handler file (`enabled`, `interpreter …`, `flags: …`); pure, tested on real ones. */

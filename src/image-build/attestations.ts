@@ -4,7 +4,7 @@
 // for a private one) unless BuildKit is older than 0.11, the image goes to the docker exporter,
 // or BUILDX_NO_DEFAULT_ATTESTATIONS is set; the `provenance` and `sbom` inputs win over a line of
 // the same type in `attests`.
-import { csvAttributes, csvFields } from '../shared/csv-attributes.js';
+import { csvAttributes, csvField, csvFields, csvJoin } from '../shared/csv-attributes.js';
 import type { Inputs } from '../shared/inputs-types.js';
 import { booleanValue, envSwitch, isBooleanText } from '../shared/booleans.js';
 
@@ -18,12 +18,13 @@ const typeOf = (attest: string): string | undefined => csvAttributes(attest).get
 
 /** `true`/`false` fields become `disabled=false`/`disabled=true`, as buildx reads them. */
 function resolveBooleans(attrs: string): string {
-  return csvFields(attrs).map((f) => (isBooleanText(f) ? `disabled=${!booleanValue(f)}` : f)).join(',');
+  return csvJoin(csvFields(attrs).map((f) => (isBooleanText(f) ? `disabled=${!booleanValue(f)}` : f)));
 }
 
 function withBuilderId(attrs: string, runUrl: string | undefined): string {
   if (!runUrl || csvAttributes(attrs).has('builder-id')) return attrs;
-  return attrs === '' ? `builder-id=${runUrl}` : `${attrs},builder-id=${runUrl}`;
+  const field = csvField(`builder-id=${runUrl}`);
+  return attrs === '' ? field : `${attrs},${field}`;
 }
 
 /** The `provenance` input's attributes: `true` is the builder id alone, `false` stays `false`. */

@@ -4,7 +4,7 @@
 // metadata file instead of an iidfile, and the host network a builder the action created has.
 import { attestArgs } from './attestations.js';
 import type { BuildxCommand } from '../buildx/run-retried.js';
-import { outputPushes } from '../shared/csv-attributes.js';
+import { csvJoin, outputPushes } from '../shared/csv-attributes.js';
 import type { Inputs } from '../shared/inputs-types.js';
 import { DEFAULT_CONTEXT, defaultGitContext, gitAuthHost } from '../shared/github-run.js';
 
@@ -68,8 +68,8 @@ export function buildCommand(
   add('--output', inputs.outputs);
   // A matrix leg pushes by digest only: its tags name the repository, the merge step tags.
   if (inputs.release.pushByDigest) {
-    argv.push('--output', `type=image,"name=${inputs.release.repositories.join(',')}",push-by-digest=true,` +
-      'name-canonical=true,push=true');
+    argv.push('--output', csvJoin(['type=image', `name=${inputs.release.repositories.join(',')}`,
+      'push-by-digest=true', 'name-canonical=true', 'push=true']));
   }
   if (inputs.platforms.length > 0) argv.push('--platform', inputs.platforms.join(','));
   argv.push(...attestArgs(inputs, { buildkitAttests: target.buildkitAttests ?? false, env }));
@@ -99,7 +99,9 @@ export function buildCommand(
   if (inputs.noCache) argv.push('--no-cache');
   if (inputs.pull) argv.push('--pull');
   if (inputs.push && !inputs.release.pushByDigest) argv.push('--push');
-  argv.push(context);
+  // `--` ends the flags: a context directory named `-x` stays the context, not a flag (buildx 0.13
+  // and 0.29 both take it).
+  argv.push('--', context);
   return { argv, env: buildxEnv };
 }
 

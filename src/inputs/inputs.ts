@@ -5,7 +5,7 @@ import { splitLines, keyAndValue, splitKeyValue } from '../shared/lists.js';
 import { check1, InputReader, type RawInputs } from './reader.js';
 import * as rule from './rules.js';
 import { isBooleanText } from '../shared/booleans.js';
-import { normalizePlatform } from '../shared/platform.js';
+import { csvFields } from '../shared/csv-attributes.js';
 import { parseReference, referenceProblem } from '../shared/reference.js';
 import { DEFAULT_CONTEXT, githubRun, type GithubRun } from '../shared/github-run.js';
 import type { ParseYaml } from './node-specs.js';
@@ -28,13 +28,7 @@ export function parseInputs(
   if (contextIsLocal) check1('context', context, rule.pathExists('dir'));
   const file = r.optional('file', contextIsLocal ? rule.pathExists('file') : undefined);
 
-  // A quoted field may hold several platforms (`"linux/arm64,linux/arm/v7"`): docker's action
-  // passes them on joined by commas, which buildx splits.
-  const platforms = r.list('platforms').flatMap((p) => p.split(',').map((x) => x.trim()).filter(Boolean));
-  for (const p of platforms) check1('platforms', p, rule.platform);
-  const normalized = platforms.map(normalizePlatform);
-  const twice = normalized.find((p, i) => normalized.indexOf(p) !== i);
-  if (twice) throw new InputError('platforms', r.text('platforms'), `lists ${twice} twice`);
+  const platforms = r.platforms('platforms');
 
   const tags = r.list('tags', tagRule);
   const push = r.flag('push');
@@ -44,17 +38,15 @@ export function parseInputs(
   }
 
   const idRule = rule.keyValue(rule.SECRET_ID, 'ID');
-  const secrets = secretLines(splitLines(r.raw('secrets')), idRule);
-  const secretEnvs = pairs('secret-envs', r.list('secret-envs', idRule), envNameRule)
-    .map(([id, env]) => ({ id, env }));
-  const secretFiles = pairs('secret-files', r.lines('secret-files', idRule), rule.pathExists('file'))
-    .map(([id, path]) => ({ id, path }));
+  const secrets = secretLines(r.split('secrets', splitLines, '(the value is not shown)'), idRule);
+  const secretEnvs = r.pairs('secret-envs', idRule, envNameRule, true).map(([id, env]) => ({ id, env }));
+  const secretFiles = r.pairs('secret-files', idRule, rule.pathExists('file')).map(([id, path]) => ({ id, path }));
 
   return {
     context,
     contextIsLocal,
     file,
-    platforms: normalized,
+    platforms,
     tags,
     push,
     load: r.flag('load'),
@@ -99,16 +91,6 @@ export function parseInputs(
   };
 }
 
-/** `ID=VALUE` items, already checked for their form; `valueRule` checks each value. */
-function pairs(name: string, items: string[], valueRule?: rule.Rule): [string, string][] {
-  return items.map((item) => {
-    const [id, value] = keyAndValue(item);
-    const why = valueRule?.(value);
-    if (why !== undefined) throw new InputError(name, item, `has a value that ${why}`);
-    return [id, value];
-  });
-}
-
 const envNameRule: rule.Rule = (v) =>
   rule.ENV_NAME.test(v) ? undefined : 'is not a valid environment variable name';
 
@@ -136,7 +118,7 @@ const cacheRule: rule.Rule = (v) =>
 
 const attestationRule: rule.Rule = (v) =>
   isBooleanText(v) ? undefined : rule.csvAttributes(false)(v) ??
-    (v.split(',').every((f) => f.includes('=')) ? undefined : 'is not true, false or KEY=VALUE,...');
+    (csvFields(v).every((f) => f.includes('=')) ? undefined : 'is not true, false or KEY=VALUE,...');
 
 function buildxPin(r: InputReader): Inputs['buildxPin'] {
   const version = r.optional('buildx-version', rule.matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, 'a release such as v0.29.1'));

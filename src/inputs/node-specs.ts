@@ -1,7 +1,7 @@
 // The `nodes` input: a YAML list of builder nodes, parsed with `yaml` and checked strictly.
 import { errorMessage } from '../shared/errors.js';
 import { splitLines, splitLinesAndCommas } from '../shared/lists.js';
-import { normalizePlatform, platformProblem } from '../shared/platform.js';
+import { PlatformListError, readPlatformList } from '../shared/platform.js';
 import { NAME } from './rules.js';
 import type { NodeSpec } from '../shared/inputs-types.js';
 
@@ -12,8 +12,24 @@ const ENDPOINT = new RegExp(`^(tcp|unix|ssh|docker-container|kube-pod|npipe)://\
 /** A YAML parser (the `yaml` package's `parse`), loaded only by runs that have `nodes`. */
 export type ParseYaml = (text: string) => unknown;
 
+/** How deep `nodes` may nest: a list of mappings of lists needs 3; the YAML parser dies of far more. */
+const MAX_DEPTH = 32;
+
+/** The deepest nesting of flow brackets or of indentation (in steps of two columns). */
+function nesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const ch of text) {
+    if (ch === '[' || ch === '{') deepest = Math.max(deepest, ++depth);
+    else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+  const indents = text.split('\n').map((l) => (/^[ -]*/.exec(l)?.[0].length ?? 0) / 2);
+  return Math.max(deepest, ...indents);
+}
+
 /** Parses `nodes`; throws an Error whose message names the node at fault. */
 export function parseNodeSpecs(text: string, parseYaml: ParseYaml): NodeSpec[] {
+  if (nesting(text) > MAX_DEPTH) throw new Error(`nests deeper than ${MAX_DEPTH} levels: a list of nodes is 3 deep`);
   let doc: unknown;
   try {
     doc = parseYaml(text);
@@ -44,10 +60,11 @@ export function parseNodeSpecs(text: string, parseYaml: ParseYaml): NodeSpec[] {
       if (!ENDPOINT.test(endpoint)) throw new Error(`${label} has an endpoint that is not a URL or context: ${endpoint}`);
       spec.endpoint = endpoint;
     }
-    for (const p of listField(node, 'platforms', label, splitLinesAndCommas)) {
-      const problem = platformProblem(p);
-      if (problem !== undefined) throw new Error(`${label} has a platform "${p}" that ${problem}`);
-      spec.platforms.push(normalizePlatform(p));
+    try {
+      spec.platforms = readPlatformList(listField(node, 'platforms', label, splitLinesAndCommas));
+    } catch (error) {
+      if (!(error instanceof PlatformListError)) throw error;
+      throw new Error(`${label} has a platform "${error.item}" that ${error.problem}`, { cause: error });
     }
     spec.driverOpts = listField(node, 'driver-opts', label, splitLines);
     const flags = stringField(node, 'buildkitd-flags', label);

@@ -2,9 +2,10 @@
 // InputError that names the input and the value.
 import { InputError } from '../shared/errors.js';
 import { ACTION_INPUTS } from './action-inputs.js';
-import { splitLines, splitLinesAndCommas } from '../shared/lists.js';
+import { keyAndValue, splitLines, splitLinesAndCommas, UnclosedQuoteError } from '../shared/lists.js';
 import * as rule from './rules.js';
 import { booleanValue } from '../shared/booleans.js';
+import { PlatformListError, readPlatformList } from '../shared/platform.js';
 
 /** Reads a raw input by its action.yml name; '' when unset. */
 export type RawInputs = (name: string) => string;
@@ -59,12 +60,53 @@ export class InputReader {
 
   /** One item per line. */
   lines(name: string, check?: rule.Rule): string[] {
-    return checkAll(name, splitLines(this.raw(name)), check);
+    return checkAll(name, this.split(name, splitLines), check);
   }
 
   /** Items separated by newlines or commas. */
   list(name: string, check?: rule.Rule): string[] {
-    return checkAll(name, splitLinesAndCommas(this.raw(name)), check);
+    return checkAll(name, this.split(name, splitLinesAndCommas), check);
+  }
+
+  /**
+   * The items of a list input; a quote never closed is refused, as buildx refuses it. `shown` is
+   * what the error line may show of the value (a secret's is not shown).
+   */
+  split(name: string, split: (raw: string) => string[], shown?: string): string[] {
+    try {
+      return split(this.raw(name));
+    } catch (error) {
+      if (!(error instanceof UnclosedQuoteError)) throw error;
+      throw new InputError(name, shown ?? this.text(name), error.message);
+    }
+  }
+
+  /**
+   * Platforms, each parsed and normalized once, none twice; `keyword` may turn an item that is a
+   * keyword of this input (qemu-platforms' `all`) into platforms.
+   */
+  platforms(name: string, keyword?: (item: string) => string[] | undefined): string[] {
+    const items = this.split(name, splitLinesAndCommas).flatMap((item) => keyword?.(item) ?? [item]);
+    try {
+      return readPlatformList(items);
+    } catch (error) {
+      if (!(error instanceof PlatformListError)) throw error;
+      throw new InputError(name, error.problem.startsWith('lists ') ? this.text(name) : error.item, error.problem);
+    }
+  }
+
+  /**
+   * `KEY=VALUE` items, one per line (or separated by commas too, with `commas`): `keyRule` checks
+   * the item's form and key, `valueRule` the value.
+   */
+  pairs(name: string, keyRule: rule.Rule, valueRule?: rule.Rule, commas = false): [string, string][] {
+    const items = commas ? this.list(name, keyRule) : this.lines(name, keyRule);
+    return items.map((item) => {
+      const [key, value] = keyAndValue(item);
+      const why = valueRule?.(value.trim());
+      if (why !== undefined) throw new InputError(name, item, `has a value that ${why}`);
+      return [key, value.trim()];
+    });
   }
 }
 

@@ -3,8 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isBooleanText } from '../shared/booleans.js';
 import { csvFields } from '../shared/csv-attributes.js';
-import { splitKeyValue } from '../shared/lists.js';
-import { platformProblem } from '../shared/platform.js';
+import { splitKeyValue, UnclosedQuoteError } from '../shared/lists.js';
 import { referenceProblem } from '../shared/reference.js';
 
 export type Rule = (value: string) => string | undefined;
@@ -28,7 +27,13 @@ export const matches = (re: RegExp, expected: string): Rule => (v) =>
 
 /** A comma-separated attribute list as buildx takes it (`type=registry,ref=...`), read as CSV. */
 export const csvAttributes = (requireType: boolean): Rule => (v) => {
-  const fields = csvFields(v);
+  let fields: string[];
+  try {
+    fields = csvFields(v);
+  } catch (error) {
+    if (error instanceof UnclosedQuoteError) return error.message;
+    throw error;
+  }
   if (fields.some((f) => f === '')) return 'has an empty attribute';
   if (requireType && !fields.some((f) => /^type=[a-z0-9-]+$/.test(f))) {
     return 'has no type=... attribute';
@@ -59,13 +64,14 @@ export const LABEL_KEY = /^[^\s=]+$/;
 /** A name buildx takes for a build stage, a builder or a node. */
 export const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const NETWORK = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-export const SIZE = /^[0-9]+(\.[0-9]+)?([bkmgBKMG][bB]?)?$/;
+/** A size as buildx reads it (go-units' RAMInBytes: `2g`, `2GiB`, `1.5 t`, `512`). */
+export const SIZE = /^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/;
+/** BuildKit's GC keep-storage (its DiskSpace): a size, or a percentage of the disk. */
+export const KEEP_STORAGE = new RegExp(`${SIZE.source}|^\\d+%$`);
 export const ULIMIT = /^[a-z]+=-?[0-9]+(:-?[0-9]+)?$/;
 export const ADD_HOST = /^[A-Za-z0-9._-]+[:=]([0-9A-Fa-f.:[\]]+|host-gateway)$/;
 export const ALLOW = /^(network\.host|security\.insecure|device(=.+)?)$/;
 export const CALL = /^(build|check|outline|targets)(,[a-z]+=[^,]+)*$/;
 export const SSH = /^[A-Za-z0-9_.-]+(=[^\s]+)?$/;
-
-export const platform: Rule = platformProblem;
 
 export const reference: Rule = referenceProblem;

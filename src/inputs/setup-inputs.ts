@@ -1,19 +1,20 @@
 // Inputs of the setup stages (QEMU and the builder the action creates), read with the same rules.
 import { errorMessage, InputError } from '../shared/errors.js';
-import { keyAndValue } from '../shared/lists.js';
 import type { InputReader } from './reader.js';
 import { parseNodeSpecs, type ParseYaml } from './node-specs.js';
 import { DRIVERS, type BuilderInputs, type QemuInputs, type RegistrySettings } from '../shared/inputs-types.js';
 import * as rule from './rules.js';
-import { normalizePlatform } from '../shared/platform.js';
+import { isRegistryHost, REGISTRY_HOST } from '../shared/registry-host.js';
+import { emulatablePlatforms } from '../host/binfmt.js';
 
 export function parseQemuInputs(r: InputReader): QemuInputs {
   const qemu: QemuInputs = {
     mode: r.oneOf('qemu', ['auto', 'true', 'false'] as const),
     image: r.optional('qemu-image', rule.reference) ?? '',
   };
-  const platforms = r.list('qemu-platforms', rule.platform);
-  if (platforms.length > 0) qemu.platforms = platforms.map(normalizePlatform);
+  // docker/setup-qemu-action's forms: `arm64` (one part, read as containerd reads it) and `all`.
+  const platforms = r.platforms('qemu-platforms', (item) => (item === 'all' ? emulatablePlatforms() : undefined));
+  if (platforms.length > 0) qemu.platforms = platforms;
   return qemu;
 }
 
@@ -52,29 +53,24 @@ export function parseBuilderInputs(r: InputReader, parseYaml?: ParseYaml): Build
   return b;
 }
 
-const HOST = /^[A-Za-z0-9.-]+(:[0-9]+)?$/;
-
 function parseRegistrySettings(r: InputReader): RegistrySettings {
-  const hostIs = (v: string): string | undefined => (HOST.test(v) ? undefined : 'is not a registry host[:port]');
-  const pairs = (name: string, valueRule: rule.Rule): [string, string][] =>
-    r.lines(name, rule.keyValue(HOST, 'registry host')).map((item) => {
-      const [host, value] = keyAndValue(item);
-      const why = valueRule(value.trim());
-      if (why) throw new InputError(name, item, `has a value that ${why}`);
-      return [host, value.trim()];
-    });
+  const hostKey = rule.keyValue(REGISTRY_HOST, 'registry host');
   const settings: RegistrySettings = {
-    ca: Object.fromEntries(pairs('registry-ca', rule.pathExists('file'))),
-    insecure: r.list('insecure-registries', hostIs),
+    ca: Object.fromEntries(r.pairs('registry-ca', hostKey, rule.pathExists('file'))),
+    insecure: r.list('insecure-registries', rule.matches(REGISTRY_HOST, 'a registry host[:port]')),
     mirrors: {},
   };
-  for (const [host, url] of pairs('registry-mirrors', rule.matches(/^(https?:\/\/)?[A-Za-z0-9.-]+(:[0-9]+)?(\/\S*)?$/, 'a mirror URL'))) {
-    (settings.mirrors[host] ??= []).push(url);
-  }
-  const keep = r.optional('cache-keep-storage', rule.matches(rule.SIZE, 'a size such as 10gb'));
+  for (const [host, url] of r.pairs('registry-mirrors', hostKey, mirrorUrl)) (settings.mirrors[host] ??= []).push(url);
+  const keep = r.optional('cache-keep-storage', rule.matches(rule.KEEP_STORAGE, 'a size such as 10gb, or a percentage of the disk such as 10%'));
   if (keep) settings.keepStorage = keep;
   return settings;
 }
+
+/** A mirror as buildkitd takes it: [http(s)://]HOST[:PORT][/path]. */
+const mirrorUrl: rule.Rule = (v) => {
+  const host = /^(?:https?:\/\/)?([^/\s]+)(?:\/\S*)?$/.exec(v)?.[1];
+  return host !== undefined && isRegistryHost(host) ? undefined : 'is not a mirror URL';
+};
 
 function firstLine(text: string): string {
   const line = text.trim().split('\n')[0] ?? '';

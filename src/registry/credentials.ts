@@ -2,7 +2,7 @@
 // `auths`, `credHelpers` and `credsStore` (docker-credential-* helpers, run without a shell).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOCKER_HUB } from '../shared/reference.js';
+import { DOCKER_HUB, hostOf, isDockerHub } from '../shared/registry-host.js';
 import { dockerConfigDir } from '../runtime/docker-config.js';
 import { runCommand } from '../runtime/run-command.js';
 
@@ -36,15 +36,9 @@ export function readDockerConfig(env: NodeJS.ProcessEnv = process.env): DockerCo
   }
 }
 
-/** `https://host/v1/`, `http://host` and `host` all name host, as docker matches them. */
-function hostOfKey(key: string): string {
-  return key.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
-}
-
 function sameRegistry(key: string, registry: string): boolean {
-  const host = hostOfKey(key);
-  if (registry === DOCKER_HUB) return ['index.docker.io', 'docker.io', 'registry-1.docker.io'].includes(host);
-  return host === registry;
+  const host = hostOf(key);
+  return registry === DOCKER_HUB ? isDockerHub(host) : host === registry;
 }
 
 /** Credentials stored inline in `auths`; pure, for tests. */

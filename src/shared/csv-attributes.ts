@@ -29,3 +29,13 @@ export function outputNames(output: string): string[] {
   if (!outputPushes(output)) return [];
   return (csvAttributes(output).get('name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
 }
+
+/** One field as buildx's CSV reader reads it back: quoted when it holds a comma or a quote. */
+export function csvField(field: string): string {
+  return /[",\n\r]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+/** Fields written back as one attribute list: what `csvFields` reads, it reads back the same. */
+export function csvJoin(fields: readonly string[]): string {
+  return fields.map(csvField).join(',');
+}

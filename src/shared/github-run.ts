@@ -2,6 +2,7 @@
 // repository's visibility (from the event payload), and the default Git context of the commit.
 import { readFileSync } from 'node:fs';
 import { envSwitch } from './booleans.js';
+import { hostOf } from './registry-host.js';
 
 /** The template docker's action expands to the default Git context. */
 export const DEFAULT_CONTEXT = '{{defaultContext}}';
@@ -65,5 +66,5 @@ export function defaultGitContext(git: NonNullable<GithubRun['git']>, query: boo
 /** The host of a Git context served by this GitHub, for the GIT_AUTH_TOKEN secret. */
 export function gitAuthHost(context: string, env: NodeJS.ProcessEnv): string | undefined {
   const server = env.GITHUB_SERVER_URL || 'https://github.com';
-  return context.startsWith(server) ? new URL(server).host : undefined;
+  return context.startsWith(server) ? hostOf(server) : undefined;
 }

@@ -2,6 +2,14 @@
 // commas, e.g. a build arg "A=x,y"), others on newlines and commas. As there, a field in double
 // quotes is read CSV-style: it may hold the separators, even newlines, and `""` is one quote.
 
+/** A double quote that opens a field and is never closed: buildx refuses such a value. */
+export class UnclosedQuoteError extends Error {
+  constructor() {
+    super('has a double quote that is never closed');
+    this.name = 'UnclosedQuoteError';
+  }
+}
+
 /** A field as written, and whether it opened with a double quote. */
 export interface QuotedField {
   text: string;
@@ -11,7 +19,8 @@ export interface QuotedField {
 /**
  * Splits at the separators outside double quotes, CSV-style: a field that opens with a quote
  * (after blanks) may hold separators and newlines, `""` in it is one quote; a CR outside quotes
- * is dropped. The one reader of quoted fields, for list inputs and buildx's attribute lists.
+ * is dropped; a quote never closed throws UnclosedQuoteError. The one reader of quoted fields, for
+ * list inputs and buildx's attribute lists.
  */
 export function quotedFields(raw: string, isSeparator: (ch: string) => boolean): QuotedField[] {
   const out: QuotedField[] = [];
@@ -36,6 +45,7 @@ export function quotedFields(raw: string, isSeparator: (ch: string) => boolean):
       quoted = false;
     } else if (ch !== '\r') field += ch;
   }
+  if (inQuotes) throw new UnclosedQuoteError();
   out.push({ text: field, quoted });
   return out;
 }

@@ -1,20 +1,15 @@
 // Image references, with the grammar of github.com/distribution/reference.
+import { DOCKER_HUB, DOMAIN, HUB_API, LEGACY_HUB, isRegistryHost } from './registry-host.js';
 
 const alnum = '[a-z0-9]+';
 const separator = '(?:[._]|__|[-]+)';
 const pathComponent = `${alnum}(?:${separator}${alnum})*`;
-const domainLabel = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const domainName = `${domainLabel}(?:\\.${domainLabel})*`;
-const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
-const domain = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
 const tag = '[\\w][\\w.-]{0,127}';
 const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
 const referenceRe = new RegExp(
-  `^((?:${domain}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
+  `^((?:${DOMAIN}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
 );
-const domainRe = new RegExp(`^${domain}$`);
-
-export const DOCKER_HUB = 'docker.io';
+export { DOCKER_HUB };
 
 export interface ImageReference {
   /** Registry host as written (with port), docker.io when none was written. */
@@ -42,10 +37,10 @@ function read(text: string): Parsed {
   // host name.
   const hasDomain = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' ||
     first !== first.toLowerCase());
-  if (hasDomain && !domainRe.test(first)) return { problem: 'is not a valid image reference ([REGISTRY/]NAME[:TAG])' };
+  if (hasDomain && !isRegistryHost(first)) return { problem: 'is not a valid image reference ([REGISTRY/]NAME[:TAG])' };
   let registry = hasDomain ? first : DOCKER_HUB;
   let repository = hasDomain ? name.slice(slash + 1) : name;
-  if (registry === 'index.docker.io') registry = DOCKER_HUB;
+  if (registry === LEGACY_HUB) registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && !repository.includes('/')) repository = `library/${repository}`;
   const ref: ImageReference = { registry, repository };
   if (m[2] !== undefined) ref.tag = m[2];
@@ -72,7 +67,7 @@ export function repositoryOf(ref: ImageReference): string {
 
 /** The host to speak the registry API to (Docker Hub's API is not on docker.io itself). */
 export function apiHost(registry: string): string {
-  return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+  return registry === DOCKER_HUB ? HUB_API : registry;
 }
 
 /** Loopback registries speak plain HTTP first, as the engine and buildx treat them. */

@@ -64,7 +64,7 @@ describe('buildx build argv', () => {
         '--platform', 'linux/amd64', '--attest', 'type=sbom', '--ssh', 'default', '--ulimit', 'nofile=1024:2048',
         ...M]],
   ])('%s', (_name, values, middle) => {
-    expect(argv(values, {}, { hostNetwork: false })).toEqual(['build', ...middle, ctx]);
+    expect(argv(values, {}, { hostNetwork: false })).toEqual(['build', ...middle, '--', ctx]);
   });
   writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\n');
 });
@@ -179,7 +179,7 @@ describe('the build target', () => {
   test('without one: the named builder, no host network, no default provenance', () => {
     const i = inputs({ platforms: 'linux/amd64', builder: 'mine' }, GH);
     expect(buildCommand(i, '/m.json', GH).argv).toStrictEqual(['build', '--platform', 'linux/amd64', '--builder', 'mine',
-      '--metadata-file', '/m.json', ctx]);
+      '--metadata-file', '/m.json', '--', ctx]);
   });
 
   test('an empty platform list (`platforms: ","`) passes no --platform: the node\'s own, as docker\'s action does', () => {

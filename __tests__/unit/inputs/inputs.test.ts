@@ -50,7 +50,7 @@ describe('inputs: good values', () => {
 // Each bad value fails with one line naming the input and the value.
 const bad: [string, string, string][] = [
   ['platforms', 'linux/amd65', 'unknown architecture'],
-  ['platforms', 'linux', 'os/arch'],
+  ['platforms', 'linux/', 'os/arch'],
   ['platforms', 'linux/amd64,linux/amd64', 'twice'],
   ['platforms', 'linux/amd64,linux/amd64/v1', 'lists linux/amd64 twice'],
   ['platforms', 'linux/arm64/v8\nlinux/arm64', 'lists linux/arm64 twice'],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-  ADD_HOST, ALLOW, BUILD_ARG, CALL, ENV_NAME, LABEL_KEY, NAME, NETWORK, SECRET_ID, SIZE, SSH, ULIMIT,
+  ADD_HOST, ALLOW, BUILD_ARG, CALL, ENV_NAME, LABEL_KEY, NAME, NETWORK, SECRET_ID, SIZE, KEEP_STORAGE, SSH, ULIMIT,
   boolean, csvAttributes, isRemoteContext, keyValue, matches, pathExists,
 } from '../../../src/inputs/rules.js';
 import { booleanValue, envSwitch, isBooleanText } from '../../../src/shared/booleans.js';
@@ -17,7 +17,11 @@ describe.each<[string, RegExp, string[], string[]]>([
   ['LABEL_KEY', LABEL_KEY, ['org.opencontainers.image.title', 'a/b:c'], ['a b', 'a=b', ' a', 'a ', '']],
   ['NAME', NAME, ['node-1', 'a', 'A.b_c'], ['-a', '.a', 'a b', 'a/b', 'a ', '']],
   ['NETWORK', NETWORK, ['host', 'none', 'container:abc', 'my_net.1'], ['-x', 'a b', 'a/b', 'a ', '']],
-  ['SIZE', SIZE, ['10', '1.5', '512mb', '2GB', '3g', '7b', '1.25kB'], ['1.', '.5', '10 GB', '10tb', 'x10', '10x', '1.x', 'gb', '1e3']],
+  // go-units' sizeRegex (github.com/docker/go-units v0.5.0, what buildx's --shm-size reads with RAMInBytes)
+  ['SIZE', SIZE, ['10', '1.5', '512mb', '2GB', '3g', '7b', '1.25kB', '2GiB', '1t', '1P', '10 GB', '1.2.3m', '2gi', '5ib'],
+    ['1.', '.5', 'x10', '10x', '1.x', 'gb', '1e3', '10%', '10  g', '10gbb', '-1g']],
+  // BuildKit's DiskSpace (cmd/buildkitd/config, v0.13): a percentage, else RAMInBytes
+  ['KEEP_STORAGE', KEEP_STORAGE, ['10%', '100%', '10gb', '10GiB', '512'], ['10 %', '%', 'x%', '10.5%', 'ten']],
   ['ULIMIT', ULIMIT, ['nofile=1024', 'nofile=1024:2048', 'core=-1', 'core=-1:-1'], ['nofile', 'NOFILE=1', 'nofile=1:', 'nofile=a', ' nofile=1', 'nofile=1 ', '=1']],
   ['ADD_HOST', ADD_HOST, ['db:10.0.0.1', 'db=10.0.0.1', 'v6:[::1]', 'v6=::1', 'host.docker.internal:host-gateway'], ['db', 'db:', 'db:x.example', ' db:1.1.1.1', 'db:1.1.1.1 ', 'db:host-gatewayx']],
   ['ALLOW', ALLOW, ['network.host', 'security.insecure', 'device', 'device=/dev/kvm'], ['network.hostx', 'xnetwork.host', 'device=', 'network', 'security.insecurex']],
