@@ -7,8 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
-  ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_B_SOCKET, OLD_BUILDX, REGISTRY, TLS_CA, TLS_REGISTRY, bedIsUp, buildersLeft,
-  makeContext, nodeLeftovers, pullAndRun, uniqueRepo,
+  ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_B_SOCKET, OLD_BUILDX, REGISTRY, TLS_CA, TLS_REGISTRY, bedIsUp,
+  buildersLeft, makeContext, nodeLeftovers, pullAndRun, uniqueRepo,
 } from './helpers/bed.js';
 import { startCacheService } from './helpers/cache-service.js';
 import { startFaultProxy } from './helpers/fault-proxy.js';

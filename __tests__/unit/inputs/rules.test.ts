@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-  ADD_HOST, ALLOW, BUILD_ARG, CALL, ENV_NAME, LABEL_KEY, NAME, NETWORK, SECRET_ID, SIZE, KEEP_STORAGE, SSH, ULIMIT,
+  ADD_HOST, ALLOW, BUILD_ARG, CALL, ENV_NAME, KEEP_STORAGE, LABEL_KEY, NAME, NETWORK, SECRET_ID, SIZE, SSH,
+  ULIMIT,
   boolean, csvAttributes, isRemoteContext, keyValue, matches, pathExists,
 } from '../../../src/inputs/rules.js';
 import { booleanValue, envSwitch, isBooleanText } from '../../../src/shared/booleans.js';
