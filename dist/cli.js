@@ -12,6 +12,7 @@ import {
   errorMessage
 } from "./chunks/errors.js";
 import "./chunks/slug.js";
+import "./chunks/github-run.js";
 import "./chunks/actions-core.js";
 import "./chunks/esbuild-runtime.js";
 

@@ -17,7 +17,7 @@ import { mergeSources, recordLegForMerge } from './merge/sources.js';
 import { preflight } from './preflight/preflight.js';
 import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { registryClientFor } from './registry/client.js';
-import { trustEnv } from './registry/trust.js';
+import { registryTrust, type RegistryTrust } from './registry/trust.js';
 import { readPushed } from './registry/pushed-image.js';
 import { namesToReadBack } from './image-build/pushed-names.js';
 import { logDiagnostics } from './report/diagnostics.js';
@@ -41,10 +41,11 @@ export async function run(): Promise<void> {
     const pin = inputs.buildxPin;
     if (pin) buildx = await stage('buildx', () => pinnedBuildx(pin));
     let results: Results;
-    if (inputs.release.mode === 'merge') results = await merge(buildx, inputs, workDir);
+    const trust = registryTrust(inputs.setup.registry, workDir);
+    if (inputs.release.mode === 'merge') results = await merge(buildx, inputs, trust);
     else {
       builder = builderName(inputs.builder, process.env);
-      results = await build(buildx, inputs, builder, workDir);
+      results = await build(buildx, inputs, builder, trust, workDir);
     }
     setOutputs(results);
     await writeSummary(results);
@@ -52,7 +53,8 @@ export async function run(): Promise<void> {
   } catch (error) {
     if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
     if (error instanceof BuildError || error instanceof BootError) {
-      await logDiagnostics(buildx, builder, error instanceof BuildError ? error.stderrTail : []);
+      await logDiagnostics(buildx, builder, error instanceof BuildError ? error.stderrTail : [],
+        error instanceof BootError ? error.nodes : undefined);
     }
     setFailed(oneLine(errorMessage(error)));
   } finally {
@@ -61,14 +63,19 @@ export async function run(): Promise<void> {
 }
 
 /** preflight -> QEMU -> builder -> build -> digests read back. */
-async function build(buildx: Buildx, inputs: Inputs, name: string, workDir: string): Promise<BuildResults> {
+async function build(
+  buildx: Buildx,
+  inputs: Inputs,
+  name: string,
+  trust: RegistryTrust,
+  workDir: string,
+): Promise<BuildResults> {
   const engine = await stage('Preflight', () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage('QEMU', () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage('Builder', () => prepareBuilder(buildx, inputs, name, workDir));
   const metadataFile = join(workDir, 'metadata.json');
-  const target = await buildTarget(buildx, inputs, builder, engine);
-  target.env = trustEnv(inputs.setup.registry.ca, workDir);
+  const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry));
 
@@ -82,17 +89,16 @@ async function build(buildx: Buildx, inputs: Inputs, name: string, workDir: stri
   };
   if (!pushed) return results;
   const names = namesToReadBack(inputs, results.digest);
-  const image = await stage('Digests', () => readPushed(names, registryClientFor(inputs.setup.registry)));
+  const image = await stage('Digests', () => readPushed(names, registryClientFor(trust)));
   if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? '', Object.keys(image.digests));
   return { ...results, ...image, platforms: Object.keys(image.digests) };
 }
 
 /** Sources resolved and checked -> one index for every tag -> every tag read back. */
-async function merge(buildx: Buildx, inputs: Inputs, workDir: string): Promise<MergeResults> {
+async function merge(buildx: Buildx, inputs: Inputs, trust: RegistryTrust): Promise<MergeResults> {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
-  const env = trustEnv(inputs.setup.registry.ca, workDir);
-  const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry, env },
-    registryClientFor(inputs.setup.registry));
+  const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry, env: trust.env },
+    registryClientFor(trust));
   return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
 }

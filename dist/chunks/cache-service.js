@@ -4,13 +4,16 @@ import {
   errorMessage
 } from "./errors.js";
 import {
+  runOf
+} from "./github-run.js";
+import {
   warning
 } from "./actions-core.js";
 
 // src/runtime/cache-service.ts
 function cacheServiceAvailable(env = process.env) {
   const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
-  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
+  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!runOf(env).id;
 }
 async function cachedImage(image) {
   if (!cacheServiceAvailable()) return false;

@@ -4,6 +4,7 @@ import {
   cacheServiceAvailable
 } from "./cache-service.js";
 import "./errors.js";
+import "./github-run.js";
 import {
   HttpClient,
   cacheKey,

@@ -4,6 +4,9 @@ import {
   slug
 } from "./slug.js";
 import {
+  runOf
+} from "./github-run.js";
+import {
   cacheKey,
   restoreCache,
   saveCache
@@ -20,7 +23,7 @@ import { join } from "node:path";
 var DIR = ".multiarch-build-digests";
 var pathFor = (platform) => join(DIR, `${slug(platform)}.json`);
 function keyPrefix(env, image, platform) {
-  return `${cacheKey("digests", env.GITHUB_RUN_ID ?? "", slug(image), slug(normalizePlatform(platform)))}-`;
+  return `${cacheKey("digests", runOf(env).id, slug(image), slug(normalizePlatform(platform)))}-`;
 }
 async function saveLegRecords(image, source, platforms, env = process.env) {
   try {
@@ -28,7 +31,7 @@ async function saveLegRecords(image, source, platforms, env = process.env) {
       mkdirSync(DIR, { recursive: true });
       const record = { platform, source };
       writeFileSync(pathFor(platform), JSON.stringify(record));
-      const key = `${keyPrefix(env, image, platform)}${env.GITHUB_RUN_ATTEMPT ?? "1"}`;
+      const key = `${keyPrefix(env, image, platform)}${runOf(env).attempt}`;
       await saveCache([pathFor(platform)], key);
       info(`recorded ${platform} = ${source} for the merge step (${key})`);
     }
@@ -41,7 +44,7 @@ async function restoreLegRecords(image, platforms, env = process.env) {
   try {
     for (const platform of platforms) {
       const prefix = keyPrefix(env, image, platform);
-      const hit = await restoreCache([pathFor(platform)], `${prefix}${env.GITHUB_RUN_ATTEMPT ?? "1"}`, [prefix]);
+      const hit = await restoreCache([pathFor(platform)], `${prefix}${runOf(env).attempt}`, [prefix]);
       if (!hit) {
         info(`no leg of this run recorded ${platform} for ${image}`);
         continue;

@@ -17,6 +17,24 @@ import {
   slug
 } from "./slug.js";
 import {
+  DEFAULT_CONTEXT,
+  DOCKER_HUB,
+  DOMAIN,
+  HUB_API,
+  LEGACY_HUB,
+  REGISTRY_HOST,
+  booleanValue,
+  defaultGitContext,
+  envSwitch,
+  gitAuthHost,
+  githubRun,
+  hostOf,
+  isBooleanText,
+  isDockerHub,
+  isRegistryHost,
+  runOf
+} from "./github-run.js";
+import {
   PlatformListError,
   debug,
   endGroup,
@@ -158,13 +176,6 @@ function csvJoin(fields) {
   return fields.map(csvField).join(",");
 }
 
-// src/shared/booleans.ts
-var INPUT_BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
-var isBooleanText = (v) => INPUT_BOOLEAN.test(v);
-var booleanValue = (v) => /^true$/i.test(v);
-var ENV_TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "true", "TRUE", "True"]);
-var envSwitch = (value) => ENV_TRUE.has(value ?? "");
-
 // src/image-build/attestations.ts
 var typeOf = (attest) => csvAttributes(attest).get("type");
 function resolveBooleans(attrs) {
@@ -201,65 +212,6 @@ function attestArgs(inputs, ctx) {
 function defaultProvenanceWanted(inputs, env) {
   if (!inputs.github.runUrl || envSwitch(env.BUILDX_NO_DEFAULT_ATTESTATIONS)) return false;
   return inputs.provenance === void 0 && !inputs.attests.some((a) => typeOf(a) === "provenance") && !hasDockerExporter(inputs);
-}
-
-// src/shared/github-run.ts
-import { readFileSync } from "node:fs";
-
-// src/shared/registry-host.ts
-var domainLabel = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domainName = `${domainLabel}(?:\\.${domainLabel})*`;
-var ipv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
-var DOMAIN = `(?:${domainName}|${ipv6})(?::[0-9]+)?`;
-var REGISTRY_HOST = new RegExp(`^${DOMAIN}$`);
-var isRegistryHost = (text) => REGISTRY_HOST.test(text);
-var DOCKER_HUB = "docker.io";
-var LEGACY_HUB = "index.docker.io";
-var HUB_API = "registry-1.docker.io";
-var HUB_ALIASES = /* @__PURE__ */ new Set([DOCKER_HUB, LEGACY_HUB, HUB_API]);
-var isDockerHub = (host) => HUB_ALIASES.has(host);
-function hostOf(url) {
-  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/[/?#].*$/, "");
-}
-
-// src/shared/github-run.ts
-var DEFAULT_CONTEXT = "{{defaultContext}}";
-function readPayload(env) {
-  if (!env.GITHUB_EVENT_PATH) return {};
-  try {
-    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-  } catch {
-    return {};
-  }
-}
-function githubRun(env) {
-  const repo = env.GITHUB_REPOSITORY;
-  const payload = readPayload(env);
-  const run2 = { privateRepo: payload.repository?.private ?? false };
-  if (!repo) return run2;
-  const server = env.GITHUB_SERVER_URL || "https://github.com";
-  if (env.GITHUB_RUN_ID) {
-    run2.runUrl = `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT || "1"}`;
-  }
-  let ref = env.GITHUB_REF ?? "";
-  let sha = env.GITHUB_SHA ?? "";
-  if (sha && ref && !ref.startsWith("refs/")) ref = `refs/heads/${ref}`;
-  const head = payload.pull_request?.head?.sha;
-  if (ref.startsWith("refs/pull/") && envSwitch(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
-    if (head) sha = head;
-    else ref = ref.replace(/\/merge$/, "/head");
-  }
-  run2.git = { repoUrl: `${server}/${repo}.git`, ref, sha };
-  return run2;
-}
-function defaultGitContext(git, query) {
-  if (!query) return `${git.repoUrl}#${git.sha || git.ref}`;
-  if (git.ref.startsWith("refs/pull/") || !git.sha) return `${git.repoUrl}?ref=${git.sha || git.ref}`;
-  return `${git.repoUrl}?ref=${git.ref}&checksum=${git.sha}`;
-}
-function gitAuthHost(context, env) {
-  const server = env.GITHUB_SERVER_URL || "https://github.com";
-  return context.startsWith(server) ? hostOf(server) : void 0;
 }
 
 // src/image-build/build-argv.ts
@@ -469,12 +421,27 @@ async function inspect(buildx, name) {
   return parseInspect(res.stdout);
 }
 
-// src/image-build/build-target.ts
+// src/buildx/version.ts
+var asked = /* @__PURE__ */ new Map();
+function buildxVersion(buildx) {
+  const key = [buildx.file, ...buildx.prefix].join(" ");
+  let version = asked.get(key);
+  if (!version) {
+    version = runBuildx(buildx, ["version"], { timeoutMs: 5e3 }).then((r) => {
+      if (r.exitCode !== 0 || r.timedOut) throw new Error(`buildx version: ${finalError(r.stderrTail)}`);
+      return r.stdout.trim();
+    });
+    asked.set(key, version);
+  }
+  return version;
+}
 function majorMinor(text) {
   const m = /(\d+)\.(\d+)/.exec(text ?? "");
   return m ? [Number(m[1]), Number(m[2])] : void 0;
 }
 var atLeast = (v, major, minor) => v !== void 0 && (v[0] > major || v[0] === major && v[1] >= minor);
+
+// src/image-build/build-target.ts
 function nodesAttest(versions) {
   return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, 11));
 }
@@ -487,11 +454,11 @@ async function buildkitAttests(buildx, builder, engine) {
 var usesDefaultContext = (inputs) => [inputs.context, ...inputs.buildContexts].some((c) => c.includes(DEFAULT_CONTEXT));
 async function gitQuery(buildx, inputs, env) {
   if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
-  const res = await runBuildx(buildx, ["version"], { timeoutMs: 15e3 });
-  return res.exitCode === 0 && atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(res.stdout)?.[1]), 0, 29);
+  const version = await buildxVersion(buildx).catch(() => "");
+  return atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(version)?.[1]), 0, 29);
 }
-async function buildTarget(buildx, inputs, builder, engine, env = process.env) {
-  const target = { name: builder.name, hostNetwork: builder.hostNetwork };
+async function buildTarget(buildx, inputs, builder, engine, buildxEnv = {}, env = process.env) {
+  const target = { name: builder.name, hostNetwork: builder.hostNetwork, env: buildxEnv };
   if (defaultProvenanceWanted(inputs, env)) {
     target.buildkitAttests = await buildkitAttests(buildx, builder, engine);
   }
@@ -500,7 +467,7 @@ async function buildTarget(buildx, inputs, builder, engine, env = process.env) {
 }
 
 // src/image-build/metadata.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 function parseMetadata(raw) {
   const json = JSON.parse(raw);
   const str = (key) => {
@@ -517,7 +484,7 @@ function parseMetadata(raw) {
 function readMetadata(file) {
   let raw;
   try {
-    raw = readFileSync2(file, "utf8");
+    raw = readFileSync(file, "utf8");
   } catch {
     return { raw: "{}" };
   }
@@ -774,14 +741,15 @@ async function runRetried(buildx, cmd, retry, what) {
 
 // src/builder/boot.ts
 var BootError = class extends Error {
-  constructor(failed, lastError, attempts) {
-    super(bootFailureMessage(failed, lastError, attempts));
-    this.failed = failed;
+  /** `nodes`: every node as the last attempt read it, for the diagnostics. */
+  constructor(nodes, lastError, attempts) {
+    super(bootFailureMessage(nodes.filter((n) => n.status !== "running"), lastError, attempts));
+    this.nodes = nodes;
     this.lastError = lastError;
     this.attempts = attempts;
     this.name = "BootError";
   }
-  failed;
+  nodes;
   lastError;
   attempts;
 };
@@ -793,15 +761,18 @@ function bootFailureMessage(failed, lastError, attempts) {
   return `builder node${failed.length > 1 ? "s" : ""} failed to boot after ${tries}: ${nodes.join("; ")}${said}`;
 }
 var BootAttemptFailed = class extends Error {
-  constructor(failed, lastError, mayPass) {
+  constructor(nodes, lastError, mayPass) {
     super(lastError);
-    this.failed = failed;
+    this.nodes = nodes;
     this.lastError = lastError;
     this.mayPass = mayPass;
   }
-  failed;
+  nodes;
   lastError;
   mayPass;
+  get failed() {
+    return this.nodes.filter((n) => n.status !== "running");
+  }
 };
 async function bootBuilder(buildx, name, opts) {
   let attempts = 0;
@@ -820,7 +791,7 @@ async function bootBuilder(buildx, name, opts) {
     );
   } catch (error) {
     if (!(error instanceof BootAttemptFailed)) throw error;
-    throw new BootError(error.failed, error.lastError, attempts);
+    throw new BootError(error.nodes, error.lastError, attempts);
   }
 }
 async function bootOnce(buildx, name, timeoutSeconds) {
@@ -836,7 +807,7 @@ async function bootOnce(buildx, name, timeoutSeconds) {
   for (const n of failed) n.error ??= progress.get(n.name) ?? (failed.length === 1 ? progress.get("") : void 0);
   const lastError = res.timedOut ? `no answer within boot-timeout (${timeoutSeconds}s)` : res.exitCode !== 0 ? finalError(res.stderrTail) : "";
   const reasons = [lastError, ...failed.map((n) => n.error ?? "")].join("\n");
-  throw new BootAttemptFailed(failed, lastError, res.timedOut || isTransient(reasons));
+  throw new BootAttemptFailed(state.nodes, lastError, res.timedOut || isTransient(reasons));
 }
 
 // src/builder/builder.ts
@@ -911,10 +882,11 @@ var HOST_ENTITLEMENT = "--allow-insecure-entitlement network.host";
 function builderName(given, env, random = randomBytes(4).toString("hex")) {
   if (given) return given;
   const part = (v, max) => slug(v ?? "").slice(0, max);
+  const run2 = runOf(env);
   const parts = [
     part(env.RUNNER_NAME, 20),
-    part(env.GITHUB_RUN_ID, 20),
-    part(env.GITHUB_RUN_ATTEMPT, 4),
+    part(run2.id, 20),
+    part(run2.id && run2.attempt, 4),
     part(env.GITHUB_JOB, 20),
     part(random, 12)
   ];
@@ -1333,7 +1305,7 @@ function nativePlatforms(inputs) {
 }
 
 // src/host/binfmt.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
 var ARCHES = {
@@ -1370,7 +1342,7 @@ function readHandler(name, dir = BINFMT_DIR) {
   const file = join4(dir, name);
   if (!existsSync3(file)) return void 0;
   try {
-    return parseHandler(readFileSync3(file, "utf8"));
+    return parseHandler(readFileSync2(file, "utf8"));
   } catch {
     return void 0;
   }
@@ -1626,12 +1598,12 @@ function once(url, opts) {
 }
 
 // src/registry/credentials.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 var HUB_KEY = "https://index.docker.io/v1/";
 function readDockerConfig(env = process.env) {
   try {
-    return JSON.parse(readFileSync4(join5(dockerConfigDir(env), "config.json"), "utf8"));
+    return JSON.parse(readFileSync3(join5(dockerConfigDir(env), "config.json"), "utf8"));
   } catch {
     return {};
   }
@@ -1677,16 +1649,20 @@ async function askHelper(helper, server) {
 }
 
 // src/registry/trust.ts
-import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join6 } from "node:path";
+function registryTrust(settings, dir) {
+  const given = Object.fromEntries(Object.entries(settings.ca).map(([host, file]) => [host, readFileSync4(file, "utf8")]));
+  return { trustFor: trustFrom(given, settings.insecure), env: bundleEnv(Object.values(given), dir) };
+}
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
   const known = /* @__PURE__ */ new Map();
   return (registry) => {
     let trust = known.get(registry);
     if (!trust) {
       const given = ca[registry];
-      const files = given ? [given] : dockerCerts(join6(certsDir, registry));
-      trust = { ca: files.map((f) => readFileSync5(f, "utf8")), insecure: insecure.includes(registry) };
+      const pems = given !== void 0 ? [given] : dockerCerts(join6(certsDir, registry)).map((f) => readFileSync4(f, "utf8"));
+      trust = { ca: pems, insecure: insecure.includes(registry) };
       known.set(registry, trust);
     }
     return trust;
@@ -1701,12 +1677,11 @@ function dockerCerts(dir) {
   }
 }
 var SYSTEM_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"];
-function trustEnv(ca, dir) {
-  const files = Object.values(ca);
-  if (files.length === 0) return {};
+function bundleEnv(given, dir) {
+  if (given.length === 0) return {};
   const system = SYSTEM_BUNDLES.find((f) => existsSync4(f));
   const bundle = join6(dir, "registry-ca-bundle.pem");
-  const pems = [...system ? [readFileSync5(system, "utf8")] : [], ...files.map((f) => readFileSync5(f, "utf8"))];
+  const pems = [...system ? [readFileSync4(system, "utf8")] : [], ...given];
   writeFileSync2(bundle, pems.map((p) => p.trim()).join("\n") + "\n");
   return { SSL_CERT_FILE: bundle };
 }
@@ -1837,8 +1812,8 @@ var RegistryClient = class {
     return token;
   }
 };
-function registryClientFor(registry) {
-  return new RegistryClient(readDockerConfig(), trustFrom(registry.ca, registry.insecure));
+function registryClientFor(trust) {
+  return new RegistryClient(readDockerConfig(), trust.trustFor);
 }
 
 // src/registry/served-image.ts
@@ -2124,13 +2099,14 @@ function namesToReadBack(inputs, digest2) {
 
 // src/report/diagnostics.ts
 import { readdirSync as readdirSync2 } from "node:fs";
-async function logDiagnostics(buildx, builder, buildTail) {
+async function logDiagnostics(buildx, builder, buildTail, known) {
   startGroup("Diagnostics");
   const socket = engineSocket();
+  const describe = (nodes) => nodes.map(describeNode).join("\n");
   try {
     const [version, nodes, engine] = await Promise.all([
-      runBuildx(buildx, ["version"], { timeoutMs: 15e3 }).then((r) => r.stdout.trim(), errorMessage),
-      builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 3e4 }).then((r) => parseInspect(r.stdout).nodes.map(describeNode).join("\n") || finalError(r.stderrTail), errorMessage) : Promise.resolve("(buildx's current builder)"),
+      buildxVersion(buildx).catch(errorMessage),
+      known ? Promise.resolve(describe(known)) : builder ? runBuildx(buildx, ["inspect", builder], { timeoutMs: 5e3 }).then((r) => describe(parseInspect(r.stdout).nodes) || finalError(r.stderrTail), errorMessage) : Promise.resolve("(buildx's current builder)"),
       socket ? engineInfo(socket).then((e) => `engine ${e.version}`, errorMessage) : Promise.resolve("engine: not a unix socket")
     ]);
     info(`buildx: ${version}`);
@@ -2267,10 +2243,11 @@ async function run() {
     const pin = inputs.buildxPin;
     if (pin) buildx = await stage("buildx", () => pinnedBuildx(pin));
     let results;
-    if (inputs.release.mode === "merge") results = await merge(buildx, inputs, workDir);
+    const trust = registryTrust(inputs.setup.registry, workDir);
+    if (inputs.release.mode === "merge") results = await merge(buildx, inputs, trust);
     else {
       builder = builderName(inputs.builder, process.env);
-      results = await build(buildx, inputs, builder, workDir);
+      results = await build(buildx, inputs, builder, trust, workDir);
     }
     setOutputs(results);
     await writeSummary(results);
@@ -2278,21 +2255,25 @@ async function run() {
   } catch (error) {
     if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
     if (error instanceof BuildError || error instanceof BootError) {
-      await logDiagnostics(buildx, builder, error instanceof BuildError ? error.stderrTail : []);
+      await logDiagnostics(
+        buildx,
+        builder,
+        error instanceof BuildError ? error.stderrTail : [],
+        error instanceof BootError ? error.nodes : void 0
+      );
     }
     setFailed(oneLine(errorMessage(error)));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
-async function build(buildx, inputs, name, workDir) {
+async function build(buildx, inputs, name, trust, workDir) {
   const engine = await stage("Preflight", () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
   const metadataFile = join8(workDir, "metadata.json");
-  const target = await buildTarget(buildx, inputs, builder, engine);
-  target.env = trustEnv(inputs.setup.registry.ca, workDir);
+  const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage("Build", () => runBuild(buildx, command, inputs.retry));
   const meta = readMetadata(metadataFile);
@@ -2315,18 +2296,17 @@ async function build(buildx, inputs, name, workDir) {
   };
   if (!pushed) return results;
   const names = namesToReadBack(inputs, results.digest);
-  const image = await stage("Digests", () => readPushed(names, registryClientFor(inputs.setup.registry)));
+  const image = await stage("Digests", () => readPushed(names, registryClientFor(trust)));
   if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? "", Object.keys(image.digests));
   return { ...results, ...image, platforms: Object.keys(image.digests) };
 }
-async function merge(buildx, inputs, workDir) {
+async function merge(buildx, inputs, trust) {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
-  const env = trustEnv(inputs.setup.registry.ca, workDir);
   const merged = await mergeIndex(
     buildx,
-    { tags, platforms, sources, annotations, retry, env },
-    registryClientFor(inputs.setup.registry)
+    { tags, platforms, sources, annotations, retry, env: trust.env },
+    registryClientFor(trust)
   );
   return { mode: "merge", ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
 }

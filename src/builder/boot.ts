@@ -17,8 +17,9 @@ export interface BootOptions {
 }
 
 export class BootError extends Error {
-  constructor(readonly failed: NodeStatus[], readonly lastError: string, readonly attempts: number) {
-    super(bootFailureMessage(failed, lastError, attempts));
+  /** `nodes`: every node as the last attempt read it, for the diagnostics. */
+  constructor(readonly nodes: NodeStatus[], readonly lastError: string, readonly attempts: number) {
+    super(bootFailureMessage(nodes.filter((n) => n.status !== 'running'), lastError, attempts));
     this.name = 'BootError';
   }
 }
@@ -33,8 +34,12 @@ export function bootFailureMessage(failed: NodeStatus[], lastError: string, atte
 }
 
 class BootAttemptFailed extends Error {
-  constructor(readonly failed: NodeStatus[], readonly lastError: string, readonly mayPass: boolean) {
+  constructor(readonly nodes: NodeStatus[], readonly lastError: string, readonly mayPass: boolean) {
     super(lastError);
+  }
+
+  get failed(): NodeStatus[] {
+    return this.nodes.filter((n) => n.status !== 'running');
   }
 }
 
@@ -52,7 +57,7 @@ export async function bootBuilder(buildx: Buildx, name: string, opts: BootOption
     });
   } catch (error) {
     if (!(error instanceof BootAttemptFailed)) throw error;
-    throw new BootError(error.failed, error.lastError, attempts);
+    throw new BootError(error.nodes, error.lastError, attempts);
   }
 }
 
@@ -71,5 +76,5 @@ async function bootOnce(buildx: Buildx, name: string, timeoutSeconds: number): P
   const lastError = res.timedOut ? `no answer within boot-timeout (${timeoutSeconds}s)`
     : res.exitCode !== 0 ? finalError(res.stderrTail) : '';
   const reasons = [lastError, ...failed.map((n) => n.error ?? '')].join('\n');
-  throw new BootAttemptFailed(failed, lastError, res.timedOut || isTransient(reasons));
+  throw new BootAttemptFailed(state.nodes, lastError, res.timedOut || isTransient(reasons));
 }

@@ -1,7 +1,8 @@
-// `buildx create` argv for the builder the action creates, one command per node: pure.
+// `buildx create` argv for the builder the action creates, one command per node.
 import { randomBytes } from 'node:crypto';
 import type { BuilderInputs, NodeSpec } from '../shared/inputs-types.js';
 import { slug } from '../runtime/slug.js';
+import { runOf } from '../shared/github-run.js';
 
 const HOST_ENTITLEMENT = '--allow-insecure-entitlement network.host';
 
@@ -17,8 +18,9 @@ export function builderName(
 ): string {
   if (given) return given;
   const part = (v: string | undefined, max: number): string => slug(v ?? '').slice(0, max);
-  const parts = [part(env.RUNNER_NAME, 20), part(env.GITHUB_RUN_ID, 20), part(env.GITHUB_RUN_ATTEMPT, 4),
-    part(env.GITHUB_JOB, 20), part(random, 12)];
+  const run = runOf(env);
+  const parts = [part(env.RUNNER_NAME, 20), part(run.id, 20), part(run.id && run.attempt, 4), part(env.GITHUB_JOB, 20),
+    part(random, 12)];
   return ['multiarch', ...parts.filter(Boolean)].join('-');
 }
 

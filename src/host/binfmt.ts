@@ -40,7 +40,7 @@ export function emulatablePlatforms(hostArch: string = process.arch): string[] {
   return Object.keys(ARCHES).map((arch) => normalizePlatform(`linux/${arch}`)).filter((p) => !own.has(p));
 }
 
-/** Parses a handler file (`enabled`, `interpreter …`, `flags: …`); pure, tested on real ones. */
+/** Parses a handler file (`enabled`, `interpreter …`, `flags: …`). */
 export function parseHandler(text: string): Handler {
   const lines = text.split('\n');
   return {

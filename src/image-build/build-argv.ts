@@ -1,5 +1,4 @@
-// `buildx build` argv from the inputs, in docker/build-push-action's order and forms: pure, so
-// table tests pin it down exactly. The differences are deliberate and listed in the README
+// `buildx build` argv from the inputs, in docker/build-push-action's order and forms. The differences are deliberate and listed in the README
 // ("Switching from build-push-action"): secrets by environment instead of temporary files, the
 // metadata file instead of an iidfile, and the host network a builder the action created has.
 import { attestArgs } from './attestations.js';

@@ -6,18 +6,10 @@ import type { Inputs } from '../shared/inputs-types.js';
 import { envSwitch } from '../shared/booleans.js';
 import { DEFAULT_CONTEXT } from '../shared/github-run.js';
 import type { EngineInfo } from '../host/engine-api.js';
-import { runBuildx, type Buildx } from '../buildx/command.js';
+import type { Buildx } from '../buildx/command.js';
+import { atLeast, buildxVersion, majorMinor } from '../buildx/version.js';
 import { defaultProvenanceWanted } from './attestations.js';
 import type { BuildTarget } from './build-argv.js';
-
-/** `v0.13.2`, `0.29.1+ds1`, `28.5.2+dfsg4` -> [major, minor]; undefined when there is no version. */
-export function majorMinor(text: string | undefined): [number, number] | undefined {
-  const m = /(\d+)\.(\d+)/.exec(text ?? '');
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
-}
-
-const atLeast = (v: [number, number] | undefined, major: number, minor: number): boolean =>
-  v !== undefined && (v[0] > major || (v[0] === major && v[1] >= minor));
 
 /** Every running node's BuildKit can attach attestations (0.11 and later). */
 export function nodesAttest(versions: readonly (string | undefined)[]): boolean {
@@ -39,8 +31,8 @@ const usesDefaultContext = (inputs: Inputs): boolean =>
 /** buildx reads BUILDX_SEND_GIT_QUERY_AS_INPUT from 0.29 on (0.28 does not). */
 async function gitQuery(buildx: Buildx, inputs: Inputs, env: NodeJS.ProcessEnv): Promise<boolean> {
   if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
-  const res = await runBuildx(buildx, ['version'], { timeoutMs: 15_000 });
-  return res.exitCode === 0 && atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(res.stdout)?.[1]), 0, 29);
+  const version = await buildxVersion(buildx).catch(() => '');
+  return atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(version)?.[1]), 0, 29);
 }
 
 export async function buildTarget(
@@ -48,9 +40,10 @@ export async function buildTarget(
   inputs: Inputs,
   builder: BuilderReady,
   engine: EngineInfo | undefined,
+  buildxEnv: Record<string, string> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<BuildTarget> {
-  const target: BuildTarget = { name: builder.name, hostNetwork: builder.hostNetwork };
+  const target: BuildTarget = { name: builder.name, hostNetwork: builder.hostNetwork, env: buildxEnv };
   if (defaultProvenanceWanted(inputs, env)) {
     target.buildkitAttests = await buildkitAttests(buildx, builder, engine);
   }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { slug } from '../runtime/slug.js';
 import { cacheKey } from '../runtime/cache-key.js';
 import { normalizePlatform } from '../shared/platform.js';
+import { runOf } from '../shared/github-run.js';
 
 interface LegRecord {
   platform: string;
@@ -23,7 +24,7 @@ const pathFor = (platform: string): string => join(DIR, `${slug(platform)}.json`
 
 /** Written and restored under the same key: the platform normalized, whatever text named it. */
 export function keyPrefix(env: NodeJS.ProcessEnv, image: string, platform: string): string {
-  return `${cacheKey('digests', env.GITHUB_RUN_ID ?? '', slug(image), slug(normalizePlatform(platform)))}-`;
+  return `${cacheKey('digests', runOf(env).id, slug(image), slug(normalizePlatform(platform)))}-`;
 }
 
 export async function saveLegRecords(
@@ -37,7 +38,7 @@ export async function saveLegRecords(
       mkdirSync(DIR, { recursive: true });
       const record: LegRecord = { platform, source };
       writeFileSync(pathFor(platform), JSON.stringify(record));
-      const key = `${keyPrefix(env, image, platform)}${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+      const key = `${keyPrefix(env, image, platform)}${runOf(env).attempt}`;
       await saveCache([pathFor(platform)], key);
       info(`recorded ${platform} = ${source} for the merge step (${key})`);
     }
@@ -56,7 +57,7 @@ export async function restoreLegRecords(
   try {
     for (const platform of platforms) {
       const prefix = keyPrefix(env, image, platform);
-      const hit = await restoreCache([pathFor(platform)], `${prefix}${env.GITHUB_RUN_ATTEMPT ?? '1'}`, [prefix]);
+      const hit = await restoreCache([pathFor(platform)], `${prefix}${runOf(env).attempt}`, [prefix]);
       if (!hit) {
         info(`no leg of this run recorded ${platform} for ${image}`);
         continue;

@@ -26,7 +26,7 @@ export async function resolveSource(source: string, client: RegistryClient): Pro
   return { source, pinned: `${repositoryOf(ref)}@${served.digest}`, platforms: served.platforms };
 }
 
-/** What keeps the sources from making exactly the expected platforms; pure, for tests. */
+/** What keeps the sources from making exactly the expected platforms. */
 export function coverageProblem(
   expected: readonly string[],
   resolved: readonly ResolvedSource[],

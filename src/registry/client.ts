@@ -6,7 +6,7 @@ import { INDEX_TYPES, MANIFEST_TYPES, type ManifestJson } from './manifests.js';
 import { httpGet, type HttpOptions, type HttpResponse } from './http-get.js';
 import { apiHost, isLoopback, type ImageReference } from '../shared/reference.js';
 import { credentialsFor, readDockerConfig, type Credentials, type DockerConfig } from './credentials.js';
-import { trustFrom, type TrustFor } from './trust.js';
+import { trustFrom, type RegistryTrust, type TrustFor } from './trust.js';
 
 export interface FetchedManifest {
   digest: string;
@@ -23,7 +23,7 @@ export class RegistryError extends Error {
   }
 }
 
-/** `Bearer realm="…",service="…"` → its parameters; pure, for tests. */
+/** `Bearer realm="…",service="…"` → its parameters. */
 export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
   const space = header.indexOf(' ');
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
@@ -150,8 +150,7 @@ export class RegistryClient {
   }
 }
 
-/** A client with the runner's logins and the trust the registry inputs give. */
-export function registryClientFor(registry: { ca: Record<string, string>; insecure: string[] }):
-  RegistryClient {
-  return new RegistryClient(readDockerConfig(), trustFrom(registry.ca, registry.insecure));
+/** A client with the runner's logins and the run's registry trust. */
+export function registryClientFor(trust: RegistryTrust): RegistryClient {
+  return new RegistryClient(readDockerConfig(), trust.trustFor);
 }

@@ -41,7 +41,7 @@ function sameRegistry(key: string, registry: string): boolean {
   return registry === DOCKER_HUB ? isDockerHub(host) : host === registry;
 }
 
-/** Credentials stored inline in `auths`; pure, for tests. */
+/** Credentials stored inline in `auths`. */
 export function inlineCredentials(config: DockerConfig, registry: string): Credentials | undefined {
   const entry = Object.entries(config.auths ?? {}).find(([k]) => sameRegistry(k, registry))?.[1];
   if (!entry) return undefined;

@@ -1,4 +1,4 @@
-// Per-platform digests from what the registry serves: pure, tested on real manifests.
+// Per-platform digests from what the registry serves.
 import { formatPlatform, type Platform } from '../shared/platform.js';
 
 export const INDEX_TYPES = [

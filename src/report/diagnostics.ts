@@ -5,24 +5,32 @@ import { readdirSync } from 'node:fs';
 import { BINFMT_DIR, readHandler } from '../host/binfmt.js';
 import { runBuildx, type Buildx } from '../buildx/command.js';
 import { engineInfo, engineSocket } from '../host/engine-api.js';
-import { describeNode, parseInspect } from '../buildx/inspect.js';
+import { describeNode, parseInspect, type NodeStatus } from '../buildx/inspect.js';
+import { buildxVersion } from '../buildx/version.js';
 import { errorMessage } from '../shared/errors.js';
 import { finalError } from '../buildx/final-error.js';
 
+/**
+ * `known`: the nodes as the boot just read them, when it failed; else they are asked again, since
+ * a node may have died during the build. Every probe is bounded to a few seconds: a half-dead node
+ * must not make the failure slower than it already was.
+ */
 export async function logDiagnostics(
   buildx: Buildx,
   builder: string | undefined,
   buildTail: readonly string[],
+  known?: readonly NodeStatus[],
 ): Promise<void> {
   startGroup('Diagnostics');
   const socket = engineSocket();
+  const describe = (nodes: readonly NodeStatus[]): string => nodes.map(describeNode).join('\n');
   try {
     const [version, nodes, engine] = await Promise.all([
-      runBuildx(buildx, ['version'], { timeoutMs: 15_000 }).then((r) => r.stdout.trim(), errorMessage),
-      builder
-        ? runBuildx(buildx, ['inspect', builder], { timeoutMs: 30_000 })
-          .then((r) => parseInspect(r.stdout).nodes.map(describeNode).join('\n') || finalError(r.stderrTail), errorMessage)
-        : Promise.resolve('(buildx\'s current builder)'),
+      buildxVersion(buildx).catch(errorMessage),
+      known ? Promise.resolve(describe(known))
+        : builder ? runBuildx(buildx, ['inspect', builder], { timeoutMs: 5_000 })
+          .then((r) => describe(parseInspect(r.stdout).nodes) || finalError(r.stderrTail), errorMessage)
+          : Promise.resolve('(buildx\'s current builder)'),
       socket ? engineInfo(socket).then((e) => `engine ${e.version}`, errorMessage)
         : Promise.resolve('engine: not a unix socket'),
     ]);

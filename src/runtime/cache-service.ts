@@ -2,11 +2,12 @@
 // The cache client (2.4 MB with its Azure dependencies) is imported only where a run uses it.
 import { warning } from '@actions/core';
 import { errorMessage } from '../shared/errors.js';
+import { runOf } from '../shared/github-run.js';
 
 /** Whether this job can reach the Actions cache service (on a runner, inside a workflow run). */
 export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
   const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
-  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!env.GITHUB_RUN_ID;
+  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!runOf(env).id;
 }
 
 /**

@@ -30,15 +30,19 @@ function readPayload(env: NodeJS.ProcessEnv): EventPayload {
   }
 }
 
+/** The workflow run's id and attempt (attempt 1 when the runner does not say). */
+export function runOf(env: NodeJS.ProcessEnv): { id: string; attempt: string } {
+  return { id: env.GITHUB_RUN_ID ?? '', attempt: env.GITHUB_RUN_ATTEMPT || '1' };
+}
+
 export function githubRun(env: NodeJS.ProcessEnv): GithubRun {
   const repo = env.GITHUB_REPOSITORY;
   const payload = readPayload(env);
   const run: GithubRun = { privateRepo: payload.repository?.private ?? false };
   if (!repo) return run;
   const server = env.GITHUB_SERVER_URL || 'https://github.com';
-  if (env.GITHUB_RUN_ID) {
-    run.runUrl = `${server}/${repo}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT || '1'}`;
-  }
+  const { id, attempt } = runOf(env);
+  if (id) run.runUrl = `${server}/${repo}/actions/runs/${id}/attempts/${attempt}`;
   let ref = env.GITHUB_REF ?? '';
   let sha = env.GITHUB_SHA ?? '';
   if (sha && ref && !ref.startsWith('refs/')) ref = `refs/heads/${ref}`;

@@ -10,7 +10,7 @@ import { buildkitdConfig, hasSettings } from '../../../src/builder/buildkitd-con
 import type { RegistrySettings } from '../../../src/shared/inputs-types.js';
 import { createCommands } from '../../../src/builder/create-argv.js';
 import { InputReader } from '../../../src/inputs/reader.js';
-import { trustEnv, trustFrom } from '../../../src/registry/trust.js';
+import { registryTrust, trustFrom } from '../../../src/registry/trust.js';
 import { parseBuilderInputs } from '../../../src/inputs/setup-inputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mab-ca-'));
@@ -146,7 +146,7 @@ describe('trust of the action\'s own registry reads', () => {
     const hostDir = join(certs, 'other.test:443');
     mkdirSync(hostDir);
     writeFileSync(join(hostDir, 'ca.crt'), 'PEM-B');
-    const trust = trustFrom({ 'registry.test:5443': caFile }, ['plain:5000'], certs);
+    const trust = trustFrom({ 'registry.test:5443': readFileSync(caFile, 'utf8') }, ['plain:5000'], certs);
     expect(trust('registry.test:5443').ca[0]).toContain('BEGIN CERTIFICATE');
     expect(trust('other.test:443')).toEqual({ ca: ['PEM-B'], insecure: false });
     expect(trust('plain:5000')).toEqual({ ca: [], insecure: true });
@@ -156,8 +156,9 @@ describe('trust of the action\'s own registry reads', () => {
   // system roots, so the bundle holds the system's and the registry's CA.
   test('buildx\'s own trust: a bundle of the system roots and registry-ca, in the job\'s folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mab-bundle-'));
-    expect(trustEnv({}, dir)).toEqual({});
-    const env = trustEnv({ 'registry.test:5443': caFile }, dir);
+    expect(registryTrust({ ca: {}, insecure: [] }, dir).env).toEqual({});
+    const { env, trustFor } = registryTrust({ ca: { 'registry.test:5443': caFile }, insecure: [] }, dir);
+    expect(trustFor('registry.test:5443').ca).toEqual([readFileSync(caFile, 'utf8')]);
     expect(env.SSL_CERT_FILE?.startsWith(dir)).toBe(true);
     const bundle = readFileSync(env.SSL_CERT_FILE ?? '', 'utf8');
     expect(bundle).toContain(readFileSync(caFile, 'utf8').trim());

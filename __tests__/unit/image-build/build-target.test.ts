@@ -1,6 +1,7 @@
 // What the builder and buildx can do, read from the versions they print.
 import { expect, test } from 'vitest';
-import { majorMinor, nodesAttest } from '../../../src/image-build/build-target.js';
+import { nodesAttest } from '../../../src/image-build/build-target.js';
+import { majorMinor } from '../../../src/buildx/version.js';
 
 test.each([
   ['v0.13.2', [0, 13]],

@@ -1,0 +1,120 @@
+// Forms buildx (or BuildKit, or docker/setup-qemu-action) accepts, and values that must keep their
+// meaning on the way to buildx: each case here was refused, or changed, before the one platform
+// reader, the go-units sizes, the host grammar, the `--` and the CSV writer.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildCommand } from '../../../src/image-build/build-argv.js';
+import { parseInputs } from '../../../src/inputs/inputs.js';
+import { parseYaml } from '../../../src/inputs/lazy-yaml.js';
+import { csvFields } from '../../../src/shared/csv-attributes.js';
+import { hostPlatforms } from '../../../src/shared/platform.js';
+
+const ctx = mkdtempSync(join(tmpdir(), 'mab-forms-'));
+writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\n');
+const parse = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+  parseInputs((name) => values[name] ?? (name === 'context' ? ctx : ''), env, parseYaml);
+const own = hostPlatforms()[0] ?? 'linux/amd64';
+const refusal = (values: Record<string, string>): string => {
+  try {
+    parse(values);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'accepted';
+};
+
+describe('platforms as containerd reads them (buildx normalizes them so before BuildKit sees them)', () => {
+  test.each([
+    ['local', [own]],
+    ['linux/x86_64,linux/aarch64', ['linux/amd64', 'linux/arm64']],
+    ['Linux/AMD64', ['linux/amd64']],
+    ['arm64', ['linux/arm64']],
+    ['linux/arm', ['linux/arm/v7']],
+  ])('platforms: %j', (value, want) => expect(parse({ platforms: value }).platforms).toEqual(want));
+
+  test('an alias and its name are one platform, listed twice', () => {
+    expect(refusal({ platforms: 'linux/x86_64,linux/amd64' })).toBe(
+      'Input "platforms": "linux/x86_64,linux/amd64" lists linux/amd64 twice');
+  });
+
+  test('a node\'s platforms and qemu-platforms with the same reader', () => {
+    const nodes = '- {name: a, endpoint: "tcp://127.0.0.1:1", platforms: "linux/aarch64"}';
+    expect(parse({ driver: 'remote', nodes }).setup.nodes?.[0]?.platforms).toEqual(['linux/arm64']);
+    expect(parse({ 'qemu-platforms': 'arm64,riscv64' }).qemu.platforms).toEqual(['linux/arm64', 'linux/riscv64']);
+  });
+
+  test('qemu-platforms: all, as docker/setup-qemu-action takes it: every platform QEMU serves but the runner\'s', () => {
+    const all = parse({ 'qemu-platforms': 'all' }).qemu.platforms ?? [];
+    expect(all).toEqual(expect.arrayContaining(['linux/arm64', 'linux/arm/v7', 'linux/riscv64', 'linux/s390x',
+      'linux/ppc64le']));
+    expect(all).not.toContain(own);
+  });
+});
+
+describe('sizes as buildx and BuildKit read them', () => {
+  test.each(['2GiB', '1t', '512', '1.5g', '2 g'])('shm-size: %j (go-units)', (v) => {
+    expect(parse({ 'shm-size': v }).shmSize).toBe(v);
+  });
+  test.each(['10%', '10GiB', '10gb'])('cache-keep-storage: %j (BuildKit\'s DiskSpace)', (v) => {
+    expect(parse({ 'cache-keep-storage': v }).setup.registry.keepStorage).toBe(v);
+  });
+  test('a tag pinned by digest stays refused: docker refuses to create a tag with a digest', () => {
+    expect(refusal({ tags: `r/app:1@sha256:${'a'.repeat(64)}` })).toContain('has a digest; a tag cannot');
+  });
+});
+
+describe('values that must keep their meaning on the way to buildx', () => {
+  test('a context directory named like a flag stays the context', () => {
+    const dir = join(ctx, '-fuzz');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+    const { argv } = buildCommand(parse({ context: dir }), '/m.json', {}, { hostNetwork: false });
+    expect(argv.slice(-2)).toEqual(['--', dir]);
+  });
+
+  test('a quoted field with a comma is written back quoted (provenance, sbom, attests)', () => {
+    const id = 'https://ci.example.com/run?a=1,b=2';
+    const i = parse({ provenance: `mode=max,"builder-id=${id}"`, sbom: '"generator=img:1,x"',
+      attests: `type=provenance,"builder-id=${id}"` });
+    const attests = buildCommand(i, '/m.json', {}, { hostNetwork: false }).argv
+      .flatMap((a, n, all) => (all[n - 1] === '--attest' ? [a] : []));
+    expect(attests.map(csvFields)).toEqual([
+      ['type=provenance', 'mode=max', `builder-id=${id}`],
+      ['type=sbom', 'generator=img:1,x'],
+    ]);
+  });
+
+  test.each(['provenance', 'attests', 'outputs', 'cache-to', 'tags', 'build-args'])(
+    'an unclosed quote in %s is refused, naming it', (name) => {
+      const value = name === 'tags' ? '"r/a:1' : name === 'build-args' ? '"A=1' : '"type=registry,mode=max';
+      expect(refusal({ [name]: value })).toMatch(new RegExp(`^Input "${name}": .* has a double quote that is never closed$`));
+    });
+
+  test('an unclosed quote in secrets is refused without the value', () => {
+    expect(refusal({ secrets: '"A=s3cret' })).toBe(
+      'Input "secrets": "(the value is not shown)" has a double quote that is never closed');
+  });
+});
+
+describe('one host grammar for registry-ca, insecure-registries and registry-mirrors', () => {
+  test.each(['[::1]:5000', 'localhost:5000', 'registry.test:5443', '127.0.0.1', 'docker.io'])('%s is a host', (h) => {
+    expect(parse({ 'insecure-registries': h, 'registry-mirrors': `${h}=http://${h}/x` }).setup.registry.insecure)
+      .toEqual([h]);
+  });
+  test.each(['-x', '.x', 'x.', 'x:', 'http://x', 'x/y', 'a_b.com'])('%s is not', (h) => {
+    expect(refusal({ 'insecure-registries': h })).toContain('is not a registry host[:port]');
+    expect(refusal({ 'registry-mirrors': `${h}=http://m` })).toContain('has an invalid registry host');
+  });
+});
+
+describe('nodes: YAML the parser cannot take is one line naming the input', () => {
+  test('nesting deep enough to crash the parser', () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    expect(refusal({ nodes: deep })).toMatch(/^Input "nodes": ".*" nests deeper than 32 levels/);
+  });
+  test('an unknown tag is an error, not a warning on stderr and a value taken', () => {
+    expect(refusal({ nodes: '- name: a\n  endpoint: !foo x' })).toMatch(/^Input "nodes": .*Unresolved tag: !foo/);
+  });
+});
