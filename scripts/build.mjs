@@ -13,14 +13,16 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { actionInputsDefine } from './action-inputs.mjs';
 
-const oidcStub = fileURLToPath(new URL('./stubs/oidc-utils.js', import.meta.url));
+const stub = (name) => fileURLToPath(new URL(`./stubs/${name}`, import.meta.url));
 
-/** Replaces @actions/core's OIDC client (never used here) by a stub; see the stub's comment. */
-const noOidc = {
-  name: 'no-oidc',
+/** Replaces parts of @actions/core never used here (its OIDC client, its OS details) by stubs. */
+const coreStubs = {
+  name: 'core-stubs',
   setup(b) {
-    b.onResolve({ filter: /oidc-utils\.js$/ }, (args) =>
-      args.importer.includes('@actions/core') ? { path: oidcStub } : undefined);
+    b.onResolve({ filter: /^\.\/(oidc-utils|platform)\.js$/ }, (args) => {
+      if (!args.importer.includes('@actions/core')) return undefined;
+      return { path: stub(args.path === './platform.js' ? 'core-platform.js' : 'oidc-utils.js') };
+    });
   },
 };
 
@@ -44,7 +46,7 @@ const result = await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
-  plugins: [noOidc],
+  plugins: [coreStubs],
   logLevel: 'warning',
 });
 

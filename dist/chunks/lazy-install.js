@@ -8,17 +8,17 @@ import "./github-run.js";
 import {
   HttpClient,
   cacheKey,
+  cp,
+  mkdirP,
   require_semver,
   restoreCache,
+  rmRF,
   saveCache
 } from "./actions-cache.js";
 import {
-  cp,
   debug,
   hostPlatforms,
-  info,
-  mkdirP,
-  rmRF
+  info
 } from "./actions-core.js";
 import {
   __toESM
