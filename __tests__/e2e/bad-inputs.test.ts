@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from './helpers/bed.js';
+import { actionNode } from './helpers/action-node.js';
 import { runAction } from './helpers/run-action.js';
 
 const ctx = mkdtempSync(join(tmpdir(), 'mab-bad-'));
@@ -94,7 +95,7 @@ test('the error line arrives whole through a slow pipe reader', () => {
   const env = { PATH: process.env.PATH ?? '', HOME: dir, RUNNER_TEMP: dir, GITHUB_STATE: join(dir, 'state'),
     GITHUB_OUTPUT: join(dir, 'output'), INPUT_CONTEXT: ctx, INPUT_BUILDER: 'default', INPUT_TAGS: value };
   for (const f of [env.GITHUB_STATE, env.GITHUB_OUTPUT]) writeFileSync(f, '');
-  const res = spawnSync('bash', ['-o', 'pipefail', '-c', '"$0" "$1" | { sleep 1.5; cat; }', process.execPath,
+  const res = spawnSync('bash', ['-o', 'pipefail', '-c', '"$0" "$1" | { sleep 1.5; cat; }', actionNode(),
     join(ROOT, 'dist/index.js')], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
   expect(res.status).toBe(1);
   const errors = res.stdout.split('\n').filter((l) => l.startsWith('::error::'));

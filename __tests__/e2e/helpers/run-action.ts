@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { systemBuildx } from '../../../src/buildx/command.js';
 import { parseFileCommands } from '../../../src/cli/cli-args.js';
 import { ROOT } from './bed.js';
+import { actionNode } from './action-node.js';
 
 export interface StepResult {
   exitCode: number;
@@ -133,7 +134,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
 /** One step, run from `cwd` as the runner runs steps from the workspace. */
 function runNode(env: Record<string, string>, cwd: string, onTick?: () => void): Promise<StepResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(actionNode(), [join(ROOT, 'dist/index.js')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
