@@ -18,8 +18,9 @@ import { preflight } from './preflight/preflight.js';
 import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { registryClientFor } from './registry/client.js';
 import { registryTrust, type RegistryTrust } from './registry/trust.js';
+import { retryAfterWith } from './registry/retry-after.js';
 import { readPushed } from './registry/pushed-image.js';
-import { namesToReadBack } from './image-build/pushed-names.js';
+import { buildDescription, namesToReadBack } from './image-build/pushed-names.js';
 import { logDiagnostics } from './report/diagnostics.js';
 import {
   noticeEmulationTax, reportFailedAttempts, setOutputs, writeSummary,
@@ -77,7 +78,8 @@ async function build(
   const metadataFile = join(workDir, 'metadata.json');
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
-  const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry));
+  const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry,
+    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust) }));
 
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
@@ -98,7 +100,8 @@ async function build(
 async function merge(buildx: Buildx, inputs: Inputs, trust: RegistryTrust): Promise<MergeResults> {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
-  const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry, env: trust.env },
+  const merged = await mergeIndex(buildx,
+    { tags, platforms, sources, annotations, retry, env: trust.env, retryAfter: retryAfterWith(trust) },
     registryClientFor(trust));
   return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
 }

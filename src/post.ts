@@ -3,7 +3,7 @@
 import { info, warning } from '@actions/core';
 import { isFailure } from './buildx/failures.js';
 import { errorMessage } from './shared/errors.js';
-import { finalError } from './buildx/final-error.js';
+import { finalError, finalErrorText } from './buildx/final-error.js';
 import { locateBuildx, runBuildx } from './buildx/command.js';
 import { removeLocalOnlyName } from './builder/node-image.js';
 import { builderToRemove, imageNameToRemove, savedBuildxPath } from './runtime/state.js';
@@ -25,7 +25,7 @@ async function removeBuilder(): Promise<void> {
   const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
   const res = await runBuildx(buildx, ['rm', '--force', builder], { timeoutMs: 120_000 });
   if (res.exitCode === 0) info(`removed builder ${builder}`);
-  else if (!isFailure('builder-missing', res.stderrTail.join('\n'))) {
+  else if (!isFailure('builder-missing', finalErrorText(res.stderrTail))) {
     warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
   }
 }

@@ -332,6 +332,11 @@ function finalError(stderrTail) {
   const error = lines.filter((l) => l.startsWith("ERROR:")).at(-1) ?? lines.map((l) => /^#\d+ (ERROR: .*)$/.exec(l)?.[1]).filter((l) => l !== void 0).at(-1) ?? lines.filter((l) => l !== "" && !/^-+$|^> /.test(l)).at(-1);
   return oneLine(error ?? "no output");
 }
+function finalErrorText(stderrTail) {
+  const lines = stderrTail.map((l) => l.trim());
+  const at = lines.findLastIndex((l) => l.startsWith("ERROR:"));
+  return at >= 0 ? lines.slice(at).filter((l) => l !== "").join("\n") : finalError(stderrTail);
+}
 
 // src/buildx/inspect.ts
 function parseInspect(text) {
@@ -495,6 +500,7 @@ function imageId(meta) {
 }
 
 // src/buildx/failures.ts
+var DENIED_FIX = "the registry refused the credentials: log in first (docker/login-action) with a token that may push there";
 var CLASSIC_STORE_FIX = "leave `builder` empty so the action creates a builder, or turn on the engine's containerd-snapshotter feature";
 var FAILURES = [
   {
@@ -504,7 +510,13 @@ var FAILURES = [
     reason: "a RUN step exited non-zero"
   },
   {
-    pattern: /failed to fetch oauth token|failed to authorize: DeadlineExceeded/i,
+    pattern: /failed to fetch (oauth|anonymous) token: unexpected status( from \w+ request to \S+)?: (401|403)\b/i,
+    transient: false,
+    reason: "the registry's token service refused the credentials",
+    fix: DENIED_FIX
+  },
+  {
+    pattern: /failed to fetch (oauth|anonymous) token|failed to authorize: DeadlineExceeded/i,
     transient: true,
     reason: "registry token fetch failed"
   },
@@ -535,7 +547,7 @@ var FAILURES = [
     pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i,
     transient: false,
     reason: "the registry refused the credentials",
-    fix: "the registry refused the credentials: log in first (docker/login-action) with a token that may push there"
+    fix: DENIED_FIX
   },
   {
     pattern: /invalid (reference|tag)|invalid argument/i,
@@ -569,9 +581,16 @@ var FAILURES = [
   },
   { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: "deadline exceeded" },
   { pattern: /TLS handshake timeout/i, transient: true, reason: "TLS handshake timeout" },
-  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: "rate limited (429)" },
   {
-    pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i,
+    id: "rate-limit",
+    pattern: /toomanyrequests|\b429\b|Too Many Requests/i,
+    transient: true,
+    reason: "rate limited (429)"
+  },
+  // A 500 too: Docker Hub, GHCR and ECR answer it for a moment under load and a re-push passes
+  // (docker/hub-feedback#1761, moby/moby#19191); BuildKit's own few tries end within seconds.
+  {
+    pattern: /\b(500|502|503|504)\b|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout/i,
     transient: true,
     reason: "server error (5xx)"
   },
@@ -591,7 +610,7 @@ function classify(errorText) {
   const found = FAILURES.find((f) => f.pattern.test(errorText));
   if (!found) return UNKNOWN;
   const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix;
-  const verdict = { transient: found.transient, reason: found.reason };
+  const verdict = found.id ? { id: found.id, transient: found.transient, reason: found.reason } : { transient: found.transient, reason: found.reason };
   return fix ? { ...verdict, fix } : verdict;
 }
 function isTransient(errorText) {
@@ -610,13 +629,14 @@ function delayMs(s, n, random = Math.random()) {
   const spread = s.jitter ? 1 - s.jitter + 2 * s.jitter * random : 1;
   return Math.round(base * spread / 100) * 100;
 }
-async function withRetries(schedule, attempt, mayPass, onRetry) {
+async function withRetries(schedule, attempt, mayPass, onRetry, waitAtLeast) {
   const until = schedule.deadlineMs === void 0 ? Infinity : Date.now() + schedule.deadlineMs;
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (error) {
-      const wait = delayMs(schedule, n);
+      const asked2 = mayPass(error) ? waitAtLeast?.(error) ?? 0 : 0;
+      const wait = Math.max(delayMs(schedule, n), Math.min(asked2, schedule.maxDelayMs ?? Infinity));
       if (n >= schedule.attempts || !mayPass(error) || Date.now() + wait > until) throw error;
       onRetry?.(n, wait, error);
       await new Promise((r) => setTimeout(r, wait));
@@ -686,20 +706,22 @@ function buildSchedule(retry) {
   return { attempts: retry.retries + 1, firstDelayMs, maxDelayMs: 6e4, jitter: 0.2 };
 }
 var AttemptFailed = class extends Error {
-  constructor(line, verdict, stderrTail) {
+  constructor(line, verdict, stderrTail, waitMs) {
     super(line);
     this.line = line;
     this.verdict = verdict;
     this.stderrTail = stderrTail;
+    this.waitMs = waitMs;
   }
   line;
   verdict;
   stderrTail;
+  waitMs;
 };
-function runBuild(buildx, cmd, retry) {
-  return runRetried(buildx, cmd, retry, "buildx build");
+function runBuild(buildx, cmd, retry, opts) {
+  return runRetried(buildx, cmd, retry, opts);
 }
-async function runRetried(buildx, cmd, retry, what) {
+async function runRetried(buildx, cmd, retry, { what, retryAfter }) {
   const attempts = [];
   const total = retry.retries + 1;
   const timeoutSeconds = retry.attemptTimeoutSeconds;
@@ -720,14 +742,17 @@ async function runRetried(buildx, cmd, retry, what) {
         }
         const line = res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
         attempts.push({ seconds, error: line });
-        const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(res.stderrTail.join("\n"));
-        throw new AttemptFailed(line, verdict, res.stderrTail);
+        const text = finalErrorText(res.stderrTail);
+        const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text);
+        const waitMs = verdict.id === "rate-limit" ? await retryAfter?.(text) : void 0;
+        throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
       },
       (error) => error instanceof AttemptFailed && error.verdict.transient,
       (n, waitMs, failed) => {
         info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; trying again in ${waitMs / 1e3}s`);
         debug(`the next attempt runs the same argv: ${JSON.stringify(cmd.argv)}`);
-      }
+      },
+      (failed) => failed.waitMs
     );
     return attempts;
   } catch (error) {
@@ -1871,7 +1896,12 @@ async function mergeIndex(buildx, req, client) {
   const want = Object.assign({}, ...resolved.map((r) => r.platforms));
   info(`merging ${resolved.map((r) => r.pinned).join(", ")} into ${req.tags.join(", ")}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
-  await runRetried(buildx, { argv, env: req.env }, req.retry, "buildx imagetools create");
+  await runRetried(
+    buildx,
+    { argv, env: req.env },
+    req.retry,
+    { what: "buildx imagetools create", retryAfter: req.retryAfter }
+  );
   return verify(req.tags, want, client);
 }
 async function verify(tags, want, client) {
@@ -2070,6 +2100,29 @@ async function enableFromHost(platform, dir) {
   }
 }
 
+// src/registry/retry-after.ts
+function rateLimitedUrl(errorText) {
+  return /request to (https?:\/\/\S+?): 429\b/.exec(errorText)?.[1];
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return void 0;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
+}
+async function askRetryAfter(errorText, trustFor) {
+  const url = rateLimitedUrl(errorText);
+  if (!url) return void 0;
+  try {
+    const res = await httpGet(url, { method: "HEAD", timeoutMs: 5e3, ...trustFor(new URL(url).host) });
+    const header = res.headers["retry-after"];
+    return res.status === 429 ? parseRetryAfter(Array.isArray(header) ? header[0] : header) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var retryAfterWith = (trust) => (errorText) => askRetryAfter(errorText, trust.trustFor);
+
 // src/registry/pushed-image.ts
 async function readPushed(names, client) {
   const [firstName, ...others] = names;
@@ -2095,6 +2148,11 @@ function pushedNames(tags, outputs) {
 }
 function namesToReadBack(inputs, digest2) {
   return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest2}`) : pushedNames(inputs.tags, inputs.outputs);
+}
+function buildDescription(inputs) {
+  const names = !pushesToRegistry(inputs) ? [] : inputs.release.pushByDigest ? inputs.release.repositories : pushedNames(inputs.tags, inputs.outputs);
+  const registries = [...new Set(names.map((n) => parseReference(n).registry))];
+  return registries.length === 0 ? "buildx build" : `buildx build, pushing to ${registries.join(", ")},`;
 }
 
 // src/report/diagnostics.ts
@@ -2275,7 +2333,12 @@ async function build(buildx, inputs, name, trust, workDir) {
   const metadataFile = join8(workDir, "metadata.json");
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
-  const attempts = await stage("Build", () => runBuild(buildx, command, inputs.retry));
+  const attempts = await stage("Build", () => runBuild(
+    buildx,
+    command,
+    inputs.retry,
+    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust) }
+  ));
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
   const results = {
@@ -2305,7 +2368,7 @@ async function merge(buildx, inputs, trust) {
   const { tags, platforms, annotations, retry } = inputs;
   const merged = await mergeIndex(
     buildx,
-    { tags, platforms, sources, annotations, retry, env: trust.env },
+    { tags, platforms, sources, annotations, retry, env: trust.env, retryAfter: retryAfterWith(trust) },
     registryClientFor(trust)
   );
   return { mode: "merge", ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
@@ -2328,7 +2391,7 @@ async function removeBuilder() {
   const buildx = pinned ? { file: pinned, prefix: [] } : locateBuildx();
   const res = await runBuildx(buildx, ["rm", "--force", builder], { timeoutMs: 12e4 });
   if (res.exitCode === 0) info(`removed builder ${builder}`);
-  else if (!isFailure("builder-missing", res.stderrTail.join("\n"))) {
+  else if (!isFailure("builder-missing", finalErrorText(res.stderrTail))) {
     warning(`could not remove builder ${builder}: ${finalError(res.stderrTail)}`);
   }
 }

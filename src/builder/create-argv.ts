@@ -19,8 +19,8 @@ export function builderName(
   if (given) return given;
   const part = (v: string | undefined, max: number): string => slug(v ?? '').slice(0, max);
   const run = runOf(env);
-  const parts = [part(env.RUNNER_NAME, 20), part(run.id, 20), part(run.id && run.attempt, 4), part(env.GITHUB_JOB, 20),
-    part(random, 12)];
+  const parts = [part(env.RUNNER_NAME, 20), part(run.id, 20), part(run.id && run.attempt, 4),
+    part(env.GITHUB_JOB, 20), part(random, 12)];
   return ['multiarch', ...parts.filter(Boolean)].join('-');
 }
 

@@ -5,25 +5,32 @@
 
 export interface Failure {
   /** For the entries that code outside the classifier refers to. */
-  id?: 'run-exit' | 'builder-missing' | 'classic-store';
+  id?: 'run-exit' | 'builder-missing' | 'classic-store' | 'rate-limit';
   pattern: RegExp;
   transient: boolean;
   reason: string;
   fix?: string;
 }
 
+const DENIED_FIX = 'the registry refused the credentials: log in first (docker/login-action) with a token that may ' +
+  'push there';
+
 const CLASSIC_STORE_FIX = 'leave `builder` empty so the action creates a builder, or turn on the engine\'s ' +
   'containerd-snapshotter feature';
 
 // First match wins. A RUN step's non-zero exit comes first whatever its own output says (a test
-// printing "connection refused" is still the test failing); an oauth token timeout says
-// "DeadlineExceeded", not a denial, so it comes before the denials; a missing buildx plugin before
+// printing "connection refused" is still the test failing); a token service that refuses the
+// login (401/403) is a denial whatever else the line says, so it comes before the token row; an
+// oauth token timeout or 5xx says "DeadlineExceeded" or a 5xx, not a denial, so the token row
+// comes before the denials; a missing buildx plugin before
 // any other "not found"; a TLS handshake timeout, a rate limit and a 5xx (a 504 is a "Gateway
 // Timeout") before the generic timeout, whose pattern their texts also match.
 const FAILURES: readonly Failure[] = [
   { id: 'run-exit', pattern: /did not complete successfully: exit code: \d+/, transient: false,
     reason: 'a RUN step exited non-zero' },
-  { pattern: /failed to fetch oauth token|failed to authorize: DeadlineExceeded/i, transient: true,
+  { pattern: /failed to fetch (oauth|anonymous) token: unexpected status( from \w+ request to \S+)?: (401|403)\b/i,
+    transient: false, reason: 'the registry\'s token service refused the credentials', fix: DENIED_FIX },
+  { pattern: /failed to fetch (oauth|anonymous) token|failed to authorize: DeadlineExceeded/i, transient: true,
     reason: 'registry token fetch failed' },
   { pattern: /dockerfile parse error|unknown instruction|failed to read dockerfile/i, transient: false,
     reason: 'a Dockerfile error' },
@@ -35,8 +42,7 @@ const FAILURES: readonly Failure[] = [
   { pattern: /manifest unknown|not found|pull access denied/i, transient: false,
     reason: 'an image or file does not exist' },
   { pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i, transient: false,
-    reason: 'the registry refused the credentials',
-    fix: 'the registry refused the credentials: log in first (docker/login-action) with a token that may push there' },
+    reason: 'the registry refused the credentials', fix: DENIED_FIX },
   { pattern: /invalid (reference|tag)|invalid argument/i, transient: false,
     reason: 'an invalid reference or argument' },
   { pattern: /x509:|failed to verify certificate/i, transient: false,
@@ -53,9 +59,12 @@ const FAILURES: readonly Failure[] = [
     fix: 'the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)' },
   { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: 'deadline exceeded' },
   { pattern: /TLS handshake timeout/i, transient: true, reason: 'TLS handshake timeout' },
-  { pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true, reason: 'rate limited (429)' },
-  { pattern: /\b(502|503|504)\b|Bad Gateway|Service Unavailable|Gateway Timeout/i, transient: true,
-    reason: 'server error (5xx)' },
+  { id: 'rate-limit', pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true,
+    reason: 'rate limited (429)' },
+  // A 500 too: Docker Hub, GHCR and ECR answer it for a moment under load and a re-push passes
+  // (docker/hub-feedback#1761, moby/moby#19191); BuildKit's own few tries end within seconds.
+  { pattern: /\b(500|502|503|504)\b|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout/i,
+    transient: true, reason: 'server error (5xx)' },
   { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: 'network timeout' },
   { pattern: /connection refused/i, transient: true, reason: 'connection refused' },
   { pattern: /connection reset by peer/i, transient: true, reason: 'connection reset' },
@@ -66,6 +75,7 @@ const FAILURES: readonly Failure[] = [
 ];
 
 export interface Verdict {
+  id?: Failure['id'];
   transient: boolean;
   reason: string;
   fix?: string;
@@ -78,7 +88,8 @@ export function classify(errorText: string): Verdict {
   const found = FAILURES.find((f) => f.pattern.test(errorText));
   if (!found) return UNKNOWN;
   const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix;
-  const verdict: Verdict = { transient: found.transient, reason: found.reason };
+  const verdict: Verdict = found.id ? { id: found.id, transient: found.transient, reason: found.reason }
+    : { transient: found.transient, reason: found.reason };
   return fix ? { ...verdict, fix } : verdict;
 }
 

@@ -1,4 +1,5 @@
-// The line that says why buildx failed, read from the end of its stderr.
+// Why buildx failed, read from the end of its stderr: its final error, not its progress lines
+// (a `#9 3.502 retrying in 4s` or a passing DNS hiccup above the error says nothing about it).
 import { oneLine } from '../shared/errors.js';
 
 /**
@@ -11,4 +12,14 @@ export function finalError(stderrTail: readonly string[]): string {
     lines.map((l) => /^#\d+ (ERROR: .*)$/.exec(l)?.[1]).filter((l) => l !== undefined).at(-1) ??
     lines.filter((l) => l !== '' && !/^-+$|^> /.test(l)).at(-1);
   return oneLine(error ?? 'no output');
+}
+
+/**
+ * The text a failure is classified on: from buildx's last top-level `ERROR:` line to the end;
+ * without one, the line `finalError` reads.
+ */
+export function finalErrorText(stderrTail: readonly string[]): string {
+  const lines = stderrTail.map((l) => l.trim());
+  const at = lines.findLastIndex((l) => l.startsWith('ERROR:'));
+  return at >= 0 ? lines.slice(at).filter((l) => l !== '').join('\n') : finalError(stderrTail);
 }

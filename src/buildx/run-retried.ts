@@ -6,7 +6,7 @@ import type { RetryInputs } from '../shared/inputs-types.js';
 import { classify, type Verdict } from './failures.js';
 import { runBuildx, type Buildx } from './command.js';
 import { withFix } from '../shared/errors.js';
-import { finalError } from './final-error.js';
+import { finalError, finalErrorText } from './final-error.js';
 import { withRetries, type RetrySchedule } from '../runtime/retry.js';
 import { StepTimings, type StepTiming } from './step-timings.js';
 
@@ -40,21 +40,34 @@ export function buildSchedule(retry: RetryInputs): RetrySchedule {
 }
 
 class AttemptFailed extends Error {
-  constructor(readonly line: string, readonly verdict: Verdict, readonly stderrTail: string[]) {
+  constructor(
+    readonly line: string,
+    readonly verdict: Verdict,
+    readonly stderrTail: string[],
+    /** How long the registry asked to be left alone (Retry-After), when it said. */
+    readonly waitMs?: number,
+  ) {
     super(line);
   }
 }
 
-export function runBuild(buildx: Buildx, cmd: BuildxCommand, retry: RetryInputs): Promise<Attempt[]> {
-  return runRetried(buildx, cmd, retry, 'buildx build');
+export interface RetriedOptions {
+  /** Names the command in messages: `buildx build, pushing to ghcr.io,`, `buildx imagetools create`. */
+  what: string;
+  /** Asks the registry a rate-limited request met how long to wait (its Retry-After). */
+  retryAfter?: (errorText: string) => Promise<number | undefined>;
 }
 
-/** `what` names the command in messages (e.g. `buildx imagetools create`). */
+export function runBuild(buildx: Buildx, cmd: BuildxCommand, retry: RetryInputs, opts: RetriedOptions):
+  Promise<Attempt[]> {
+  return runRetried(buildx, cmd, retry, opts);
+}
+
 export async function runRetried(
   buildx: Buildx,
   cmd: BuildxCommand,
   retry: RetryInputs,
-  what: string,
+  { what, retryAfter }: RetriedOptions,
 ): Promise<Attempt[]> {
   const attempts: Attempt[] = [];
   const total = retry.retries + 1;
@@ -76,15 +89,16 @@ export async function runRetried(
         ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped`
         : finalError(res.stderrTail);
       attempts.push({ seconds, error: line });
-      const verdict = res.timedOut ? { transient: true, reason: 'attempt timed out' }
-        : classify(res.stderrTail.join('\n'));
-      throw new AttemptFailed(line, verdict, res.stderrTail);
+      const text = finalErrorText(res.stderrTail);
+      const verdict = res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text);
+      const waitMs = verdict.id === 'rate-limit' ? await retryAfter?.(text) : undefined;
+      throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
     }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient,
     (n, waitMs, failed) => {
       info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; ` +
         `trying again in ${waitMs / 1000}s`);
       debug(`the next attempt runs the same argv: ${JSON.stringify(cmd.argv)}`);
-    });
+    }, (failed) => failed.waitMs);
     return attempts;
   } catch (error) {
     if (!(error instanceof AttemptFailed)) throw error;

@@ -1,6 +1,7 @@
-// `buildx build` argv from the inputs, in docker/build-push-action's order and forms. The differences are deliberate and listed in the README
-// ("Switching from build-push-action"): secrets by environment instead of temporary files, the
-// metadata file instead of an iidfile, and the host network a builder the action created has.
+// `buildx build` argv from the inputs, in docker/build-push-action's order and forms. The
+// differences are deliberate and listed in the README ("Switching from build-push-action"):
+// secrets by environment instead of temporary files, the metadata file instead of an iidfile, `--`
+// before the context, and the host network a builder the action created has.
 import { attestArgs } from './attestations.js';
 import type { BuildxCommand } from '../buildx/run-retried.js';
 import { csvJoin, outputPushes } from '../shared/csv-attributes.js';

@@ -1,6 +1,8 @@
 // The names a build pushes, which the registry is asked about afterwards.
 import { outputNames } from '../shared/csv-attributes.js';
 import type { Inputs } from '../shared/inputs-types.js';
+import { parseReference } from '../shared/reference.js';
+import { pushesToRegistry } from './build-argv.js';
 
 /** Names the build pushes: the tags, and `name=` of the outputs that push. */
 export function pushedNames(tags: readonly string[], outputs: readonly string[]): string[] {
@@ -11,4 +13,12 @@ export function pushedNames(tags: readonly string[], outputs: readonly string[])
 export function namesToReadBack(inputs: Inputs, digest: string): string[] {
   return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest}`)
     : pushedNames(inputs.tags, inputs.outputs);
+}
+
+/** The build as its messages name it: `buildx build`, and the registries it pushes to. */
+export function buildDescription(inputs: Inputs): string {
+  const names = !pushesToRegistry(inputs) ? [] : inputs.release.pushByDigest ? inputs.release.repositories
+    : pushedNames(inputs.tags, inputs.outputs);
+  const registries = [...new Set(names.map((n) => parseReference(n).registry))];
+  return registries.length === 0 ? 'buildx build' : `buildx build, pushing to ${registries.join(', ')},`;
 }

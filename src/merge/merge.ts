@@ -64,6 +64,8 @@ export interface MergeRequest {
   retry: RetryInputs;
   /** Environment `imagetools` needs, e.g. SSL_CERT_FILE for `registry-ca`. */
   env: Record<string, string>;
+  /** Asks a registry that rate-limits how long to wait. */
+  retryAfter?: (errorText: string) => Promise<number | undefined>;
 }
 
 export interface Merged {
@@ -83,7 +85,8 @@ export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: Regi
   const want: Record<string, string> = Object.assign({}, ...resolved.map((r) => r.platforms));
   info(`merging ${resolved.map((r) => r.pinned).join(', ')} into ${req.tags.join(', ')}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
-  await runRetried(buildx, { argv, env: req.env }, req.retry, 'buildx imagetools create');
+  await runRetried(buildx, { argv, env: req.env }, req.retry,
+    { what: 'buildx imagetools create', retryAfter: req.retryAfter });
   return verify(req.tags, want, client);
 }
 

@@ -23,19 +23,23 @@ export function delayMs(s: RetrySchedule, n: number, random = Math.random()): nu
 /**
  * Runs `attempt` until it returns, `mayPass` says its error cannot pass, the attempts are used up
  * or the deadline is near; then its last error is thrown as it was. `onRetry` hears each retry.
+ * `waitAtLeast` may lengthen a wait for an error that says how long (a registry's Retry-After),
+ * up to the schedule's longest wait.
  */
 export async function withRetries<T, E>(
   schedule: RetrySchedule,
   attempt: (n: number) => Promise<T>,
   mayPass: (error: unknown) => error is E,
   onRetry?: (n: number, waitMs: number, error: E) => void,
+  waitAtLeast?: (error: E) => number | undefined,
 ): Promise<T> {
   const until = schedule.deadlineMs === undefined ? Infinity : Date.now() + schedule.deadlineMs;
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (error) {
-      const wait = delayMs(schedule, n);
+      const asked = mayPass(error) ? waitAtLeast?.(error) ?? 0 : 0;
+      const wait = Math.max(delayMs(schedule, n), Math.min(asked, schedule.maxDelayMs ?? Infinity));
       if (n >= schedule.attempts || !mayPass(error) || Date.now() + wait > until) throw error;
       onRetry?.(n, wait, error);
       await new Promise((r) => setTimeout(r, wait));

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { buildSchedule } from '../../../src/buildx/run-retried.js';
 import { delayMs } from '../../../src/runtime/retry.js';
 import { classify, fixOf, isFailure, isTransient } from '../../../src/buildx/failures.js';
+import { finalErrorText } from '../../../src/buildx/final-error.js';
 
 test.each([
   'ERROR: context deadline exceeded',
@@ -38,6 +39,13 @@ test.each([
     false, 'an image or file does not exist'],
   ['ERROR: failed to push registry.test:5443/a:1: tls: failed to verify certificate: x509: certificate signed by unknown authority',
     false, 'a certificate the builder does not trust'],
+  // A token service that refuses the login is a denial; one that times out or fails is not.
+  ['ERROR: failed to solve: failed to fetch anonymous token: unexpected status: 403 Forbidden', false,
+    'the registry\'s token service refused the credentials'],
+  ['ERROR: failed to solve: failed to fetch oauth token: unexpected status from GET request to https://ghcr.io/token?scope=x: 502 Bad Gateway',
+    true, 'registry token fetch failed'],
+  ['ERROR: failed to solve: failed to fetch oauth token: Post "https://auth.docker.io/token": dial tcp: i/o timeout',
+    true, 'registry token fetch failed'],
 ])('classify %s', (text, transient, reason) => {
   expect(classify(text)).toMatchObject({ transient, reason });
 });
@@ -56,6 +64,8 @@ test('retry delays double from the first, with jitter, capped at 60 s', () => {
 test.each([
   ['push-connection-reset.txt', true, 'connection reset'],
   ['push-503.txt', true, 'server error (5xx)'],
+  ['push-500.txt', true, 'server error (5xx)'],
+  ['token-401.txt', false, 'the registry\'s token service refused the credentials'],
   ['boot-dead-node.txt', true, 'deadline exceeded'],
   ['node-lost-mid-build.txt', true, 'connection lost'],
   ['run-exit-3.txt', false, 'a RUN step exited non-zero'],
@@ -133,14 +143,28 @@ test.each<[string, boolean, string, string | undefined]>([
   ['ERROR: unexpected status code 429', true, 'rate limited (429)', undefined],
   ['ERROR: unexpected status from GET request: 502 Bad Gateway', true, 'server error (5xx)', undefined],
   ['ERROR: unexpected status: 504', true, 'server error (5xx)', undefined],
+  ['ERROR: failed commit on ref "index-sha256:3b": unexpected status: 500 Server Error', true, 'server error (5xx)', undefined],
+  ['ERROR: received unexpected HTTP status: 500 Internal Server Error', true, 'server error (5xx)', undefined],
+  ['ERROR: failed to fetch oauth token: unexpected status from GET request to https://a/token?x=1: 401 Unauthorized', false,
+    'the registry\'s token service refused the credentials', CREDENTIALS_FIX],
   ['ERROR: upstream said Gateway Timeout', true, 'server error (5xx)', undefined],
   ['ERROR: dial tcp: lookup r.test on 127.0.0.53:53: no such host', true, 'DNS failure', undefined],
   ['ERROR: dial tcp: lookup r.test: Temporary failure in name resolution', true, 'DNS failure', undefined],
   ['ERROR: something nobody has seen before', false, 'not a known transient failure', undefined],
 ])('row: %s', (line, transient, reason, fix) => {
   const want = fix === undefined ? { transient, reason } : { transient, reason, fix };
-  expect(classify(line)).toStrictEqual(want);
+  const verdict = classify(line);
+  delete verdict.id; // the ids have their own test
+  expect(verdict).toStrictEqual(want);
 });
+
+test.each([
+  ['ERROR: process "/bin/sh -c make" did not complete successfully: exit code: 2', 'run-exit'],
+  ['ERROR: no builder "mab-123" found', 'builder-missing'],
+  ['ERROR: Multi-platform build is not supported for the docker driver.', 'classic-store'],
+  ['ERROR: unexpected status from PUT request to http://r/v2/a/manifests/1: 429 Too Many Requests', 'rate-limit'],
+  ['ERROR: unexpected status: 503', undefined],
+])('the verdict on %j carries the row\'s id %s', (line, id) => expect(classify(line).id).toBe(id));
 
 test('a later row\'s fix is kept when an earlier row decides the reason', () => {
   // "not found" decides the reason, the denial's fix still helps.
@@ -158,4 +182,20 @@ test('known failures by id, as the rest of the action asks for them', () => {
   expect(fixOf('builder-missing')).toBe('name a builder that `docker buildx ls` lists, or leave `builder` empty so the action creates one');
   expect(fixOf('classic-store')).toContain('containerd image store');
   expect(fixOf('run-exit')).toBe('');
+});
+
+// The verdict comes from buildx's final error, not from progress lines above it: a retry BuildKit
+// made on its own, or a DNS hiccup it got past, says nothing about why the build failed.
+test.each([
+  [['#9 3.502 retrying in 4s', '#9 ERROR: failed to push r/a:1: unexpected status: 500 Internal Server Error',
+    'ERROR: failed to build: failed to solve: failed to push r/a:1: unexpected status: 401 Unauthorized'],
+  false, 'the registry refused the credentials'],
+  [['#3 0.2 lookup registry.test: no such host', '#3 DONE 0.9s', '#5 [internal] load build definition',
+    'ERROR: failed to build: failed to solve: unsupported request frontend.lint'], false, 'not a known transient failure'],
+  [['#6 0.1 error: 429 Too Many Requests', 'ERROR: failed to build: failed to solve: process "/bin/sh -c make" did ' +
+    'not complete successfully: exit code: 2'], false, 'a RUN step exited non-zero'],
+  [['#6 1.0 error: connection reset by peer', 'ERROR: failed to build: failed to solve: failed to push r/a:1: ' +
+    'connection reset by peer', 'View build details: docker-desktop://dashboard/build/b/b0/x'], true, 'connection reset'],
+])('the final error decides: %j', (tail, transient, reason) => {
+  expect(classify(finalErrorText(tail))).toMatchObject({ transient, reason });
 });
