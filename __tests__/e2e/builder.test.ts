@@ -1,5 +1,6 @@
 // The builder the action creates: remote nodes on two engines, and every way a node fails to boot.
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { errorLine } from './helpers/log.js';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -97,6 +98,32 @@ describe.skipIf(!bedIsUp())('a builder the action creates', () => {
     expect(run.stdout).toContain('boot attempt 1 of 2 failed (deadnode');
     // 2 attempts of 5 s and a 2 s pause, plus the process starts; buildx alone waits ~20 s.
     expect(run.seconds).toBeLessThan(16);
+  });
+
+  // A firewall that drops, a half-dead host: the endpoint accepts TCP and never answers. buildx
+  // waits 20 s for it in `create --append` and again in `inspect`; the step must not.
+  test('a node that accepts and never answers: failed within boot-timeout + 5 s, named', async () => {
+    const held = new Set<Socket>();
+    const hole = createServer((s) => void held.add(s));
+    await new Promise<void>((resolve) => hole.listen(0, '127.0.0.1', resolve));
+    stops.push(() => {
+      for (const s of held) s.destroy();
+      hole.close();
+    });
+    const endpoint = `tcp://127.0.0.1:${(hole.address() as AddressInfo).port}`;
+    const run = await runAction({
+      context: makeContext(ARCH_DOCKERFILE), driver: 'remote', 'boot-timeout': '10', 'boot-retries': '0',
+      nodes: nodesYaml([{ name: 'amdnode', endpoint: ENGINE_A_NODE, platforms: 'linux/amd64' },
+        { name: 'holenode', endpoint, platforms: 'linux/arm64' }]),
+    });
+    console.log(`a silent node: the step failed after ${run.seconds.toFixed(1)} s`);
+    expect(run.exitCode).toBe(1);
+    expect(errorLine(run)).toContain(`holenode (${endpoint})`);
+    expect(errorLine(run)).not.toContain('amdnode');
+    expect(builds(run)).toEqual([]);
+    expect(run.seconds, run.stdout).toBeLessThan(10 + 5);
+    expect(run.post?.exitCode).toBe(0);
+    expect(buildersLeft(run.env.DOCKER_CONFIG as string)).toEqual([]);
   });
 
   test('buildx 0.13.1 with a node that can never boot: still fails naming it', async () => {

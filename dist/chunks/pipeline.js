@@ -420,8 +420,9 @@ function describeNode(n) {
     n.error && `error: ${n.error}`
   ].filter(Boolean).join(", ");
 }
-async function inspect(buildx, name) {
-  const res = await runBuildx(buildx, ["inspect", name], { timeoutMs: 6e4 });
+async function inspect(buildx, name, timeoutMs = 6e4) {
+  const res = await runBuildx(buildx, ["inspect", name], { timeoutMs });
+  if (res.timedOut) throw new Error(`buildx inspect ${name}: no answer within ${timeoutMs / 1e3}s`);
   if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
   return parseInspect(res.stdout);
 }
@@ -764,11 +765,42 @@ async function runRetried(buildx, cmd, retry, { what, retryAfter }) {
   }
 }
 
+// src/builder/silent-nodes.ts
+import { connect } from "node:net";
+var H2_PREFACE = Buffer.concat([
+  Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
+  Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0])
+]);
+function isSilent(endpoint, waitMs) {
+  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d+)/.exec(endpoint);
+  if (!m) return Promise.resolve(void 0);
+  const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
+  return new Promise((resolve) => {
+    const socket = connect({ host, port: Number(m[2]) });
+    const end = (silent) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(silent);
+    };
+    const timer = setTimeout(() => end(true), waitMs);
+    socket.on("connect", () => socket.write(H2_PREFACE));
+    socket.on("data", () => end(false));
+    socket.on("close", () => end(false));
+    socket.on("error", () => end(false));
+  });
+}
+async function silentNodes(nodes, waitMs = 2e3) {
+  const silent = await Promise.all(nodes.map((n) => n.endpoint ? isSilent(n.endpoint, waitMs) : void 0));
+  return nodes.filter((_, i) => silent[i] === true).map((n) => n.name);
+}
+
 // src/builder/boot.ts
+var AFTER_TIMEOUT_MS = 3e3;
+var failedNode = (n) => n.status !== "running" && n.status !== "not read";
 var BootError = class extends Error {
   /** `nodes`: every node as the last attempt read it, for the diagnostics. */
   constructor(nodes, lastError, attempts) {
-    super(bootFailureMessage(nodes.filter((n) => n.status !== "running"), lastError, attempts));
+    super(bootFailureMessage(nodes.filter(failedNode), lastError, attempts));
     this.nodes = nodes;
     this.lastError = lastError;
     this.attempts = attempts;
@@ -796,9 +828,24 @@ var BootAttemptFailed = class extends Error {
   lastError;
   mayPass;
   get failed() {
-    return this.nodes.filter((n) => n.status !== "running");
+    return this.nodes.filter(failedNode);
   }
 };
+async function afterTimeout(buildx, name, nodes, silent) {
+  const quiet = "accepts connections but answers nothing (a firewall that drops, or a host half down)";
+  const seen = silent.length > 0 ? void 0 : await inspect(buildx, name, AFTER_TIMEOUT_MS).catch(() => void 0);
+  if (seen && seen.nodes.length > 0) return seen;
+  return {
+    name,
+    nodes: nodes.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint ?? "",
+      platforms: [],
+      declaredPlatforms: [],
+      ...silent.length === 0 ? { status: "unknown", error: "no answer" } : silent.includes(n.name) ? { status: "silent", error: quiet } : { status: "not read" }
+    }))
+  };
+}
 async function bootBuilder(buildx, name, opts) {
   let attempts = 0;
   try {
@@ -807,7 +854,7 @@ async function bootBuilder(buildx, name, opts) {
       schedule,
       async (n) => {
         attempts = n;
-        return bootOnce(buildx, name, opts.timeoutSeconds);
+        return bootOnce(buildx, name, opts);
       },
       (error) => error instanceof BootAttemptFailed && error.mayPass,
       (n, waitMs, e) => {
@@ -819,11 +866,15 @@ async function bootBuilder(buildx, name, opts) {
     throw new BootError(error.nodes, error.lastError, attempts);
   }
 }
-async function bootOnce(buildx, name, timeoutSeconds) {
+async function bootOnce(buildx, name, opts) {
+  const timeoutSeconds = opts.timeoutSeconds;
+  const probe = silentNodes(opts.nodes ?? [], Math.min(2e3, timeoutSeconds * 1e3));
   const res = await runBuildx(buildx, ["inspect", "--bootstrap", name], { timeoutMs: timeoutSeconds * 1e3 });
   let state = res.exitCode === 0 ? parseInspect(res.stdout) : void 0;
-  if (!state || state.nodes.length === 0) state = await inspect(buildx, name);
-  const failed = state.nodes.filter((n) => n.status !== "running");
+  if (!state || state.nodes.length === 0) {
+    state = res.timedOut ? await afterTimeout(buildx, name, opts.nodes ?? [], await probe) : await inspect(buildx, name);
+  }
+  const failed = state.nodes.filter(failedNode);
   if (failed.length === 0) {
     if (res.exitCode !== 0) warning(`buildx exited ${res.exitCode} booting ${name}, but every node is running`);
     return state;
@@ -987,14 +1038,16 @@ async function prepareBuilder(buildx, inputs, name, workDir) {
       info(`${setup.buildkitImage}: local nodes start from the engine's copy, as ${localImage}`);
     }
   }
+  const finishAfterMs = setup.driver === "remote" ? 1e3 : void 0;
   for (const argv of createCommands(name, setup, configFile, localImage)) {
     const node = argv[argv.indexOf("--node") + 1];
-    const res = await runBuildx(buildx, argv, { timeoutMs: 6e4 });
+    const res = await runBuildx(buildx, argv, { timeoutMs: 6e4, finishAfterMs });
     if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
   }
   const state = await bootBuilder(buildx, name, {
     timeoutSeconds: setup.bootTimeoutSeconds,
-    retries: setup.bootRetries
+    retries: setup.bootRetries,
+    nodes: nodesOf(name, setup)
   });
   for (const n of state.nodes) info(describeNode(n));
   checkCoverage(inputs.platforms, state.nodes);

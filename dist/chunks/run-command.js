@@ -17,10 +17,23 @@ function runCommand(file, args, opts = {}) {
     });
     const out = [];
     let errText = "";
+    const stop = (first) => {
+      child.kill(first);
+      setTimeout(() => child.kill("SIGTERM"), 2e3).unref();
+      setTimeout(() => child.kill("SIGKILL"), 5e3).unref();
+    };
     child.stdout?.on("data", (chunk) => {
       out.push(chunk);
       if (opts.stream) process.stdout.write(chunk);
     });
+    const finish = opts.finishAfterMs === void 0 ? void 0 : setTimeout(() => child.kill("SIGTERM"), opts.finishAfterMs);
+    let aborted = false;
+    const onAbort = () => {
+      aborted = true;
+      stop("SIGINT");
+    };
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener("abort", onAbort, { once: true });
     let partial = "";
     child.stderr?.on("data", (chunk) => {
       if (opts.stream) process.stderr.write(chunk);
@@ -44,12 +57,15 @@ function runCommand(file, args, opts = {}) {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(finish);
+      opts.signal?.removeEventListener("abort", onAbort);
       const lines = errText.split(/\r?\n/).filter((l) => l.trim() !== "");
       resolve({
         exitCode: code ?? (signal ? 128 : 1),
         stdout: Buffer.concat(out).toString("utf8"),
         stderrTail: lines.slice(-tailLines),
-        timedOut
+        timedOut,
+        ...aborted ? { aborted } : {}
       });
     });
     if (opts.input !== void 0 && child.stdin) child.stdin.end(opts.input);

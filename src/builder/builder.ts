@@ -8,7 +8,7 @@ import { finalError } from '../buildx/final-error.js';
 import { buildkitdConfig, hasSettings } from './buildkitd-config.js';
 import { cachedImage } from '../runtime/cache-service.js';
 import { bootBuilder } from './boot.js';
-import { createCommands } from './create-argv.js';
+import { createCommands, nodesOf } from './create-argv.js';
 import { localOnlyName } from './node-image.js';
 import { describeNode, type BuilderReady, type NodeStatus } from '../buildx/inspect.js';
 import { runBuildx, type Buildx } from '../buildx/command.js';
@@ -44,14 +44,19 @@ export async function prepareBuilder(
       info(`${setup.buildkitImage}: local nodes start from the engine's copy, as ${localImage}`);
     }
   }
+  // buildx saves a remote node at once, then waits up to 20 s to load one that does not answer: it
+  // is asked to finish after 1 s (it then ends cleanly, the node saved), and the boot below bounds
+  // and names a silent node instead.
+  const finishAfterMs = setup.driver === 'remote' ? 1000 : undefined;
   for (const argv of createCommands(name, setup, configFile, localImage)) {
     const node = argv[argv.indexOf('--node') + 1];
-    const res = await runBuildx(buildx, argv, { timeoutMs: 60_000 });
+    const res = await runBuildx(buildx, argv, { timeoutMs: 60_000, finishAfterMs });
     if (res.exitCode !== 0) throw new Error(`creating builder node ${node} failed: ${finalError(res.stderrTail)}`);
   }
   const state = await bootBuilder(buildx, name, {
     timeoutSeconds: setup.bootTimeoutSeconds,
     retries: setup.bootRetries,
+    nodes: nodesOf(name, setup),
   });
   for (const n of state.nodes) info(describeNode(n));
   checkCoverage(inputs.platforms, state.nodes);

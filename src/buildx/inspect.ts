@@ -122,8 +122,9 @@ export function describeNode(n: NodeStatus): string {
     n.error && `error: ${n.error}`].filter(Boolean).join(', ');
 }
 
-export async function inspect(buildx: Buildx, name: string): Promise<BuilderInspect> {
-  const res = await runBuildx(buildx, ['inspect', name], { timeoutMs: 60_000 });
+export async function inspect(buildx: Buildx, name: string, timeoutMs = 60_000): Promise<BuilderInspect> {
+  const res = await runBuildx(buildx, ['inspect', name], { timeoutMs });
+  if (res.timedOut) throw new Error(`buildx inspect ${name}: no answer within ${timeoutMs / 1000}s`);
   if (res.exitCode !== 0) throw new Error(`buildx inspect ${name} failed: ${finalError(res.stderrTail)}`);
   return parseInspect(res.stdout);
 }

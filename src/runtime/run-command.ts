@@ -10,6 +10,8 @@ export interface CommandResult {
   stderrTail: string[];
   /** The command ran past `timeoutMs` and was stopped. */
   timedOut: boolean;
+  /** The command was stopped by `signal`. */
+  aborted?: boolean;
 }
 
 export interface RunOptions {
@@ -22,6 +24,14 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Hears every whole line of stderr as it comes (e.g. buildx's progress). */
   onStderrLine?: (line: string) => void;
+  /**
+   * After this long the command is asked to finish (SIGTERM) and its result is read as it ends:
+   * for a command whose work is done early and whose tail may wait (buildx create saves a node at
+   * once, then waits up to 20 s to load a node that does not answer, and ends cleanly on SIGTERM).
+   */
+  finishAfterMs?: number;
+  /** Stops the command (SIGINT, as a person would, then SIGTERM and SIGKILL) when aborted. */
+  signal?: AbortSignal;
 }
 
 export function runCommand(
@@ -40,10 +50,24 @@ export function runCommand(
     });
     const out: Buffer[] = [];
     let errText = '';
+    const stop = (first: NodeJS.Signals): void => {
+      child.kill(first);
+      setTimeout(() => child.kill('SIGTERM'), 2000).unref();
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    };
     child.stdout?.on('data', (chunk: Buffer) => {
       out.push(chunk);
       if (opts.stream) process.stdout.write(chunk);
     });
+    const finish = opts.finishAfterMs === undefined ? undefined
+      : setTimeout(() => child.kill('SIGTERM'), opts.finishAfterMs);
+    let aborted = false;
+    const onAbort = (): void => {
+      aborted = true;
+      stop('SIGINT');
+    };
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
     let partial = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       if (opts.stream) process.stderr.write(chunk);
@@ -68,12 +92,15 @@ export function runCommand(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(finish);
+      opts.signal?.removeEventListener('abort', onAbort);
       const lines = errText.split(/\r?\n/).filter((l) => l.trim() !== '');
       resolve({
         exitCode: code ?? (signal ? 128 : 1),
         stdout: Buffer.concat(out).toString('utf8'),
         stderrTail: lines.slice(-tailLines),
         timedOut,
+        ...(aborted ? { aborted } : {}),
       });
     });
     if (opts.input !== undefined && child.stdin) child.stdin.end(opts.input);
