@@ -30,47 +30,55 @@ import { stage } from './report/stage.js';
 import { locateBuildx, pinnedBuildx, type Buildx } from './buildx/command.js';
 import { errorMessage, oneLine } from './shared/errors.js';
 import { markMainStarted } from './runtime/state.js';
+import { onCancel } from './runtime/cancel.js';
 
 export async function run(): Promise<void> {
   markMainStarted();
   const workDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'multiarch-build-'));
   let buildx = locateBuildx();
   let builder: string | undefined;
+  const cancel = onCancel();
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
     const pin = inputs.buildxPin;
     if (pin) buildx = await stage('buildx', () => pinnedBuildx(pin));
     let results: Results;
-    const trust = registryTrust(inputs.setup.registry, workDir);
-    if (inputs.release.mode === 'merge') results = await merge(buildx, inputs, trust);
+    const job: Job = { buildx, inputs, trust: registryTrust(inputs.setup.registry, workDir), workDir,
+      signal: cancel.signal };
+    if (inputs.release.mode === 'merge') results = await merge(job);
     else {
       builder = builderName(inputs.builder, process.env);
-      results = await build(buildx, inputs, builder, trust, workDir);
+      results = await build(job, builder);
     }
     setOutputs(results);
     await writeSummary(results);
     noticeEmulationTax(results);
   } catch (error) {
     if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
-    if (error instanceof BuildError || error instanceof BootError) {
+    if ((error instanceof BuildError || error instanceof BootError) && !cancel.signal.aborted) {
       await logDiagnostics(buildx, builder, error instanceof BuildError ? error.stderrTail : [],
         error instanceof BootError ? error.nodes : undefined);
     }
     setFailed(oneLine(errorMessage(error)));
   } finally {
+    cancel.dispose();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
+/** What every stage of this run may need. */
+interface Job {
+  buildx: Buildx;
+  inputs: Inputs;
+  trust: RegistryTrust;
+  workDir: string;
+  /** The job was cancelled. */
+  signal: AbortSignal;
+}
+
 /** preflight -> QEMU -> builder -> build -> digests read back. */
-async function build(
-  buildx: Buildx,
-  inputs: Inputs,
-  name: string,
-  trust: RegistryTrust,
-  workDir: string,
-): Promise<BuildResults> {
+async function build({ buildx, inputs, trust, workDir, signal }: Job, name: string): Promise<BuildResults> {
   const engine = await stage('Preflight', () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage('QEMU', () => ensureQemu(emulate, inputs.qemu.image));
@@ -79,7 +87,7 @@ async function build(
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry,
-    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust) }));
+    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust), signal }));
 
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
@@ -97,11 +105,12 @@ async function build(
 }
 
 /** Sources resolved and checked -> one index for every tag -> every tag read back. */
-async function merge(buildx: Buildx, inputs: Inputs, trust: RegistryTrust): Promise<MergeResults> {
+async function merge({ buildx, inputs, trust, signal }: Job): Promise<MergeResults> {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
   const merged = await mergeIndex(buildx,
-    { tags, platforms, sources, annotations, retry, env: trust.env, retryAfter: retryAfterWith(trust) },
+    { tags, platforms, sources, annotations, retry, env: trust.env, retryAfter: retryAfterWith(trust),
+      signal },
     registryClientFor(trust));
   return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
 }

@@ -92,6 +92,23 @@ function savedBuildxPath() {
 var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
+// src/runtime/exit.ts
+var flushed = (stream) => new Promise((resolve) => {
+  if (stream.writableLength === 0) resolve();
+  else stream.write("", () => resolve());
+});
+async function exitWhenFlushed(code2, deadlineMs = 3e4) {
+  let timer;
+  const deadline = new Promise((resolve) => {
+    timer = setTimeout(resolve, deadlineMs);
+    timer.unref();
+  });
+  await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), deadline]);
+  clearTimeout(timer);
+  if (code2 !== void 0) process.exitCode = code2;
+  return process.exit();
+}
+
 // src/main.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -722,7 +739,7 @@ var AttemptFailed = class extends Error {
 function runBuild(buildx, cmd, retry, opts) {
   return runRetried(buildx, cmd, retry, opts);
 }
-async function runRetried(buildx, cmd, retry, { what, retryAfter }) {
+async function runRetried(buildx, cmd, retry, { what, retryAfter, signal }) {
   const attempts = [];
   const total = retry.retries + 1;
   const timeoutSeconds = retry.attemptTimeoutSeconds;
@@ -735,16 +752,16 @@ async function runRetried(buildx, cmd, retry, { what, retryAfter }) {
         const env = { ...process.env, ...cmd.env };
         const timings = new StepTimings();
         const onStderrLine = (line2) => timings.line(line2);
-        const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine });
+        const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine, signal });
         const seconds = Math.round((performance.now() - t0) / 100) / 10;
         if (res.exitCode === 0 && !res.timedOut) {
           attempts.push({ seconds, steps: timings.steps });
           return;
         }
-        const line = res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
+        const line = res.aborted ? "buildx was stopped" : res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
         attempts.push({ seconds, error: line });
         const text = finalErrorText(res.stderrTail);
-        const verdict = res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text);
+        const verdict = res.aborted ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text);
         const waitMs = verdict.id === "rate-limit" ? await retryAfter?.(text) : void 0;
         throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
       },
@@ -1953,7 +1970,7 @@ async function mergeIndex(buildx, req, client) {
     buildx,
     { argv, env: req.env },
     req.retry,
-    { what: "buildx imagetools create", retryAfter: req.retryAfter }
+    { what: "buildx imagetools create", retryAfter: req.retryAfter, signal: req.signal }
   );
   return verify(req.tags, want, client);
 }
@@ -2342,30 +2359,60 @@ async function stage(title, work) {
   }
 }
 
+// src/runtime/cancel.ts
+function onCancel() {
+  const controller = new AbortController();
+  const handle = (name) => {
+    if (controller.signal.aborted) {
+      info(`${name} again: ending the step now`);
+      void exitWhenFlushed(1, 2e3);
+      return;
+    }
+    info(`${name}: the job is cancelled; stopping buildx`);
+    controller.abort(new Error(`the job was cancelled (${name})`));
+  };
+  process.on("SIGINT", handle);
+  process.on("SIGTERM", handle);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", handle);
+      process.off("SIGTERM", handle);
+    }
+  };
+}
+
 // src/main.ts
 async function run() {
   markMainStarted();
   const workDir = mkdtempSync(join8(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
   let buildx = locateBuildx();
   let builder;
+  const cancel = onCancel();
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
     const pin = inputs.buildxPin;
     if (pin) buildx = await stage("buildx", () => pinnedBuildx(pin));
     let results;
-    const trust = registryTrust(inputs.setup.registry, workDir);
-    if (inputs.release.mode === "merge") results = await merge(buildx, inputs, trust);
+    const job = {
+      buildx,
+      inputs,
+      trust: registryTrust(inputs.setup.registry, workDir),
+      workDir,
+      signal: cancel.signal
+    };
+    if (inputs.release.mode === "merge") results = await merge(job);
     else {
       builder = builderName(inputs.builder, process.env);
-      results = await build(buildx, inputs, builder, trust, workDir);
+      results = await build(job, builder);
     }
     setOutputs(results);
     await writeSummary(results);
     noticeEmulationTax(results);
   } catch (error) {
     if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
-    if (error instanceof BuildError || error instanceof BootError) {
+    if ((error instanceof BuildError || error instanceof BootError) && !cancel.signal.aborted) {
       await logDiagnostics(
         buildx,
         builder,
@@ -2375,10 +2422,11 @@ async function run() {
     }
     setFailed(oneLine(errorMessage(error)));
   } finally {
+    cancel.dispose();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
-async function build(buildx, inputs, name, trust, workDir) {
+async function build({ buildx, inputs, trust, workDir, signal }, name) {
   const engine = await stage("Preflight", () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
@@ -2390,7 +2438,7 @@ async function build(buildx, inputs, name, trust, workDir) {
     buildx,
     command,
     inputs.retry,
-    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust) }
+    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust), signal }
   ));
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
@@ -2416,12 +2464,21 @@ async function build(buildx, inputs, name, trust, workDir) {
   if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? "", Object.keys(image.digests));
   return { ...results, ...image, platforms: Object.keys(image.digests) };
 }
-async function merge(buildx, inputs, trust) {
+async function merge({ buildx, inputs, trust, signal }) {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
   const merged = await mergeIndex(
     buildx,
-    { tags, platforms, sources, annotations, retry, env: trust.env, retryAfter: retryAfterWith(trust) },
+    {
+      tags,
+      platforms,
+      sources,
+      annotations,
+      retry,
+      env: trust.env,
+      retryAfter: retryAfterWith(trust),
+      signal
+    },
     registryClientFor(trust)
   );
   return { mode: "merge", ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
@@ -2449,27 +2506,10 @@ async function removeBuilder() {
   }
 }
 
-// src/runtime/exit.ts
-var flushed = (stream) => new Promise((resolve) => {
-  if (stream.writableLength === 0) resolve();
-  else stream.write("", () => resolve());
-});
-async function exitWhenFlushed(code2, deadlineMs = 3e4) {
-  let timer;
-  const deadline = new Promise((resolve) => {
-    timer = setTimeout(resolve, deadlineMs);
-    timer.unref();
-  });
-  await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), deadline]);
-  clearTimeout(timer);
-  if (code2 !== void 0) process.exitCode = code2;
-  return process.exit();
-}
-
 export {
   isPost,
   INPUT_NAMES,
+  exitWhenFlushed,
   run,
-  post,
-  exitWhenFlushed
+  post
 };

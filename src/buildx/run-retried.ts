@@ -5,7 +5,7 @@ import { debug, info } from '@actions/core';
 import type { RetryInputs } from '../shared/inputs-types.js';
 import { classify, type Verdict } from './failures.js';
 import { runBuildx, type Buildx } from './command.js';
-import { withFix } from '../shared/errors.js';
+import { errorMessage, withFix } from '../shared/errors.js';
 import { finalError, finalErrorText } from './final-error.js';
 import { withRetries, type RetrySchedule } from '../runtime/retry.js';
 import { StepTimings, type StepTiming } from './step-timings.js';
@@ -56,6 +56,8 @@ export interface RetriedOptions {
   what: string;
   /** Asks the registry a rate-limited request met how long to wait (its Retry-After). */
   retryAfter?: (errorText: string) => Promise<number | undefined>;
+  /** The job was cancelled: buildx is stopped, and nothing is tried again. */
+  signal?: AbortSignal;
 }
 
 export function runBuild(buildx: Buildx, cmd: BuildxCommand, retry: RetryInputs, opts: RetriedOptions):
@@ -67,7 +69,7 @@ export async function runRetried(
   buildx: Buildx,
   cmd: BuildxCommand,
   retry: RetryInputs,
-  { what, retryAfter }: RetriedOptions,
+  { what, retryAfter, signal }: RetriedOptions,
 ): Promise<Attempt[]> {
   const attempts: Attempt[] = [];
   const total = retry.retries + 1;
@@ -79,18 +81,19 @@ export async function runRetried(
       const env = { ...process.env, ...cmd.env };
       const timings = new StepTimings();
       const onStderrLine = (line: string): void => timings.line(line);
-      const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine });
+      const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine, signal });
       const seconds = Math.round((performance.now() - t0) / 100) / 10;
       if (res.exitCode === 0 && !res.timedOut) {
         attempts.push({ seconds, steps: timings.steps });
         return;
       }
-      const line = res.timedOut
+      const line = res.aborted ? 'buildx was stopped' : res.timedOut
         ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped`
         : finalError(res.stderrTail);
       attempts.push({ seconds, error: line });
       const text = finalErrorText(res.stderrTail);
-      const verdict = res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text);
+      const verdict = res.aborted ? { transient: false, reason: errorMessage(signal?.reason) }
+        : res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text);
       const waitMs = verdict.id === 'rate-limit' ? await retryAfter?.(text) : undefined;
       throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
     }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient,

@@ -66,6 +66,8 @@ export interface MergeRequest {
   env: Record<string, string>;
   /** Asks a registry that rate-limits how long to wait. */
   retryAfter?: (errorText: string) => Promise<number | undefined>;
+  /** The job was cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface Merged {
@@ -86,7 +88,7 @@ export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: Regi
   info(`merging ${resolved.map((r) => r.pinned).join(', ')} into ${req.tags.join(', ')}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
   await runRetried(buildx, { argv, env: req.env }, req.retry,
-    { what: 'buildx imagetools create', retryAfter: req.retryAfter });
+    { what: 'buildx imagetools create', retryAfter: req.retryAfter, signal: req.signal });
   return verify(req.tags, want, client);
 }
 

@@ -2,7 +2,7 @@
 // GITHUB_STATE and GITHUB_STEP_SUMMARY files, then the post step with the saved state.
 // buildx is reached through a recording pass-through wrapper (a CLI plugin in a private
 // DOCKER_CONFIG) that logs each argv and then runs the real buildx: a record, not a mock.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +41,11 @@ export interface RunOptions {
   /** false: buildx runs without the recording wrapper (for timing). */
   record?: boolean;
   wrapper?: WrapperOptions;
-  /** While the main step runs, called every 50 ms (e.g. to sample process command lines). */
-  onTick?: () => void;
+  /**
+   * While the main step runs, called every 50 ms with its process (e.g. to sample process command
+   * lines, or to cancel the step as the runner does).
+   */
+  onTick?: (main: ChildProcess) => void;
 }
 
 /** The real buildx behind the wrappers: the system's plugin binary, found as the action finds it. */
@@ -132,14 +135,15 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
 }
 
 /** One step, run from `cwd` as the runner runs steps from the workspace. */
-function runNode(env: Record<string, string>, cwd: string, onTick?: () => void): Promise<StepResult> {
+function runNode(env: Record<string, string>, cwd: string, onTick?: (main: ChildProcess) => void):
+  Promise<StepResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(actionNode(), [join(ROOT, 'dist/index.js')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const tick = onTick ? setInterval(onTick, 50) : undefined;
+    const tick = onTick ? setInterval(() => onTick(child), 50) : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       if (tick) clearInterval(tick);
