@@ -94,7 +94,7 @@ async function build({ buildx, inputs, trust, workDir, signal }: Job, name: stri
   const results: BuildResults = {
     mode: 'build', digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms, tags: inputs.tags,
     imageid: imageId(meta), metadata: meta.raw, pushed, builder: builder.name,
-    nodes: nodesOutput(builder.nodes), emulated, attempts, sizes: {},
+    nodes: nodesOutput(builder.nodes), emulated, attempts, sizes: Promise.resolve({}),
     nodeFor: buildingNodes(builder, inputs.platforms),
   };
   if (!pushed) return results;

@@ -71,3 +71,46 @@ describe.skipIf(!bedIsUp())('registry answers on push', () => {
     }
   });
 });
+
+/** Sequential round trips in a list of arrival times: a new one starts after a pause of `gapMs`. */
+function roundTrips(times: number[], gapMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted.filter((t, i) => i === 0 || t - (sorted[i - 1] ?? 0) > gapMs).length;
+}
+
+// A registry 150 ms away with token auth, as Docker Hub and GHCR: the read-back of three tags costs
+// three round trips (the probe, one token, then every name at once) and spends one pull (one GET;
+// the other tags are HEADs); the sizes for the summary come after the outputs.
+describe.skipIf(!bedIsUp())('round trips to a registry far away', () => {
+  test('three tags read back in 3 round trips, one probe, one token, one pull', async () => {
+    const tokens = await startTokenServer();
+    const proxy = await startHttpProxy({ host: '127.0.0.1', port: 5002 }, undefined, 150);
+    try {
+      const repo = uniquePath('far');
+      const tags = ['1', '1.0', 'latest'].map((t) => `${proxy.host}/${repo}:${t}`).join(',');
+      const dockerConfig = { auths: { [proxy.host]: { auth: Buffer.from('ci:ci-password').toString('base64') } } };
+      const run = await runAction({ context: makeContext(ARCH_DOCKERFILE), tags, push: 'true', builder: 'default',
+        platforms: 'linux/amd64,linux/arm64' }, { dockerConfig });
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      const ours = proxy.requests.filter((r) => r.userAgent === 'multiarch-build');
+      const byDigest = (r: { path: string }): boolean => /\/manifests\/sha256:/.test(r.path);
+      const readBack = ours.filter((r) => !byDigest(r));
+      const token = tokens.requests.filter((t) => t.scope === `repository:${repo}:pull`);
+      console.log(`read-back: ${readBack.map((r) => `${r.method} ${r.path}`).join(', ')}; tokens: ${token.length}; ` +
+        `size reads: ${ours.filter(byDigest).length}`);
+      expect(readBack.filter((r) => r.path === '/v2/')).toHaveLength(1);
+      expect(token).toHaveLength(1);
+      expect(readBack.filter((r) => r.method === 'GET' && r.path !== '/v2/')).toHaveLength(1); // one pull
+      expect(readBack.filter((r) => r.method === 'HEAD')).toHaveLength(2);
+      // Round trips: the probe, the token (its service is local here), then every name at once.
+      expect(roundTrips(readBack.map((r) => r.time), 100)).toBe(2);
+      const probe = readBack.find((r) => r.path === '/v2/')?.time ?? 0;
+      const names = Math.min(...readBack.filter((r) => r.path !== '/v2/').map((r) => r.time));
+      expect(token[0]?.time).toBeGreaterThan(probe);
+      expect(token[0]?.time).toBeLessThan(names);
+    } finally {
+      await proxy.close();
+      await tokens.close();
+    }
+  });
+});

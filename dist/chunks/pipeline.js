@@ -1801,6 +1801,7 @@ function parseChallenge(header) {
   return { scheme, params };
 }
 var basic = (c) => `Basic ${Buffer.from(`${c.username ?? ""}:${c.password ?? ""}`).toString("base64")}`;
+var USER_AGENT = "multiarch-build";
 var RegistryClient = class {
   constructor(config = readDockerConfig(), trust = trustFrom({}, [])) {
     this.config = config;
@@ -1808,33 +1809,47 @@ var RegistryClient = class {
   }
   config;
   trust;
-  authHeaders = /* @__PURE__ */ new Map();
-  schemes = /* @__PURE__ */ new Map();
+  auths = /* @__PURE__ */ new Map();
+  probes = /* @__PURE__ */ new Map();
   async manifest(ref) {
-    const res = await this.get(ref, `manifests/${ref.digest ?? ref.tag ?? "latest"}`, ACCEPT);
+    const res = await this.request(ref, `manifests/${ref.digest ?? ref.tag ?? "latest"}`, ACCEPT);
     const digest2 = `sha256:${createHash("sha256").update(res.body).digest("hex")}`;
     const json = JSON.parse(res.body.toString("utf8"));
     return { digest: digest2, mediaType: json.mediaType ?? String(res.headers["content-type"] ?? ""), json };
   }
-  async blobJson(ref, digest2) {
-    return JSON.parse((await this.get(ref, `blobs/${digest2}`, "*/*")).body.toString("utf8"));
+  /** The digest a reference serves, from a HEAD (a GET when the registry sends no digest header). */
+  async manifestDigest(ref) {
+    const res = await this.request(ref, `manifests/${ref.digest ?? ref.tag ?? "latest"}`, ACCEPT, "HEAD");
+    const header = res.headers["docker-content-digest"];
+    const digest2 = Array.isArray(header) ? header[0] : header;
+    return digest2 && /^sha256:[0-9a-f]{64}$/.test(digest2) ? digest2 : (await this.manifest(ref)).digest;
   }
-  async get(ref, path, accept) {
+  async blobJson(ref, digest2) {
+    return JSON.parse((await this.request(ref, `blobs/${digest2}`, "*/*")).body.toString("utf8"));
+  }
+  async request(ref, path, accept, method = "GET") {
     const scope = `${ref.registry}/${ref.repository}`;
-    const url = `${await this.scheme(ref.registry)}://${apiHost(ref.registry)}/v2/${ref.repository}/${path}`;
-    const headers = { accept };
-    const cached = this.authHeaders.get(scope);
-    if (cached) headers.authorization = cached;
-    let res = await this.send(ref.registry, url, { headers });
+    const { base, challenge } = await this.probe(ref.registry);
+    const url = `${base}/v2/${ref.repository}/${path}`;
+    if (challenge && !this.auths.has(scope)) this.auths.set(scope, this.authorize(ref, challenge));
+    let asked2 = this.auths.get(scope);
+    const send = async (auth) => this.send(
+      ref.registry,
+      url,
+      { method, headers: { accept, "user-agent": USER_AGENT, ...auth ? { authorization: auth } : {} } }
+    );
+    let res = await send(await asked2);
     if (res.status === 401) {
-      const auth = await this.authorize(ref, String(res.headers["www-authenticate"] ?? ""));
-      this.authHeaders.set(scope, auth);
-      res = await this.send(ref.registry, url, { headers: { ...headers, authorization: auth } });
+      if (this.auths.get(scope) === asked2) {
+        this.auths.set(scope, this.authorize(ref, String(res.headers["www-authenticate"] ?? "")));
+      }
+      asked2 = this.auths.get(scope);
+      res = await send(await asked2);
     }
     if (res.status < 200 || res.status >= 300) {
       const detail = res.body.toString("utf8").slice(0, 300).trim();
       throw new RegistryError(
-        `${ref.registry}/${ref.repository}: GET ${path} answered ${res.status}${detail ? `: ${detail}` : ""}`,
+        `${ref.registry}/${ref.repository}: ${method} ${path} answered ${res.status}${detail ? `: ${detail}` : ""}`,
         res.status
       );
     }
@@ -1844,25 +1859,31 @@ var RegistryClient = class {
     try {
       return await httpGet(url, { ...opts, ...this.trust(registry) });
     } catch (error) {
-      throw new RegistryError(`GET ${url} failed: ${errorMessage(error)}`);
+      throw new RegistryError(`${opts.method ?? "GET"} ${url} failed: ${errorMessage(error)}`);
     }
   }
-  /** Loopback and insecure registries speak plain HTTP unless they turn out to speak TLS. */
-  async scheme(registry) {
-    const known = this.schemes.get(registry);
-    if (known) return known;
-    let scheme = "https";
-    if (isLoopback(registry) || this.trust(registry).insecure) {
-      scheme = "http";
-      try {
-        const probe = await httpGet(`http://${registry}/v2/`, { timeoutMs: 1e4 });
-        if (probe.status === 400 && /HTTPS/i.test(probe.body.toString("utf8"))) scheme = "https";
-      } catch {
-        scheme = "https";
-      }
+  /**
+   * Where the registry's API answers: https, except loopback and insecure registries, which speak
+   * plain HTTP unless their probe says TLS. The probe's 401 is the auth challenge: kept.
+   */
+  probe(registry) {
+    let probed = this.probes.get(registry);
+    if (!probed) {
+      probed = (async () => {
+        const host = apiHost(registry);
+        if (!isLoopback(registry) && !this.trust(registry).insecure) return { base: `https://${host}` };
+        try {
+          const res = await httpGet(`http://${host}/v2/`, { timeoutMs: 1e4, headers: { "user-agent": USER_AGENT } });
+          if (res.status === 400 && /HTTPS/i.test(res.body.toString("utf8"))) return { base: `https://${host}` };
+          const challenge = res.status === 401 ? String(res.headers["www-authenticate"] ?? "") : void 0;
+          return challenge ? { base: `http://${host}`, challenge } : { base: `http://${host}` };
+        } catch {
+          return { base: `https://${host}` };
+        }
+      })();
+      this.probes.set(registry, probed);
     }
-    this.schemes.set(registry, scheme);
-    return scheme;
+    return probed;
   }
   async authorize(ref, challenge) {
     const { scheme, params } = parseChallenge(challenge);
@@ -1975,23 +1996,29 @@ async function mergeIndex(buildx, req, client) {
   return verify(req.tags, want, client);
 }
 async function verify(tags, want, client) {
-  const served = await Promise.all(tags.map((t) => readBack(t, client)));
-  const digest2 = served[0]?.digest ?? "";
-  served.forEach((s, i) => {
-    const tag2 = tags[i] ?? "";
-    if (s.digest !== digest2) throw new Error(`${tag2} serves ${s.digest}, ${tags[0]} serves ${digest2}`);
-    const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
-    const sorted = (o) => JSON.stringify(Object.entries(o).sort());
-    if (sorted(got) !== sorted(want)) {
-      throw new Error(`${tag2} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`);
-    }
-  });
-  return { digest: digest2, digests: want };
+  const [first = "", ...others] = tags;
+  const [index, ...digests] = await Promise.all([
+    readBack(() => client.manifest(parseReference(first))),
+    ...others.map((t) => readBack(() => client.manifestDigest(parseReference(t))))
+  ]);
+  const problem = verificationProblem(first, index, want, others, digests);
+  if (problem) throw new Error(problem);
+  return { digest: index.digest, digests: want };
 }
-function readBack(tag2, client) {
+function verificationProblem(first, index, want, others, digests) {
+  const differ = digests.findIndex((d) => d !== index.digest);
+  if (differ >= 0) return `${others[differ]} serves ${digests[differ]}, ${first} serves ${index.digest}`;
+  const got = isIndex(index.mediaType, index.json) ? platformDigests(index.json) : {};
+  const sorted = (o) => JSON.stringify(Object.entries(o).sort());
+  if (sorted(got) !== sorted(want)) {
+    return `${first} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`;
+  }
+  return void 0;
+}
+function readBack(read2) {
   return withRetries(
     { attempts: Infinity, firstDelayMs: 500, maxDelayMs: 4e3, deadlineMs: 3e4 },
-    () => client.manifest(parseReference(tag2)),
+    read2,
     (error) => error instanceof RegistryError && error.status === 404
   );
 }
@@ -2200,15 +2227,14 @@ async function readPushed(names, client) {
   const firstRef = parseReference(firstName);
   const [first, ...rest] = await Promise.all([
     readServed(client, firstRef, firstName),
-    ...others.map((n) => client.manifest(parseReference(n)))
+    ...others.map((n) => client.manifestDigest(parseReference(n)))
   ]);
-  const differ = rest.findIndex((m) => m.digest !== first.digest);
+  const differ = rest.findIndex((d) => d !== first.digest);
   if (differ >= 0) {
-    throw new Error(`the registry serves ${first.digest} for ${firstName} but ${rest[differ]?.digest} for ${others[differ]}`);
+    throw new Error(`the registry serves ${first.digest} for ${firstName} but ${rest[differ]} for ${others[differ]}`);
   }
   const platforms = Object.keys(first.platforms);
-  const manifests = first.platforms[platforms[0] ?? ""] === first.digest ? [first] : await Promise.all(Object.values(first.platforms).map((digest2) => client.manifest({ ...firstRef, digest: digest2 })));
-  const sizes = Object.fromEntries(platforms.map((p, i) => [p, compressedSize(manifests[i]?.json ?? {})]));
+  const sizes = firstRef.registry === DOCKER_HUB ? Promise.resolve({}) : Promise.all(platforms.map((p) => first.platforms[p] === first.digest ? Promise.resolve(first) : client.manifest({ ...firstRef, digest: first.platforms[p] ?? "" }))).then((manifests) => Object.fromEntries(platforms.map((p, i) => [p, compressedSize(manifests[i]?.json ?? {})]))).catch(() => ({}));
   return { digest: first.digest, digests: first.platforms, sizes };
 }
 
@@ -2283,10 +2309,11 @@ async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const tags = r.tags.join("<br>") || "(none)";
   const b = r.mode === "build" ? r : void 0;
+  const sizes = b ? await b.sizes : {};
   const rows = r.platforms.map((p) => [
     p,
     code(r.digests[p] ?? ""),
-    formatSize(b?.sizes[p]),
+    formatSize(sizes[p]),
     b?.nodeFor[p] ?? "-",
     b ? b.emulated.includes(p) ? "emulated (QEMU)" : "native" : "merged",
     String(b?.attempts.length || "-"),
@@ -2455,7 +2482,7 @@ async function build({ buildx, inputs, trust, workDir, signal }, name) {
     nodes: nodesOutput(builder.nodes),
     emulated,
     attempts,
-    sizes: {},
+    sizes: Promise.resolve({}),
     nodeFor: buildingNodes(builder, inputs.platforms)
   };
   if (!pushed) return results;

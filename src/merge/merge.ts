@@ -92,31 +92,48 @@ export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: Regi
   return verify(req.tags, want, client);
 }
 
-/** Reads every tag back: the same index everywhere, with exactly the wanted platform manifests. */
+/**
+ * Reads every tag back in one wave: the first tag's index, with exactly the wanted platform
+ * manifests, and every other tag's digest (HEAD), the same index.
+ */
 async function verify(
   tags: readonly string[],
   want: Record<string, string>,
   client: RegistryClient,
 ): Promise<Merged> {
-  const served = await Promise.all(tags.map((t) => readBack(t, client)));
-  const digest = served[0]?.digest ?? '';
-  served.forEach((s, i) => {
-    const tag = tags[i] ?? '';
-    if (s.digest !== digest) throw new Error(`${tag} serves ${s.digest}, ${tags[0]} serves ${digest}`);
-    const got = isIndex(s.mediaType, s.json) ? platformDigests(s.json) : {};
-    const sorted = (o: Record<string, string>): string => JSON.stringify(Object.entries(o).sort());
-    if (sorted(got) !== sorted(want)) {
-      throw new Error(`${tag} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`);
-    }
-  });
-  return { digest, digests: want };
+  const [first = '', ...others] = tags;
+  const [index, ...digests] = await Promise.all([
+    readBack(() => client.manifest(parseReference(first))),
+    ...others.map((t) => readBack(() => client.manifestDigest(parseReference(t)))),
+  ]);
+  const problem = verificationProblem(first, index, want, others, digests);
+  if (problem) throw new Error(problem);
+  return { digest: index.digest, digests: want };
+}
+
+/** What makes the tags not serve the merged index: another digest, or other platforms. */
+export function verificationProblem(
+  first: string,
+  index: FetchedManifest,
+  want: Record<string, string>,
+  others: readonly string[],
+  digests: readonly string[],
+): string | undefined {
+  const differ = digests.findIndex((d) => d !== index.digest);
+  if (differ >= 0) return `${others[differ]} serves ${digests[differ]}, ${first} serves ${index.digest}`;
+  const got = isIndex(index.mediaType, index.json) ? platformDigests(index.json) : {};
+  const sorted = (o: Record<string, string>): string => JSON.stringify(Object.entries(o).sort());
+  if (sorted(got) !== sorted(want)) {
+    return `${first} does not serve the merged platforms: got ${sorted(got)}, want ${sorted(want)}`;
+  }
+  return undefined;
 }
 
 /** A registry may answer 404 for a moment after a push (eventual consistency): bounded retries. */
-function readBack(tag: string, client: RegistryClient): Promise<FetchedManifest> {
+function readBack<T>(read: () => Promise<T>): Promise<T> {
   return withRetries(
     { attempts: Infinity, firstDelayMs: 500, maxDelayMs: 4000, deadlineMs: 30_000 },
-    () => client.manifest(parseReference(tag)),
+    read,
     (error): error is RegistryError => error instanceof RegistryError && error.status === 404,
   );
 }

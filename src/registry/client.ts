@@ -37,9 +37,18 @@ export function parseChallenge(header: string): { scheme: string; params: Record
 const basic = (c: Credentials): string =>
   `Basic ${Buffer.from(`${c.username ?? ''}:${c.password ?? ''}`).toString('base64')}`;
 
+/** What the action's own registry requests say they are, so a registry's logs can tell them apart. */
+const USER_AGENT = 'multiarch-build';
+
+/**
+ * Round trips are the cost of a registry far away, so each registry is probed at most once (plain
+ * HTTP or TLS, for loopback and insecure registries, whose probe answer also carries the auth
+ * challenge) and each repository gets at most one token, shared by every concurrent request for
+ * it. A digest alone is asked for with HEAD: no body, and no pull on Docker Hub's rate limit.
+ */
 export class RegistryClient {
-  private readonly authHeaders = new Map<string, string>();
-  private readonly schemes = new Map<string, string>();
+  private readonly auths = new Map<string, Promise<string | undefined>>();
+  private readonly probes = new Map<string, Promise<{ base: string; challenge?: string }>>();
 
   constructor(
     private readonly config: DockerConfig = readDockerConfig(),
@@ -47,32 +56,50 @@ export class RegistryClient {
   ) {}
 
   async manifest(ref: ImageReference): Promise<FetchedManifest> {
-    const res = await this.get(ref, `manifests/${ref.digest ?? ref.tag ?? 'latest'}`, ACCEPT);
+    const res = await this.request(ref, `manifests/${ref.digest ?? ref.tag ?? 'latest'}`, ACCEPT);
     const digest = `sha256:${createHash('sha256').update(res.body).digest('hex')}`;
     const json = JSON.parse(res.body.toString('utf8')) as ManifestJson;
     return { digest, mediaType: json.mediaType ?? String(res.headers['content-type'] ?? ''), json };
   }
 
-  async blobJson<T>(ref: ImageReference, digest: string): Promise<T> {
-    return JSON.parse((await this.get(ref, `blobs/${digest}`, '*/*')).body.toString('utf8')) as T;
+  /** The digest a reference serves, from a HEAD (a GET when the registry sends no digest header). */
+  async manifestDigest(ref: ImageReference): Promise<string> {
+    const res = await this.request(ref, `manifests/${ref.digest ?? ref.tag ?? 'latest'}`, ACCEPT, 'HEAD');
+    const header = res.headers['docker-content-digest'];
+    const digest = Array.isArray(header) ? header[0] : header;
+    return digest && /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : (await this.manifest(ref)).digest;
   }
 
-  private async get(ref: ImageReference, path: string, accept: string): Promise<HttpResponse> {
+  async blobJson<T>(ref: ImageReference, digest: string): Promise<T> {
+    return JSON.parse((await this.request(ref, `blobs/${digest}`, '*/*')).body.toString('utf8')) as T;
+  }
+
+  private async request(
+    ref: ImageReference,
+    path: string,
+    accept: string,
+    method: 'GET' | 'HEAD' = 'GET',
+  ): Promise<HttpResponse> {
     const scope = `${ref.registry}/${ref.repository}`;
-    const url = `${await this.scheme(ref.registry)}://${apiHost(ref.registry)}/v2/${ref.repository}/${path}`;
-    const headers: Record<string, string> = { accept };
-    const cached = this.authHeaders.get(scope);
-    if (cached) headers.authorization = cached;
-    let res = await this.send(ref.registry, url, { headers });
+    const { base, challenge } = await this.probe(ref.registry);
+    const url = `${base}/v2/${ref.repository}/${path}`;
+    if (challenge && !this.auths.has(scope)) this.auths.set(scope, this.authorize(ref, challenge));
+    let asked = this.auths.get(scope);
+    const send = async (auth: string | undefined): Promise<HttpResponse> => this.send(ref.registry, url,
+      { method, headers: { accept, 'user-agent': USER_AGENT, ...(auth ? { authorization: auth } : {}) } });
+    let res = await send(await asked);
     if (res.status === 401) {
-      const auth = await this.authorize(ref, String(res.headers['www-authenticate'] ?? ''));
-      this.authHeaders.set(scope, auth);
-      res = await this.send(ref.registry, url, { headers: { ...headers, authorization: auth } });
+      // No challenge was known, or the token lacks this scope: one new token, shared.
+      if (this.auths.get(scope) === asked) {
+        this.auths.set(scope, this.authorize(ref, String(res.headers['www-authenticate'] ?? '')));
+      }
+      asked = this.auths.get(scope);
+      res = await send(await asked);
     }
     if (res.status < 200 || res.status >= 300) {
       const detail = res.body.toString('utf8').slice(0, 300).trim();
       throw new RegistryError(
-        `${ref.registry}/${ref.repository}: GET ${path} answered ${res.status}${detail ? `: ${detail}` : ''}`,
+        `${ref.registry}/${ref.repository}: ${method} ${path} answered ${res.status}${detail ? `: ${detail}` : ''}`,
         res.status,
       );
     }
@@ -83,26 +110,32 @@ export class RegistryClient {
     try {
       return await httpGet(url, { ...opts, ...this.trust(registry) });
     } catch (error) {
-      throw new RegistryError(`GET ${url} failed: ${errorMessage(error)}`);
+      throw new RegistryError(`${opts.method ?? 'GET'} ${url} failed: ${errorMessage(error)}`);
     }
   }
 
-  /** Loopback and insecure registries speak plain HTTP unless they turn out to speak TLS. */
-  private async scheme(registry: string): Promise<string> {
-    const known = this.schemes.get(registry);
-    if (known) return known;
-    let scheme = 'https';
-    if (isLoopback(registry) || this.trust(registry).insecure) {
-      scheme = 'http';
-      try {
-        const probe = await httpGet(`http://${registry}/v2/`, { timeoutMs: 10_000 });
-        if (probe.status === 400 && /HTTPS/i.test(probe.body.toString('utf8'))) scheme = 'https';
-      } catch {
-        scheme = 'https';
-      }
+  /**
+   * Where the registry's API answers: https, except loopback and insecure registries, which speak
+   * plain HTTP unless their probe says TLS. The probe's 401 is the auth challenge: kept.
+   */
+  private probe(registry: string): Promise<{ base: string; challenge?: string }> {
+    let probed = this.probes.get(registry);
+    if (!probed) {
+      probed = (async () => {
+        const host = apiHost(registry);
+        if (!isLoopback(registry) && !this.trust(registry).insecure) return { base: `https://${host}` };
+        try {
+          const res = await httpGet(`http://${host}/v2/`, { timeoutMs: 10_000, headers: { 'user-agent': USER_AGENT } });
+          if (res.status === 400 && /HTTPS/i.test(res.body.toString('utf8'))) return { base: `https://${host}` };
+          const challenge = res.status === 401 ? String(res.headers['www-authenticate'] ?? '') : undefined;
+          return challenge ? { base: `http://${host}`, challenge } : { base: `http://${host}` };
+        } catch {
+          return { base: `https://${host}` };
+        }
+      })();
+      this.probes.set(registry, probed);
     }
-    this.schemes.set(registry, scheme);
-    return scheme;
+    return probed;
   }
 
   private async authorize(ref: ImageReference, challenge: string): Promise<string> {

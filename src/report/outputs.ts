@@ -28,8 +28,8 @@ export interface BuildResults extends ImageResults {
   /** Platforms built under QEMU emulation. */
   emulated: string[];
   attempts: Attempt[];
-  /** Compressed size per platform, when read from the registry. */
-  sizes: Record<string, number>;
+  /** Compressed size per platform, when read from the registry (after the outputs are written). */
+  sizes: Promise<Record<string, number>>;
   /** The node that built each platform. */
   nodeFor: Record<string, string>;
 }
@@ -64,7 +64,8 @@ export async function writeSummary(r: Results): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const tags = r.tags.join('<br>') || '(none)';
   const b = r.mode === 'build' ? r : undefined;
-  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), formatSize(b?.sizes[p]), b?.nodeFor[p] ?? '-',
+  const sizes = b ? await b.sizes : {};
+  const rows = r.platforms.map((p) => [p, code(r.digests[p] ?? ''), formatSize(sizes[p]), b?.nodeFor[p] ?? '-',
     b ? (b.emulated.includes(p) ? 'emulated (QEMU)' : 'native') : 'merged', String(b?.attempts.length || '-'), tags]);
   await summary
     .addHeading('multiarch-build', 3)

@@ -16,6 +16,9 @@ export interface Seen {
   path: string;
   /** ms since the proxy started. */
   at: number;
+  /** When it arrived (Date.now()). */
+  time: number;
+  userAgent: string;
   /** The status the client got. */
   status?: number;
 }
@@ -37,7 +40,8 @@ export async function startHttpProxy(
   const t0 = Date.now();
   const requests: Seen[] = [];
   const server: Server = createServer((req, res) => {
-    const seen: Seen = { method: req.method ?? '', path: req.url ?? '', at: Date.now() - t0 };
+    const seen: Seen = { method: req.method ?? '', path: req.url ?? '', at: Date.now() - t0, time: Date.now(),
+      userAgent: String(req.headers['user-agent'] ?? '') };
     requests.push(seen);
     const go = async (): Promise<void> => {
       const answer = await rule(req, requests.length);

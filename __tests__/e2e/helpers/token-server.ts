@@ -9,7 +9,7 @@ const DIR = '/var/lib/multiarch-bed/token';
 export const TOKEN_REGISTRY = '127.0.0.1:5002';
 
 export interface TokenServer {
-  requests: { scope: string; user: string }[];
+  requests: { scope: string; user: string; time?: number }[];
   close: () => Promise<void>;
 }
 
@@ -25,7 +25,7 @@ export async function startTokenServer(login = 'ci:ci-password'): Promise<TokenS
     const user = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString() : '';
     // Several scopes at once, e.g. a push that mounts a blob from another repository.
     const scopes = url.searchParams.getAll('scope');
-    for (const scope of scopes) requests.push({ scope, user: user.split(':')[0] ?? '' });
+    for (const scope of scopes) requests.push({ scope, user: user.split(':')[0] ?? '', time: Date.now() });
     if (user !== login) {
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"bad login"}');
       return;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCommand, pushesToRegistry } from '../../../src/image-build/build-argv.js';
 import { parseInputs } from '../../../src/inputs/inputs.js';
-import { coverageProblem, imagetoolsArgv, type ResolvedSource } from '../../../src/merge/merge.js';
+import { coverageProblem, imagetoolsArgv, verificationProblem, type ResolvedSource } from '../../../src/merge/merge.js';
+import type { FetchedManifest } from '../../../src/registry/client.js';
 
 const ctx = mkdtempSync(join(tmpdir(), 'mab-merge-'));
 const inputs = (values: Record<string, string>) => parseInputs((n) => values[n] ?? (n === 'context' ? ctx : ''), {});
@@ -64,5 +65,30 @@ describe('the merge checks its sources before it creates anything', () => {
       'imagetools', 'create', '--tag', 'r/a:1', '--tag', 'q/a:1',
       '--annotation', 'index:org.opencontainers.image.version=1', 'r/a@sha256:1',
     ]);
+  });
+});
+
+describe('the verification of the merged tags', () => {
+  const idx = (manifests: [string, string][]): FetchedManifest => ({
+    digest: 'sha256:i', mediaType: 'application/vnd.oci.image.index.v1+json',
+    json: { manifests: manifests.map(([p, d]) => {
+      const [os = '', architecture = ''] = p.split('/');
+      return { digest: d, platform: { os, architecture } };
+    }) },
+  });
+  const want = { 'linux/amd64': 'sha256:a', 'linux/arm64': 'sha256:b' };
+  const good = idx([['linux/amd64', 'sha256:a'], ['linux/arm64', 'sha256:b']]);
+  test('every tag serves the index with exactly the merged platforms', () => {
+    expect(verificationProblem('r/a:1', good, want, ['r/a:latest'], ['sha256:i'])).toBeUndefined();
+  });
+  test('a tag serving another digest is named', () => {
+    expect(verificationProblem('r/a:1', good, want, ['r/a:latest', 'r/b:1'], ['sha256:i', 'sha256:x']))
+      .toBe('r/b:1 serves sha256:x, r/a:1 serves sha256:i');
+  });
+  test('an index with a platform missing or another manifest is refused', () => {
+    expect(verificationProblem('r/a:1', idx([['linux/amd64', 'sha256:a']]), want, [], []))
+      .toMatch(/^r\/a:1 does not serve the merged platforms: got/);
+    expect(verificationProblem('r/a:1', idx([['linux/amd64', 'sha256:a'], ['linux/arm64', 'sha256:z']]), want, [], []))
+      .toContain('want');
   });
 });
