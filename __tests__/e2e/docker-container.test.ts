@@ -3,6 +3,8 @@
 // registry, the engines and the images themselves.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -202,6 +204,37 @@ RUN ["/bin/busybox", "sh", "-c", "printf 'GET /token HTTP/1.0\\r\\n\\r\\n' | /bi
       expect(nodeLine(counted, `${counted.outputs.builder}0`)).toMatch(/: running, BuildKit v0\.13\.2/);
       expect(upstream.connections()).toBe(0);
       expect(imageNames()).not.toContain('127.0.0.1:9/');
+    } finally {
+      await upstream.close();
+      await cache.close();
+      dropImage();
+    }
+  });
+
+  // A cached image is used only when it is the one recorded when it was saved: a tampered or stale
+  // cache entry is pulled again instead, and said so.
+  test('a tampered Actions-cache entry for the BuildKit image is not used: it is pulled again', async () => {
+    const cache = await startCacheService();
+    const upstream = await startFaultProxy({ host: '127.0.0.1', port: 5000 }, 'reset', 0, 5078);
+    const ref = BUILDKIT_IMAGE.replace(REGISTRY, '127.0.0.1:5078');
+    const dropImage = (): void => void spawnSync('docker', ['image', 'rm', '-f', ref], { stdio: 'ignore' });
+    try {
+      const inputs = { context: makeContext(ARCH_DOCKERFILE), 'buildkit-image': ref, platforms: 'linux/amd64' };
+      dropImage();
+      ok(await runAction(inputs, { env: { ...cache.env, GITHUB_RUN_ID: '31' } }));
+      // The entry now says it holds another image than the one inside.
+      await cache.tamper('multiarch-build-image-', (dir) => {
+        const idFile = readdirSync(join(dir, '.multiarch-build-images')).find((f) => f.endsWith('.id')) ?? '';
+        writeFileSync(join(dir, '.multiarch-build-images', idFile), `sha256:${'0'.repeat(64)}`);
+      });
+      dropImage();
+      const before = upstream.connections();
+      const warm = await runAction(inputs, { env: { ...cache.env, GITHUB_RUN_ID: '32' } });
+      ok(warm);
+      expect(warm.stdout).toContain(`::warning::${ref}: the cached image is sha256:`);
+      expect(warm.stdout).toContain(`not sha256:${'0'.repeat(64)}; pulling it instead`);
+      expect(warm.stdout).not.toContain(`${ref}: loaded from the Actions cache`);
+      expect(upstream.connections()).toBeGreaterThan(before);
     } finally {
       await upstream.close();
       await cache.close();

@@ -2,8 +2,8 @@
 // (read from its own client): Twirp JSON at ACTIONS_RESULTS_URL for the entries, and signed blob
 // URLs served by azurite (Azure's blob API on loopback) for the archives. Not a mock of the module:
 // the action's real cache client talks to it over HTTP.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,8 @@ export interface CacheService {
   env: Record<string, string>;
   entries: () => Entry[];
   calls: string[];
+  /** Changes what a stored entry holds (the newest whose key starts with `prefix`), in place. */
+  tamper: (prefix: string, edit: (dir: string) => void) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -106,6 +108,21 @@ export async function startCacheService(): Promise<CacheService> {
     },
     entries: () => entries,
     calls,
+    tamper: async (prefix, edit) => {
+      const entry = [...entries].reverse().find((e) => e.finalized && e.key.startsWith(prefix));
+      if (!entry) throw new Error(`no cache entry ${prefix}*`);
+      const blob = container.getBlockBlobClient(entry.blob);
+      const work = mkdtempSync(join(tmpdir(), 'mab-tamper-'));
+      const archive = join(work, 'archive');
+      await blob.downloadToFile(archive);
+      const zstd = readFileSync(archive).subarray(0, 4).equals(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
+      const compress = zstd ? ['--use-compress-program', 'zstd'] : ['-z'];
+      mkdirSync(join(work, 'x'));
+      execFileSync('tar', [...compress, '-xf', archive, '-P', '-C', join(work, 'x')]);
+      edit(join(work, 'x'));
+      execFileSync('tar', [...compress, '-cf', archive, '-C', join(work, 'x'), '.']);
+      await blob.uploadFile(archive);
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stop(azurite);
