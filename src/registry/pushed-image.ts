@@ -33,7 +33,8 @@ export async function readPushed(names: readonly string[], client: RegistryClien
   const sizes = firstRef.registry === DOCKER_HUB ? Promise.resolve({})
     : Promise.all(platforms.map((p) => (first.platforms[p] === first.digest ? Promise.resolve(first)
       : client.manifest({ ...firstRef, digest: first.platforms[p] ?? '' }))))
-      .then((manifests) => Object.fromEntries(platforms.map((p, i) => [p, compressedSize(manifests[i]?.json ?? {})])))
+      .then((manifests) => Object.fromEntries(platforms.map((p, i) =>
+        [p, compressedSize(manifests[i]?.json ?? {})])))
       .catch(() => ({}));
   return { digest: first.digest, digests: first.platforms, sizes };
 }
