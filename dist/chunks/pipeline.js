@@ -624,10 +624,10 @@ var FAILURES = [
   { pattern: /temporary failure in name resolution|no such host/i, transient: true, reason: "DNS failure" }
 ];
 var UNKNOWN = { transient: false, reason: "not a known transient failure" };
-function classify(errorText) {
+function classify(errorText, context = "") {
   const found = FAILURES.find((f) => f.pattern.test(errorText));
-  if (!found) return UNKNOWN;
-  const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix;
+  const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix ?? FAILURES.find((f) => f.fix && f.pattern.test(context))?.fix;
+  if (!found) return fix ? { ...UNKNOWN, fix } : UNKNOWN;
   const verdict = found.id ? { id: found.id, transient: found.transient, reason: found.reason } : { transient: found.transient, reason: found.reason };
   return fix ? { ...verdict, fix } : verdict;
 }
@@ -761,7 +761,7 @@ async function runRetried(buildx, cmd, retry, { what, retryAfter, signal }) {
         const line = res.aborted ? "buildx was stopped" : res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
         attempts.push({ seconds, error: line });
         const text = finalErrorText(res.stderrTail);
-        const verdict = res.aborted ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text);
+        const verdict = res.aborted ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text, res.stderrTail.join("\n"));
         const waitMs = verdict.id === "rate-limit" ? await retryAfter?.(text) : void 0;
         throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
       },

@@ -83,11 +83,16 @@ export interface Verdict {
 
 const UNKNOWN: Verdict = { transient: false, reason: 'not a known transient failure' };
 
-/** The verdict on a failure from its error text (buildx's last lines). */
-export function classify(errorText: string): Verdict {
+/**
+ * The verdict on a failure from its error text (buildx's final error). A fix may also come from
+ * `context`, the lines before it: a RUN step's `exec format error` shows only there, above the
+ * final "did not complete successfully".
+ */
+export function classify(errorText: string, context = ''): Verdict {
   const found = FAILURES.find((f) => f.pattern.test(errorText));
-  if (!found) return UNKNOWN;
-  const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix;
+  const fix = FAILURES.find((f) => f.fix && f.pattern.test(errorText))?.fix ??
+    FAILURES.find((f) => f.fix && f.pattern.test(context))?.fix;
+  if (!found) return fix ? { ...UNKNOWN, fix } : UNKNOWN;
   const verdict: Verdict = found.id ? { id: found.id, transient: found.transient, reason: found.reason }
     : { transient: found.transient, reason: found.reason };
   return fix ? { ...verdict, fix } : verdict;

@@ -93,7 +93,7 @@ export async function runRetried(
       attempts.push({ seconds, error: line });
       const text = finalErrorText(res.stderrTail);
       const verdict = res.aborted ? { transient: false, reason: errorMessage(signal?.reason) }
-        : res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text);
+        : res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text, res.stderrTail.join('\n'));
       const waitMs = verdict.id === 'rate-limit' ? await retryAfter?.(text) : undefined;
       throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
     }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient,

@@ -199,3 +199,14 @@ test.each([
 ])('the final error decides: %j', (tail, transient, reason) => {
   expect(classify(finalErrorText(tail))).toMatchObject({ transient, reason });
 });
+
+test('a fix may come from the lines above the final error; the verdict never does', () => {
+  const tail = ['#5 0.101 exec /bin/busybox: exec format error', '#5 ERROR: process "/bin/busybox true" did not ' +
+    'complete successfully: exit code: 1', 'ERROR: failed to build: failed to solve: process "/bin/busybox true" ' +
+    'did not complete successfully: exit code: 1'];
+  const verdict = classify(finalErrorText(tail), tail.join('\n'));
+  expect(verdict).toMatchObject({ transient: false, reason: 'a RUN step exited non-zero' });
+  expect(verdict.fix).toContain('QEMU handler');
+  expect(classify('ERROR: something new', '#3 0.2 connection reset by peer')).toStrictEqual(
+    { transient: false, reason: 'not a known transient failure' });
+});
