@@ -11,7 +11,7 @@ import "./chunks/cache-service.js";
 import {
   errorMessage
 } from "./chunks/errors.js";
-import "./chunks/slug.js";
+import "./chunks/platform.js";
 import "./chunks/github-run.js";
 import "./chunks/actions-core.js";
 import "./chunks/esbuild-runtime.js";

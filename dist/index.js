@@ -9,7 +9,7 @@ import {
 import "./chunks/run-command.js";
 import "./chunks/cache-service.js";
 import "./chunks/errors.js";
-import "./chunks/slug.js";
+import "./chunks/platform.js";
 import "./chunks/github-run.js";
 import "./chunks/actions-core.js";
 import "./chunks/esbuild-runtime.js";

@@ -1,7 +1,7 @@
 // The shape of src/, checked from its own imports (static, dynamic and type-only alike):
 //   ground   shared/ (the vocabulary: imports nothing else of the project), runtime/
-//   tools    buildx/, registry/, host/: each imports only the ground, never another tool
-//   stages   inputs/, preflight/, qemu/, builder/, image-build/, merge/, report/: the ground and
+//   tools    buildx/, cosign/, registry/, host/: each imports only the ground, never another tool
+//   stages   inputs/, preflight/, qemu/, builder/, image-build/, signing/, merge/, report/: the ground and
 //            the tools, never another stage
 //   top      index.ts, main.ts, post.ts, cli/: anything
 // and no import circle between files. `node scripts/import-graph.mjs` prints the rooms and every
@@ -10,8 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = resolve(new URL('..', import.meta.url).pathname, 'src');
-const LEVEL = { shared: 0, runtime: 1, buildx: 2, registry: 2, host: 2 };
-const STAGES = ['inputs', 'preflight', 'qemu', 'builder', 'image-build', 'merge', 'report'];
+const LEVEL = { shared: 0, runtime: 1, buildx: 2, cosign: 2, registry: 2, host: 2 };
+const STAGES = ['inputs', 'preflight', 'qemu', 'builder', 'image-build', 'signing', 'merge', 'report'];
 for (const s of STAGES) LEVEL[s] = 3;
 const TOP = 4;
 

@@ -31,6 +31,9 @@ import { locateBuildx, pinnedBuildx, type Buildx } from './buildx/command.js';
 import { errorMessage, oneLine } from './shared/errors.js';
 import { markMainStarted } from './runtime/state.js';
 import { onCancel } from './runtime/cancel.js';
+import { locateCosign } from './cosign/command.js';
+import { signingPlan } from './signing/plan.js';
+import { signPublished, verifySources, type SigningContext } from './signing/sign.js';
 
 export async function run(): Promise<void> {
   markMainStarted();
@@ -44,8 +47,13 @@ export async function run(): Promise<void> {
     const pin = inputs.buildxPin;
     if (pin) buildx = await stage('buildx', () => pinnedBuildx(pin));
     let results: Results;
-    const job: Job = { buildx, inputs, trust: registryTrust(inputs.setup.registry, workDir), workDir,
-      signal: cancel.signal };
+    const trust = registryTrust(inputs.setup.registry, workDir);
+    const plan = signingPlan(inputs.signing, inputs.github, process.env,
+      inputs.release.mode === 'merge' || pushesToRegistry(inputs));
+    const cosign = plan ? await stage('cosign', () => locateCosign(inputs.signing.cosignPin)) : undefined;
+    const signing = plan && cosign ? { cosign, plan, workDir, env: trust.env,
+      insecure: inputs.setup.registry.insecure } : undefined;
+    const job: Job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing };
     if (inputs.release.mode === 'merge') results = await merge(job);
     else {
       builder = builderName(inputs.builder, process.env);
@@ -75,10 +83,13 @@ interface Job {
   workDir: string;
   /** The job was cancelled. */
   signal: AbortSignal;
+  /** How to sign what the step publishes; undefined signs nothing. */
+  signing?: SigningContext;
 }
 
 /** preflight -> QEMU -> builder -> build -> digests read back. */
-async function build({ buildx, inputs, trust, workDir, signal }: Job, name: string): Promise<BuildResults> {
+async function build(job: Job, name: string): Promise<BuildResults> {
+  const { buildx, inputs, trust, workDir, signal, signing } = job;
   const engine = await stage('Preflight', () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage('QEMU', () => ensureQemu(emulate, inputs.qemu.image));
@@ -100,17 +111,21 @@ async function build({ buildx, inputs, trust, workDir, signal }: Job, name: stri
   if (!pushed) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage('Digests', () => readPushed(names, registryClientFor(trust)));
+  const signed = signing &&
+    await stage('Signing', () => signPublished(signing, names, image.digest, image.digests));
   if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? '', Object.keys(image.digests));
-  return { ...results, ...image, platforms: Object.keys(image.digests) };
+  return { ...results, ...image, platforms: Object.keys(image.digests), ...(signed ? { signed } : {}) };
 }
 
 /** Sources resolved and checked -> one index for every tag -> every tag read back. */
-async function merge({ buildx, inputs, trust, signal }: Job): Promise<MergeResults> {
+async function merge({ buildx, inputs, trust, signal, signing }: Job): Promise<MergeResults> {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
-  const merged = await mergeIndex(buildx,
-    { tags, platforms, sources, annotations, retry, env: trust.env, retryAfter: retryAfterWith(trust),
-      signal },
-    registryClientFor(trust));
-  return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
+  const checkSources = signing && inputs.signing.verifySources
+    ? (pinned: string[]) => stage('Sources signed', () => verifySources(signing, pinned)) : undefined;
+  const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry, env: trust.env,
+    retryAfter: retryAfterWith(trust), signal, checkSources }, registryClientFor(trust));
+  const signed = signing && await stage('Signing', () => signPublished(signing, tags, merged.digest, merged.digests));
+  return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags,
+    ...(signed ? { signed } : {}) };
 }

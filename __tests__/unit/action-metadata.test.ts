@@ -47,13 +47,16 @@ describe('action.yml', () => {
     expect(String(none.release.pushByDigest)).toBe(d('push-by-digest'));
     expect(String(none.retry.retries)).toBe(d('retries'));
     expect(String(none.retry.delaySeconds)).toBe(d('retry-delay'));
+    expect(none.signing.mode).toBe(d('sign'));
+    expect(none.signing.tlog).toBe(d('sign-tlog'));
+    expect(String(none.signing.verifySources)).toBe(d('verify-sources'));
     // A default the runner evaluates means nothing elsewhere.
     expect(d('github-token')).toContain('${{');
     expect(none.githubToken).toBeUndefined();
     const defaulted = Object.keys(action.inputs).filter((k) => action.inputs[k]?.default !== undefined);
     expect(defaulted.sort()).toEqual(['boot-retries', 'boot-timeout', 'buildkit-image', 'buildx-url', 'cleanup',
-      'driver', 'github-token', 'host-network', 'load', 'mode', 'no-cache', 'platforms', 'pull', 'push',
-      'push-by-digest', 'qemu', 'qemu-image', 'retries', 'retry-delay']);
+      'cosign-url', 'driver', 'github-token', 'host-network', 'load', 'mode', 'no-cache', 'platforms', 'pull', 'push',
+      'push-by-digest', 'qemu', 'qemu-image', 'retries', 'retry-delay', 'sign', 'sign-tlog', 'verify-sources']);
   });
 
   test('declares exactly the outputs the code sets', () => {

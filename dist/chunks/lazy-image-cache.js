@@ -8,15 +8,15 @@ import {
   errorMessage
 } from "./errors.js";
 import {
+  hostPlatforms,
   slug
-} from "./slug.js";
+} from "./platform.js";
 import {
   cacheKey,
   restoreCache,
   saveCache
 } from "./actions-cache.js";
 import {
-  hostPlatforms,
   info,
   warning
 } from "./actions-core.js";

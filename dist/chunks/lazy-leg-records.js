@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
 import {
+  normalizePlatform,
   slug
-} from "./slug.js";
+} from "./platform.js";
 import {
   runOf
 } from "./github-run.js";
@@ -12,8 +13,7 @@ import {
   saveCache
 } from "./actions-cache.js";
 import {
-  info,
-  normalizePlatform
+  info
 } from "./actions-core.js";
 import "./esbuild-runtime.js";
 

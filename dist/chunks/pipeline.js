@@ -14,8 +14,16 @@ import {
   withFix
 } from "./errors.js";
 import {
+  PlatformListError,
+  formatPlatform,
+  hostPlatforms,
+  normalizePlatform,
+  parsePlatform,
+  platformProblem,
+  readPlatformList,
+  seenPlatform,
   slug
-} from "./slug.js";
+} from "./platform.js";
 import {
   DEFAULT_CONTEXT,
   DOCKER_HUB,
@@ -35,21 +43,13 @@ import {
   runOf
 } from "./github-run.js";
 import {
-  PlatformListError,
   debug,
   endGroup,
-  formatPlatform,
   getInput,
   getState,
-  hostPlatforms,
   info,
-  normalizePlatform,
   notice,
-  parsePlatform,
-  platformProblem,
-  readPlatformList,
   saveState,
-  seenPlatform,
   setFailed,
   setOutput,
   setSecret,
@@ -89,7 +89,7 @@ function savedBuildxPath() {
 }
 
 // src/inputs/action-inputs.ts
-var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","github-token":""}');
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","sign":"auto","sign-key":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
@@ -112,7 +112,7 @@ async function exitWhenFlushed(code2, deadlineMs = 3e4) {
 // src/main.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/shared/lists.ts
 var UnclosedQuoteError = class extends Error {
@@ -311,6 +311,13 @@ function pushesToRegistry(inputs) {
 import { existsSync } from "node:fs";
 import { join as join2 } from "node:path";
 
+// src/buildx/release.ts
+var releaseArch = (arch) => hostPlatforms(arch)[0]?.replace(/^linux\//, "").replace("/", "-") ?? arch;
+function releaseUrls(template, version, arch = process.arch) {
+  const binaryUrl = template.replaceAll("{version}", version).replaceAll("{os}", "linux").replaceAll("{arch}", releaseArch(arch));
+  return { binaryUrl, checksumsUrl: new URL("checksums.txt", binaryUrl).toString() };
+}
+
 // src/runtime/docker-config.ts
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -336,8 +343,9 @@ function runBuildx(buildx, args, opts = {}) {
   return runCommand(buildx.file, [...buildx.prefix, ...args], opts);
 }
 async function pinnedBuildx(pin) {
-  const { installBuildx } = await import("./lazy-install.js");
-  const file = await installBuildx(pin.version, pin.urlTemplate);
+  const { installRelease } = await import("./lazy-release-install.js");
+  const urls = releaseUrls(pin.urlTemplate, pin.version);
+  const file = await installRelease({ tool: "buildx", version: pin.version, ...urls });
   saveBuildxPath(file);
   info(`buildx ${pin.version}: ${file}`);
   return { file, prefix: [] };
@@ -1320,6 +1328,36 @@ function parseReleaseInputs(r, tags, builder) {
   return { mode, pushByDigest, repositories, sources };
 }
 
+// src/inputs/signing-inputs.ts
+var PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----$/;
+var KMS = /^(awskms|gcpkms|azurekms|hashivault|k8s|pkcs11):\/\/\S+$/;
+function parseSigningInputs(r) {
+  const signing = {
+    mode: r.oneOf("sign", ["auto", "true", "false"]),
+    tlog: r.oneOf("sign-tlog", ["auto", "true", "false"]),
+    verifySources: r.flag("verify-sources")
+  };
+  const key = r.text("sign-key");
+  if (key !== "") {
+    if (!PEM_KEY.test(key) && !KMS.test(key)) {
+      throw new InputError("sign-key", "(the value is not shown)", "is neither a PEM private key (-----BEGIN ... PRIVATE KEY-----) nor a KMS URI (awskms://, gcpkms://, azurekms://, hashivault://, k8s://, pkcs11://)");
+    }
+    signing.key = key;
+  }
+  const pin = releasePin(r, "cosign-version", "cosign-url", "v2.5.0");
+  if (pin) signing.cosignPin = pin;
+  return signing;
+}
+function releasePin(r, versionInput, urlInput, example) {
+  const version = r.optional(versionInput, matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, `a release such as ${example}`));
+  const urlTemplate = r.optional(urlInput, matches(
+    /^https?:\/\/\S*\{version\}\S*$/,
+    "an http(s) URL template with {version} (and {os}, {arch})"
+  )) ?? "";
+  if (!version) return void 0;
+  return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
+}
+
 // src/inputs/node-specs.ts
 var KEYS = ["name", "endpoint", "platforms", "driver-opts", "buildkitd-flags"];
 var ENDPOINT = new RegExp(`^(tcp|unix|ssh|docker-container|kube-pod|npipe)://\\S+$|${NAME.source}`);
@@ -1570,7 +1608,8 @@ function parseInputs(raw, env = process.env, parseYaml) {
       delaySeconds: r.integer("retry-delay", 0, 600),
       attemptTimeoutSeconds: r.optionalInteger("attempt-timeout", 1, 86400)
     },
-    buildxPin: buildxPin(r),
+    buildxPin: releasePin(r, "buildx-version", "buildx-url", "v0.29.1"),
+    signing: parseSigningInputs(r),
     release: parseReleaseInputs(r, tags, r.text("builder") || void 0),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
@@ -1593,15 +1632,6 @@ function secretLines(items, idRule) {
 var tagRule = (v) => referenceProblem(v) ?? (parseReference(v).digest ? "has a digest; a tag cannot" : void 0);
 var cacheRule = (v) => v.includes("=") ? csvAttributes2(true)(v) : tagRule(v) && "is neither type=... nor an image reference";
 var attestationRule = (v) => isBooleanText(v) ? void 0 : csvAttributes2(false)(v) ?? (csvFields(v).every((f) => f.includes("=")) ? void 0 : "is not true, false or KEY=VALUE,...");
-function buildxPin(r) {
-  const version = r.optional("buildx-version", matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, "a release such as v0.29.1"));
-  const urlTemplate = r.optional("buildx-url", matches(
-    /^https?:\/\/\S*\{version\}\S*$/,
-    "an http(s) URL template with {version} (and {os}, {arch})"
-  )) ?? "";
-  if (!version) return void 0;
-  return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
-}
 function contextInput(value, github, input) {
   if (value === "" && input === "context") return github.git ? DEFAULT_CONTEXT : ".";
   if (value.includes(DEFAULT_CONTEXT) && !github.git) {
@@ -1618,7 +1648,8 @@ async function loadYaml() {
 
 // src/inputs/mask.ts
 function secretValues(inputs) {
-  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ""].filter((v) => v !== "");
+  const pemKey = inputs.signing.key?.startsWith("-----") ? inputs.signing.key : "";
+  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? "", pemKey].filter((v) => v !== "");
   const lines = values.flatMap((v) => v.split(/\r?\n/)).filter((l) => l.trim().length > 2);
   return [.../* @__PURE__ */ new Set([...values, ...lines])];
 }
@@ -1984,6 +2015,7 @@ async function mergeIndex(buildx, req, client) {
   if (problem) {
     throw new Error(`the sources do not make ${req.platforms.join(", ")}: ${problem}; nothing was pushed`);
   }
+  await req.checkSources?.(resolved.map((r) => r.pinned));
   const want = Object.assign({}, ...resolved.map((r) => r.platforms));
   info(`merging ${resolved.map((r) => r.pinned).join(", ")} into ${req.tags.join(", ")}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
@@ -2299,7 +2331,9 @@ function outputValues(r) {
     builder: build2?.builder ?? "",
     nodes: build2?.nodes ?? "[]",
     "qemu-platforms": (build2?.emulated ?? []).join(","),
-    attempts: String(build2?.attempts.length ?? 0)
+    attempts: String(build2?.attempts.length ?? 0),
+    signatures: JSON.stringify(r.signed?.signatures ?? {}),
+    "verify-commands": (r.signed?.verifyCommands ?? []).join("\n")
   };
 }
 function setOutputs(r) {
@@ -2323,6 +2357,7 @@ async function writeSummary(r) {
     ["platform", "digest", "compressed size", "node", "built", "attempts", "tags"].map((data) => ({ data, header: true })),
     ...rows
   ]).addRaw(!b || b.pushed ? `index digest: ${code(r.digest)}` : "not pushed: digests are not in a registry", true);
+  if (r.signed) addSignatures(r.signed);
   if (b) addAttempts(b.attempts);
   if (b) addEmulationTax(b);
   await summary.write();
@@ -2343,6 +2378,12 @@ function addEmulationTax(b) {
   for (const pair of tax.pairs.slice(0, 3)) {
     summary.addRaw(`${escapeHtml(pair.name)}: ${pair.emulated.platform} ${pair.emulated.seconds.toFixed(1)} s emulated, ${pair.native.platform} ${pair.native.seconds.toFixed(1)} s native, ${pair.ratio.toFixed(1)}x`, true);
   }
+}
+function addSignatures(signed) {
+  summary.addHeading("signatures", 4).addTable([
+    ["signed", "signature"].map((data) => ({ data, header: true })),
+    ...Object.entries(signed.signatures).map(([ref, sig]) => [code(ref), code(escapeHtml(sig))])
+  ]).addCodeBlock(signed.verifyCommands.join("\n"), "sh");
 }
 function noticeEmulationTax(r) {
   if (r.mode !== "build") return;
@@ -2409,10 +2450,192 @@ function onCancel() {
   };
 }
 
+// src/cosign/command.ts
+import { accessSync, constants } from "node:fs";
+import { delimiter, join as join8 } from "node:path";
+
+// src/cosign/release.ts
+var releaseArch2 = (arch) => hostPlatforms(arch)[0]?.split("/")[1] ?? arch;
+function cosignReleaseUrls(template, version, arch = process.arch) {
+  const binaryUrl = template.replaceAll("{version}", version).replaceAll("{os}", "linux").replaceAll("{arch}", releaseArch2(arch));
+  return { binaryUrl, checksumsUrl: new URL("cosign_checksums.txt", binaryUrl).toString() };
+}
+
+// src/cosign/command.ts
+function onPath(env = process.env) {
+  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) {
+    try {
+      accessSync(join8(dir, "cosign"), constants.X_OK);
+      return join8(dir, "cosign");
+    } catch {
+    }
+  }
+  return void 0;
+}
+async function locateCosign(pin) {
+  let file = onPath();
+  if (pin) {
+    const { installRelease } = await import("./lazy-release-install.js");
+    const urls = cosignReleaseUrls(pin.urlTemplate, pin.version);
+    file = await installRelease({ tool: "cosign", version: pin.version, ...urls });
+  }
+  if (!file) {
+    throw new Error(withFix(
+      "signing needs cosign, and there is none on PATH",
+      "pin a release with `cosign-version` (e.g. v2.5.0), or install it first (sigstore/cosign-installer)"
+    ));
+  }
+  const help = await runCommand(file, ["sign", "--help"], { timeoutMs: 15e3 });
+  const signingConfig = /--use-signing-config/.test(help.stdout + help.stderrTail.join("\n"));
+  info(`cosign: ${file}${signingConfig ? " (3.x: signing config)" : ""}`);
+  return { file, signingConfig };
+}
+function runCosign(cosign, args, opts = {}) {
+  return runCommand(cosign.file, args, { timeoutMs: 3e5, ...opts });
+}
+function cosignError(res) {
+  const lines = res.stderrTail.map((l) => l.trim()).filter((l) => l !== "");
+  return (lines.filter((l) => l.startsWith("Error:")).at(-1) ?? lines.at(-1) ?? "no output").replace(/^Error:\s*/, "");
+}
+
+// src/signing/plan.ts
+var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
+function workflowIdentity(env) {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  return ref ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${ref}` : void 0;
+}
+function signingPlan(signing, github, env, pushes) {
+  if (signing.mode === "false" || !pushes && !signing.verifySources) return void 0;
+  const tlog = signing.tlog === "auto" ? !github.privateRepo : signing.tlog === "true";
+  if (signing.key) {
+    const pem = signing.key.startsWith("-----");
+    return pem ? { signer: { kind: "key", key: "cosign.key", publicKey: "cosign.pub" }, tlog, pemKey: signing.key } : { signer: { kind: "key", key: signing.key, publicKey: signing.key }, tlog };
+  }
+  const identity = workflowIdentity(env);
+  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN && identity) {
+    return { signer: { kind: "keyless", identity, issuer: GITHUB_OIDC_ISSUER }, tlog };
+  }
+  if (signing.mode === "true" || signing.verifySources) {
+    throw new InputError(signing.verifySources ? "verify-sources" : "sign", "true", "needs a key or an identity: give `sign-key`, or let the job mint an OIDC token (`permissions: id-token: write`) to sign keyless");
+  }
+  return void 0;
+}
+
+// src/signing/sign.ts
+import { chmodSync, mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join9 } from "node:path";
+
+// src/cosign/argv.ts
+var httpFlags = (o) => o.plainHttp ? ["--allow-http-registry"] : [];
+function signArgv(ref, o) {
+  const key = o.signer.kind === "key" ? ["--key", o.signer.key] : [];
+  const tlog = o.tlog ? [] : [...o.signingConfig ? ["--use-signing-config=false"] : [], "--tlog-upload=false"];
+  return ["sign", "--yes", "--recursive", ...key, ...tlog, ...httpFlags(o), ref];
+}
+function verifyArgv(ref, o) {
+  const who = o.signer.kind === "key" ? ["--key", o.signer.publicKey] : ["--certificate-identity", o.signer.identity, "--certificate-oidc-issuer", o.signer.issuer];
+  return ["verify", ...who, ...o.tlog ? [] : ["--insecure-ignore-tlog"], ...httpFlags(o), ref];
+}
+function verifyCommand(ref, o, publicKeyName) {
+  const signer = o.signer.kind === "key" ? { ...o.signer, publicKey: publicKeyName } : o.signer;
+  return ["cosign", ...verifyArgv(ref, { ...o, signer })].map((a) => /^[\w@:./=+-]+$/.test(a) ? a : `'${a}'`).join(" ");
+}
+
+// src/cosign/signed.ts
+function signatureRef(repo, digest2, signingConfig) {
+  return signingConfig ? `${repo}@${digest2} (OCI referrer)` : `${repo}:${digest2.replace(":", "-")}.sig`;
+}
+
+// src/signing/sign.ts
+var KEY_FIX = "check the key and its password (the COSIGN_PASSWORD environment variable of the step)";
+var signers = /* @__PURE__ */ new WeakMap();
+function signerOf(ctx) {
+  let signer = signers.get(ctx);
+  if (!signer) {
+    signer = (async () => {
+      const { plan, cosign } = ctx;
+      if (!plan.pemKey || plan.signer.kind !== "key") return plan.signer;
+      const dir = join9(ctx.workDir, "cosign");
+      const key = join9(dir, "cosign.key");
+      const publicKey = join9(dir, "cosign.pub");
+      mkdirSync(dir, { recursive: true, mode: 448 });
+      writeFileSync3(key, plan.pemKey, { mode: 384 });
+      chmodSync(key, 384);
+      const res = await runCosign(
+        cosign,
+        ["public-key", "--key", key, "--outfile", publicKey],
+        { env: envOf(ctx) }
+      );
+      if (res.exitCode !== 0) {
+        throw new Error(withFix(`cosign cannot read sign-key: ${cosignError(res)}`, KEY_FIX));
+      }
+      return { kind: "key", key, publicKey };
+    })();
+    signers.set(ctx, signer);
+  }
+  return signer;
+}
+async function optionsFor(ctx, registry) {
+  const plainHttp = isLoopback(registry) || ctx.insecure.includes(registry);
+  const signer = await signerOf(ctx);
+  return { signer, tlog: ctx.plan.tlog, signingConfig: ctx.cosign.signingConfig, plainHttp };
+}
+var envOf = (ctx) => ({ ...process.env, ...ctx.env });
+async function signImage(ctx, repo, digests) {
+  const [top = ""] = digests;
+  const opts = await optionsFor(ctx, parseReference(repo).registry);
+  const ref = `${repo}@${top}`;
+  const res = await runCosign(ctx.cosign, signArgv(ref, opts), { env: envOf(ctx), stream: true });
+  if (res.exitCode !== 0) {
+    throw new Error(withFix(
+      `signing ${ref} failed: ${cosignError(res)}`,
+      ctx.plan.signer.kind === "key" ? KEY_FIX : "the job needs `permissions: id-token: write`"
+    ));
+  }
+  const failed = await unverified(ctx, opts, digests.map((d) => `${repo}@${d}`));
+  if (failed.length > 0) {
+    throw new Error(`the signature does not verify for ${failed.join("; ")}: the image is pushed, but not as signed`);
+  }
+  const shown = ctx.plan.signer.kind === "key" && ctx.plan.pemKey ? "cosign.pub" : "";
+  return {
+    signatures: Object.fromEntries(digests.map((d) => [`${repo}@${d}`, signatureRef(repo, d, ctx.cosign.signingConfig)])),
+    verifyCommands: digests.map((d) => verifyCommand(`${repo}@${d}`, opts, shown))
+  };
+}
+async function unverified(ctx, opts, refs) {
+  const results = await Promise.all(refs.map((r) => runCosign(ctx.cosign, verifyArgv(r, opts), { env: envOf(ctx) })));
+  return results.flatMap((res, i) => res.exitCode === 0 ? [] : [`${refs[i]} (${cosignError(res)})`]);
+}
+async function verifySources(ctx, pinned) {
+  const byRegistry = /* @__PURE__ */ new Map();
+  for (const p of pinned) {
+    const registry = parseReference(p).registry;
+    byRegistry.set(registry, [...byRegistry.get(registry) ?? [], p]);
+  }
+  const failed = (await Promise.all([...byRegistry].map(async ([registry, refs]) => unverified(ctx, await optionsFor(ctx, registry), refs)))).flat();
+  if (failed.length > 0) {
+    const who = ctx.plan.signer.kind === "key" ? "the key" : ctx.plan.signer.identity;
+    throw new Error(withFix(
+      `verify-sources: no valid signature of ${who} on ${failed.join("; ")}; nothing was pushed`,
+      "merge only legs this workflow built and signed (sign on the legs), or set verify-sources: false"
+    ));
+  }
+}
+async function signPublished(ctx, names, digest2, platforms) {
+  const repositories = [...new Set(names.map((n) => repositoryOf(parseReference(n))))];
+  const digests = [.../* @__PURE__ */ new Set([digest2, ...Object.values(platforms)])];
+  const signed = [];
+  for (const repo of repositories) signed.push(await signImage(ctx, repo, digests));
+  return {
+    signatures: Object.assign({}, ...signed.map((s) => s.signatures)),
+    verifyCommands: signed.flatMap((s) => s.verifyCommands)
+  };
+}
+
 // src/main.ts
 async function run() {
   markMainStarted();
-  const workDir = mkdtempSync(join8(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
+  const workDir = mkdtempSync(join10(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
   let buildx = locateBuildx();
   let builder;
   const cancel = onCancel();
@@ -2422,13 +2645,22 @@ async function run() {
     const pin = inputs.buildxPin;
     if (pin) buildx = await stage("buildx", () => pinnedBuildx(pin));
     let results;
-    const job = {
-      buildx,
-      inputs,
-      trust: registryTrust(inputs.setup.registry, workDir),
+    const trust = registryTrust(inputs.setup.registry, workDir);
+    const plan = signingPlan(
+      inputs.signing,
+      inputs.github,
+      process.env,
+      inputs.release.mode === "merge" || pushesToRegistry(inputs)
+    );
+    const cosign = plan ? await stage("cosign", () => locateCosign(inputs.signing.cosignPin)) : void 0;
+    const signing = plan && cosign ? {
+      cosign,
+      plan,
       workDir,
-      signal: cancel.signal
-    };
+      env: trust.env,
+      insecure: inputs.setup.registry.insecure
+    } : void 0;
+    const job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing };
     if (inputs.release.mode === "merge") results = await merge(job);
     else {
       builder = builderName(inputs.builder, process.env);
@@ -2453,12 +2685,13 @@ async function run() {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
-async function build({ buildx, inputs, trust, workDir, signal }, name) {
+async function build(job, name) {
+  const { buildx, inputs, trust, workDir, signal, signing } = job;
   const engine = await stage("Preflight", () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
-  const metadataFile = join8(workDir, "metadata.json");
+  const metadataFile = join10(workDir, "metadata.json");
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage("Build", () => runBuild(
@@ -2488,27 +2721,33 @@ async function build({ buildx, inputs, trust, workDir, signal }, name) {
   if (!pushed) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage("Digests", () => readPushed(names, registryClientFor(trust)));
+  const signed = signing && await stage("Signing", () => signPublished(signing, names, image.digest, image.digests));
   if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? "", Object.keys(image.digests));
-  return { ...results, ...image, platforms: Object.keys(image.digests) };
+  return { ...results, ...image, platforms: Object.keys(image.digests), ...signed ? { signed } : {} };
 }
-async function merge({ buildx, inputs, trust, signal }) {
+async function merge({ buildx, inputs, trust, signal, signing }) {
   const sources = await mergeSources(inputs);
   const { tags, platforms, annotations, retry } = inputs;
-  const merged = await mergeIndex(
-    buildx,
-    {
-      tags,
-      platforms,
-      sources,
-      annotations,
-      retry,
-      env: trust.env,
-      retryAfter: retryAfterWith(trust),
-      signal
-    },
-    registryClientFor(trust)
-  );
-  return { mode: "merge", ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags };
+  const checkSources = signing && inputs.signing.verifySources ? (pinned) => stage("Sources signed", () => verifySources(signing, pinned)) : void 0;
+  const merged = await mergeIndex(buildx, {
+    tags,
+    platforms,
+    sources,
+    annotations,
+    retry,
+    env: trust.env,
+    retryAfter: retryAfterWith(trust),
+    signal,
+    checkSources
+  }, registryClientFor(trust));
+  const signed = signing && await stage("Signing", () => signPublished(signing, tags, merged.digest, merged.digests));
+  return {
+    mode: "merge",
+    ...merged,
+    platforms: Object.keys(merged.digests),
+    tags: inputs.tags,
+    ...signed ? { signed } : {}
+  };
 }
 
 // src/post.ts

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, type CommandResult, type RunOptions } from '../runtime/run-command.js';
 import { saveBuildxPath } from '../runtime/state.js';
+import { releaseUrls } from './release.js';
 import { dockerConfigDir } from '../runtime/docker-config.js';
 
 const SYSTEM_PLUGIN_DIRS = [
@@ -45,8 +46,9 @@ export function runBuildx(
 
 /** A pinned release, downloaded and verified (or found in the tool cache); run standalone. */
 export async function pinnedBuildx(pin: { version: string; urlTemplate: string }): Promise<Buildx> {
-  const { installBuildx } = await import('./install.js');
-  const file = await installBuildx(pin.version, pin.urlTemplate);
+  const { installRelease } = await import('../runtime/release-install.js');
+  const urls = releaseUrls(pin.urlTemplate, pin.version);
+  const file = await installRelease({ tool: 'buildx', version: pin.version, ...urls });
   saveBuildxPath(file);
   info(`buildx ${pin.version}: ${file}`);
   return { file, prefix: [] };

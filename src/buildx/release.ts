@@ -1,4 +1,4 @@
-// Where a pinned buildx release lives and how its checksum is checked.
+// Where a pinned buildx release lives: its binary and the checksums.txt beside it.
 import { hostPlatforms } from '../shared/platform.js';
 
 /** buildx's release names an architecture as the host's own platform without the os: arm-v7. */
@@ -10,17 +10,8 @@ export function releaseUrls(
   template: string,
   version: string,
   arch: string = process.arch,
-): { binary: string; checksums: string } {
-  const binary = template.replaceAll('{version}', version).replaceAll('{os}', 'linux')
+): { binaryUrl: string; checksumsUrl: string } {
+  const binaryUrl = template.replaceAll('{version}', version).replaceAll('{os}', 'linux')
     .replaceAll('{arch}', releaseArch(arch));
-  return { binary, checksums: new URL('checksums.txt', binary).toString() };
-}
-
-/** The sha256 that a `checksums.txt` (sha256sum format) lists for a file name. */
-export function expectedSha256(checksums: string, fileName: string): string | undefined {
-  for (const line of checksums.split('\n')) {
-    const m = /^([0-9a-f]{64})\s+\*?(\S+)\s*$/.exec(line.trim());
-    if (m && m[2] === fileName) return m[1];
-  }
-  return undefined;
+  return { binaryUrl, checksumsUrl: new URL('checksums.txt', binaryUrl).toString() };
 }

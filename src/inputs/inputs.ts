@@ -10,6 +10,7 @@ import { parseReference, referenceProblem } from '../shared/reference.js';
 import { DEFAULT_CONTEXT, githubRun, type GithubRun } from '../shared/github-run.js';
 import type { ParseYaml } from './node-specs.js';
 import { parseReleaseInputs } from './release-inputs.js';
+import { parseSigningInputs, releasePin } from './signing-inputs.js';
 import { parseBuilderInputs, parseQemuInputs } from './setup-inputs.js';
 import type { Inputs, Secret } from '../shared/inputs-types.js';
 
@@ -83,7 +84,8 @@ export function parseInputs(
       delaySeconds: r.integer('retry-delay', 0, 600),
       attemptTimeoutSeconds: r.optionalInteger('attempt-timeout', 1, 86_400),
     },
-    buildxPin: buildxPin(r),
+    buildxPin: releasePin(r, 'buildx-version', 'buildx-url', 'v0.29.1'),
+    signing: parseSigningInputs(r),
     release: parseReleaseInputs(r, tags, r.text('builder') || undefined),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
@@ -119,14 +121,6 @@ const cacheRule: rule.Rule = (v) =>
 const attestationRule: rule.Rule = (v) =>
   isBooleanText(v) ? undefined : rule.csvAttributes(false)(v) ??
     (csvFields(v).every((f) => f.includes('=')) ? undefined : 'is not true, false or KEY=VALUE,...');
-
-function buildxPin(r: InputReader): Inputs['buildxPin'] {
-  const version = r.optional('buildx-version', rule.matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, 'a release such as v0.29.1'));
-  const urlTemplate = r.optional('buildx-url', rule.matches(/^https?:\/\/\S*\{version\}\S*$/,
-    'an http(s) URL template with {version} (and {os}, {arch})')) ?? '';
-  if (!version) return undefined;
-  return { version: version.startsWith('v') ? version : `v${version}`, urlTemplate };
-}
 
 /**
  * The context as given, `{{defaultContext}}` kept for the build stage to expand (its form depends

@@ -4,7 +4,8 @@ import { setSecret } from '@actions/core';
 import type { Inputs } from './inputs.js';
 
 export function secretValues(inputs: Inputs): string[] {
-  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? ''].filter((v) => v !== '');
+  const pemKey = inputs.signing.key?.startsWith('-----') ? inputs.signing.key : '';
+  const values = [...inputs.secrets.map((s) => s.value), inputs.githubToken ?? '', pemKey].filter((v) => v !== '');
   const lines = values.flatMap((v) => v.split(/\r?\n/)).filter((l) => l.trim().length > 2);
   return [...new Set([...values, ...lines])];
 }

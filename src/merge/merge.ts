@@ -68,6 +68,8 @@ export interface MergeRequest {
   retryAfter?: (errorText: string) => Promise<number | undefined>;
   /** The job was cancelled. */
   signal?: AbortSignal;
+  /** A last check of the sources, pinned by digest, before anything is created (their signatures). */
+  checkSources?: (pinned: string[]) => Promise<void>;
 }
 
 export interface Merged {
@@ -84,6 +86,7 @@ export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: Regi
   if (problem) {
     throw new Error(`the sources do not make ${req.platforms.join(', ')}: ${problem}; nothing was pushed`);
   }
+  await req.checkSources?.(resolved.map((r) => r.pinned));
   const want: Record<string, string> = Object.assign({}, ...resolved.map((r) => r.platforms));
   info(`merging ${resolved.map((r) => r.pinned).join(', ')} into ${req.tags.join(', ')}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));

@@ -2,10 +2,11 @@
 import { notice, setOutput, summary } from '@actions/core';
 import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from '../buildx/step-timings.js';
 import type { Attempt } from '../buildx/run-retried.js';
+import type { SignedImage } from '../cosign/signed.js';
 
 /** The output names, as action.yml declares them. */
 export const OUTPUT_NAMES = ['digest', 'digests', 'imageid', 'metadata', 'platforms', 'builder', 'nodes',
-  'qemu-platforms', 'attempts'] as const;
+  'qemu-platforms', 'attempts', 'signatures', 'verify-commands'] as const;
 type OutputName = (typeof OUTPUT_NAMES)[number];
 
 interface ImageResults {
@@ -13,6 +14,8 @@ interface ImageResults {
   digests: Record<string, string>;
   platforms: string[];
   tags: string[];
+  /** What was signed, when the step signs. */
+  signed?: SignedImage;
 }
 
 /** A build (one job, or a matrix leg). */
@@ -53,6 +56,8 @@ export function outputValues(r: Results): Record<OutputName, string> {
     nodes: build?.nodes ?? '[]',
     'qemu-platforms': (build?.emulated ?? []).join(','),
     attempts: String(build?.attempts.length ?? 0),
+    signatures: JSON.stringify(r.signed?.signatures ?? {}),
+    'verify-commands': (r.signed?.verifyCommands ?? []).join('\n'),
   };
 }
 
@@ -75,6 +80,7 @@ export async function writeSummary(r: Results): Promise<void> {
       ...rows,
     ])
     .addRaw(!b || b.pushed ? `index digest: ${code(r.digest)}` : 'not pushed: digests are not in a registry', true);
+  if (r.signed) addSignatures(r.signed);
   if (b) addAttempts(b.attempts);
   if (b) addEmulationTax(b);
   await summary.write();
@@ -99,6 +105,14 @@ function addEmulationTax(b: BuildResults): void {
     summary.addRaw(`${escapeHtml(pair.name)}: ${pair.emulated.platform} ${pair.emulated.seconds.toFixed(1)} s emulated, ` +
       `${pair.native.platform} ${pair.native.seconds.toFixed(1)} s native, ${pair.ratio.toFixed(1)}x`, true);
   }
+}
+
+/** Each signed digest, where its signature is, and the command that verifies it. */
+function addSignatures(signed: SignedImage): void {
+  summary.addHeading('signatures', 4).addTable([
+    ['signed', 'signature'].map((data) => ({ data, header: true })),
+    ...Object.entries(signed.signatures).map(([ref, sig]) => [code(ref), code(escapeHtml(sig))]),
+  ]).addCodeBlock(signed.verifyCommands.join('\n'), 'sh');
 }
 
 /** A notice annotation when emulated steps dominate the build, with the ways out. */

@@ -1,6 +1,6 @@
 // The one form of the keys this action gives the Actions cache.
 
 /** Every key this action gives the Actions cache: `multiarch-build-KIND-...`. */
-export function cacheKey(kind: 'buildx' | 'image' | 'digests', ...parts: string[]): string {
+export function cacheKey(kind: 'buildx' | 'cosign' | 'image' | 'digests', ...parts: string[]): string {
   return ['multiarch-build', kind, ...parts].join('-');
 }

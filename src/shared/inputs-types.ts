@@ -70,6 +70,22 @@ export interface ReleaseInputs {
   sources: string[];
 }
 
+/** A release of a tool to download and run instead of the runner's (`buildx-version`, `cosign-version`). */
+export interface ReleasePin {
+  version: string;
+  urlTemplate: string;
+}
+
+export interface SigningInputs {
+  mode: 'auto' | 'true' | 'false';
+  /** A PEM private key (a secret), or a KMS URI; undefined signs keyless. */
+  key?: string;
+  tlog: 'auto' | 'true' | 'false';
+  /** For mode merge: every source must carry a valid signature before anything is created. */
+  verifySources: boolean;
+  cosignPin?: ReleasePin;
+}
+
 export interface Inputs {
   context: string;
   /** False for Git/HTTP contexts that buildx fetches itself. */
@@ -108,7 +124,8 @@ export interface Inputs {
   githubToken?: string;
   retry: RetryInputs;
   /** A pinned buildx release to download and run instead of the runner's. */
-  buildxPin?: { version: string; urlTemplate: string };
+  buildxPin?: ReleasePin;
+  signing: SigningInputs;
   release: ReleaseInputs;
   qemu: QemuInputs;
   /** How to create a builder; only used when `builder` is empty. */

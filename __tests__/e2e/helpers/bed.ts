@@ -28,6 +28,7 @@ function bedProblem(): string | undefined {
   if (!ok('curl', ['-fsS', `http://${REGISTRY}/v2/`])) return `no registry on ${REGISTRY}`;
   const missing = ['rootfs-amd64.tar', 'rootfs-arm64.tar'].filter((f) => !existsSync(join(ROOTFS, f)));
   if (missing.length > 0) return `the rootfs fixtures are missing (${missing.join(', ')})`;
+  if (!existsSync('/var/lib/multiarch-bed/cosign-2.5.0/cosign')) return 'cosign is missing';
   return undefined;
 }
 
@@ -89,6 +90,8 @@ export const ENGINE_B_SOCKET = 'unix:///var/run/docker2.sock';
 /** Nothing listens there: a node that can never boot. */
 export const DEAD_NODE = 'tcp://127.0.0.1:9';
 export const OLD_BUILDX = '/var/lib/multiarch-bed/buildx-0.13.1/cli-plugins/docker-buildx';
+/** cosign 2.5.0, Debian trixie's (scripts/test-bed.sh cosign). */
+export const COSIGN = '/var/lib/multiarch-bed/cosign-2.5.0/cosign';
 
 export function nodesYaml(nodes: { name: string; endpoint: string; platforms?: string }[]): string {
   return nodes.map((n) => `- name: ${n.name}\n  endpoint: "${n.endpoint}"` +

@@ -18,6 +18,8 @@ export interface StepResult {
 }
 
 export interface ActionRun extends StepResult {
+  /** Every argv the step ran cosign with (with `cosign` in the run options). */
+  cosignCalls: string[][];
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;
@@ -46,6 +48,8 @@ export interface RunOptions {
    * lines, or to cancel the step as the runner does).
    */
   onTick?: (main: ChildProcess) => void;
+  /** A cosign for the steps, on PATH behind a wrapper that records its argv (`cosignCalls`). */
+  cosign?: string;
 }
 
 /** The real buildx behind the wrappers: the system's plugin binary, found as the action finds it. */
@@ -84,19 +88,26 @@ function recordingDockerBin(dir: string): string {
   } catch {
     // no docker here (a bed-free run): the wrapper records a call and fails as a missing docker would
   }
-  writeFileSync(join(bin, 'docker'), `#!/bin/sh
-{ printf '%s\\0' "$@"; printf '\\036'; } >> "${join(dir, 'docker-calls')}"
+  recordingWrapper(bin, 'docker', real, join(dir, 'docker-calls'));
+  return bin;
+}
+
+/** `bin/NAME`: records each argv into `calls`, then runs `real`. */
+function recordingWrapper(bin: string, name: string, real: string, calls: string): void {
+  writeFileSync(join(bin, name), `#!/bin/sh
+{ printf '%s\\0' "$@"; printf '\\036'; } >> "${calls}"
 exec "${real}" "$@"
 `);
-  chmodSync(join(bin, 'docker'), 0o755);
-  return bin;
+  chmodSync(join(bin, name), 0o755);
 }
 
 export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'mab-run-'));
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary' };
+  const bin = recordingDockerBin(dir);
+  if (opts.cosign) recordingWrapper(bin, 'cosign', opts.cosign, join(dir, 'cosign-calls'));
   const base: Record<string, string> = {
-    PATH: `${recordingDockerBin(dir)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     HOME: process.env.HOME ?? '/root',
     RUNNER_TEMP: dir,
     GITHUB_ACTIONS: 'true',
@@ -123,6 +134,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     summary: read(env.GITHUB_STEP_SUMMARY),
     buildxCalls: parseCalls(read(join(dir, 'buildx-calls'))),
     dockerCalls: parseCalls(read(join(dir, 'docker-calls'))),
+    cosignCalls: parseCalls(read(join(dir, 'cosign-calls'))),
     dir,
     env,
     seconds,

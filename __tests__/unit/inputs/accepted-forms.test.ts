@@ -118,3 +118,18 @@ describe('nodes: YAML the parser cannot take is one line naming the input', () =
     expect(refusal({ nodes: '- name: a\n  endpoint: !foo x' })).toMatch(/^Input "nodes": .*Unresolved tag: !foo/);
   });
 });
+
+describe('signing inputs', () => {
+  test('a sign-key that is neither a PEM private key nor a KMS URI is refused without showing it', () => {
+    expect(refusal({ 'sign-key': 'hunter2-not-a-key' })).toBe('Input "sign-key": "(the value is not shown)" is ' +
+      'neither a PEM private key (-----BEGIN ... PRIVATE KEY-----) nor a KMS URI (awskms://, gcpkms://, azurekms://, ' +
+      'hashivault://, k8s://, pkcs11://)');
+  });
+  test.each(['awskms:///arn:aws:kms:eu-1:1:key/k', 'gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k',
+    'hashivault://transit-key', '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nx\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----',
+  ])('sign-key %j', (key) => expect(parse({ 'sign-key': key }).signing.key).toBe(key));
+  test('cosign-version as buildx-version', () => {
+    expect(parse({ 'cosign-version': '2.5.0' }).signing.cosignPin?.version).toBe('v2.5.0');
+    expect(refusal({ 'cosign-version': 'latest' })).toContain('is not a release such as v2.5.0');
+  });
+});

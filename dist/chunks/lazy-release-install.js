@@ -17,7 +17,6 @@ import {
 } from "./actions-cache.js";
 import {
   debug,
-  hostPlatforms,
   info
 } from "./actions-core.js";
 import {
@@ -335,17 +334,10 @@ function _getGlobal(key, defaultValue) {
   return value !== void 0 ? value : defaultValue;
 }
 
-// src/buildx/install.ts
+// src/runtime/release-install.ts
 import { createHash } from "node:crypto";
 import { chmodSync, readFileSync } from "node:fs";
 import { basename, join as join2 } from "node:path";
-
-// src/buildx/release.ts
-var releaseArch = (arch2) => hostPlatforms(arch2)[0]?.replace(/^linux\//, "").replace("/", "-") ?? arch2;
-function releaseUrls(template, version, arch2 = process.arch) {
-  const binary = template.replaceAll("{version}", version).replaceAll("{os}", "linux").replaceAll("{arch}", releaseArch(arch2));
-  return { binary, checksums: new URL("checksums.txt", binary).toString() };
-}
 function expectedSha256(checksums, fileName) {
   for (const line of checksums.split("\n")) {
     const m = /^([0-9a-f]{64})\s+\*?(\S+)\s*$/.exec(line.trim());
@@ -353,34 +345,33 @@ function expectedSha256(checksums, fileName) {
   }
   return void 0;
 }
-
-// src/buildx/install.ts
-var TOOL = "multiarch-build-buildx";
-async function installBuildx(version, urlTemplate) {
-  const cached = find(TOOL, version.replace(/^v/, ""));
-  if (cached) return join2(cached, "buildx");
-  const key = cacheKey("buildx", version, process.platform, process.arch);
-  const toolDir = join2(process.env.RUNNER_TOOL_CACHE ?? "", TOOL, version.replace(/^v/, ""), process.arch);
+async function installRelease({ tool, version, binaryUrl, checksumsUrl }) {
+  const name = `multiarch-build-${tool}`;
+  const plain = version.replace(/^v/, "");
+  const cached = find(name, plain);
+  if (cached) return join2(cached, tool);
+  const key = cacheKey(tool, version, process.platform, process.arch);
+  const toolDir = join2(process.env.RUNNER_TOOL_CACHE ?? "", name, plain, process.arch);
   const paths = [toolDir, `${toolDir}.complete`];
   if (cacheServiceAvailable() && await restoreCache(paths, key)) {
-    const restored = find(TOOL, version.replace(/^v/, ""));
-    if (restored) return join2(restored, "buildx");
+    const restored = find(name, plain);
+    if (restored) return join2(restored, tool);
   }
-  const { binary, checksums } = releaseUrls(urlTemplate, version);
-  const fileName = basename(new URL(binary).pathname);
-  info(`downloading buildx ${version} from ${binary}`);
-  const [file, sums] = await Promise.all([downloadTool(binary), downloadTool(checksums)]);
+  const fileName = basename(new URL(binaryUrl).pathname);
+  info(`downloading ${tool} ${version} from ${binaryUrl}`);
+  const [file, sums] = await Promise.all([downloadTool(binaryUrl), downloadTool(checksumsUrl)]);
   const want = expectedSha256(readFileSync(sums, "utf8"), fileName);
-  if (!want) throw new Error(`${checksums} lists no checksum for ${fileName}`);
+  if (!want) throw new Error(`${checksumsUrl} lists no checksum for ${fileName}`);
   const got = createHash("sha256").update(readFileSync(file)).digest("hex");
   if (got !== want) {
-    throw new Error(`checksum mismatch for ${fileName}: ${checksums} says ${want}, the download is ${got}`);
+    throw new Error(`checksum mismatch for ${fileName}: ${checksumsUrl} says ${want}, the download is ${got}`);
   }
   chmodSync(file, 493);
-  const dir = await cacheFile(file, "buildx", TOOL, version.replace(/^v/, ""));
+  const dir = await cacheFile(file, tool, name, plain);
   if (cacheServiceAvailable()) await saveCache(paths, key).catch(() => void 0);
-  return join2(dir, "buildx");
+  return join2(dir, tool);
 }
 export {
-  installBuildx
+  expectedSha256,
+  installRelease
 };

@@ -1,0 +1,39 @@
+// Inputs of signing (`sign`, `sign-key`, `sign-tlog`, `verify-sources`) and of the pinned tool
+// releases (`buildx-version`, `cosign-version` and their URL templates).
+import { InputError } from '../shared/errors.js';
+import type { ReleasePin, SigningInputs } from '../shared/inputs-types.js';
+import type { InputReader } from './reader.js';
+import * as rule from './rules.js';
+
+const PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----$/;
+const KMS = /^(awskms|gcpkms|azurekms|hashivault|k8s|pkcs11):\/\/\S+$/;
+
+export function parseSigningInputs(r: InputReader): SigningInputs {
+  const signing: SigningInputs = {
+    mode: r.oneOf('sign', ['auto', 'true', 'false'] as const),
+    tlog: r.oneOf('sign-tlog', ['auto', 'true', 'false'] as const),
+    verifySources: r.flag('verify-sources'),
+  };
+  const key = r.text('sign-key');
+  if (key !== '') {
+    // The key is a secret: the error line never shows it.
+    if (!PEM_KEY.test(key) && !KMS.test(key)) {
+      throw new InputError('sign-key', '(the value is not shown)', 'is neither a PEM private key (-----BEGIN ... ' +
+        'PRIVATE KEY-----) nor a KMS URI (awskms://, gcpkms://, azurekms://, hashivault://, k8s://, pkcs11://)');
+    }
+    signing.key = key;
+  }
+  const pin = releasePin(r, 'cosign-version', 'cosign-url', 'v2.5.0');
+  if (pin) signing.cosignPin = pin;
+  return signing;
+}
+
+/** A pinned release: a version (with or without its v) and the URL template of its binary. */
+export function releasePin(r: InputReader, versionInput: string, urlInput: string, example: string):
+  ReleasePin | undefined {
+  const version = r.optional(versionInput, rule.matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, `a release such as ${example}`));
+  const urlTemplate = r.optional(urlInput, rule.matches(/^https?:\/\/\S*\{version\}\S*$/,
+    'an http(s) URL template with {version} (and {os}, {arch})')) ?? '';
+  if (!version) return undefined;
+  return { version: version.startsWith('v') ? version : `v${version}`, urlTemplate };
+}
