@@ -24,13 +24,14 @@ import { buildDescription, namesToReadBack } from './image-build/pushed-names.js
 import { logDiagnostics } from './report/diagnostics.js';
 import {
   noticeEmulationTax, reportFailedAttempts, setOutputs, writeSummary,
-  type BuildResults, type MergeResults, type Results,
+  type BuildResults, type MergeResults, type PlanResults, type Results,
 } from './report/outputs.js';
 import { stage } from './report/stage.js';
 import { locateBuildx, pinnedBuildx, type Buildx } from './buildx/command.js';
 import { errorMessage, oneLine } from './shared/errors.js';
 import { markMainStarted } from './runtime/state.js';
 import { onCancel } from './runtime/cancel.js';
+import { planLegs } from './fan-out/plan.js';
 import { locateCosign } from './cosign/command.js';
 import { signingPlan } from './signing/plan.js';
 import { signPublished, verifySources, type SigningContext } from './signing/sign.js';
@@ -54,7 +55,8 @@ export async function run(): Promise<void> {
     const signing = plan && cosign ? { cosign, plan, workDir, env: trust.env,
       insecure: inputs.setup.registry.insecure } : undefined;
     const job: Job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing };
-    if (inputs.release.mode === 'merge') results = await merge(job);
+    if (inputs.release.mode === 'plan') results = fanOut(inputs);
+    else if (inputs.release.mode === 'merge') results = await merge(job);
     else {
       builder = builderName(inputs.builder, process.env);
       results = await build(job, builder);
@@ -128,4 +130,10 @@ async function merge({ buildx, inputs, trust, signal, signing }: Job): Promise<M
   const signed = signing && await stage('Signing', () => signPublished(signing, tags, merged.digest, merged.digests));
   return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags,
     ...(signed ? { signed } : {}) };
+}
+
+/** The legs of a fan-out: nothing runs. */
+function fanOut(inputs: Inputs): PlanResults {
+  const legs = planLegs(inputs.platforms, inputs.fanOut.runners, inputs.fanOut.groupByRunner);
+  return { mode: 'plan', legs, digest: '', digests: {}, platforms: inputs.platforms, tags: [] };
 }

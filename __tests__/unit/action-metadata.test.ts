@@ -55,7 +55,7 @@ describe('action.yml', () => {
     expect(none.githubToken).toBeUndefined();
     const defaulted = Object.keys(action.inputs).filter((k) => action.inputs[k]?.default !== undefined);
     expect(defaulted.sort()).toEqual(['boot-retries', 'boot-timeout', 'buildkit-image', 'buildx-url', 'cleanup',
-      'cosign-url', 'driver', 'github-token', 'host-network', 'load', 'mode', 'no-cache', 'platforms', 'pull', 'push',
+      'cosign-url', 'driver', 'github-token', 'group-by-runner', 'host-network', 'load', 'mode', 'no-cache', 'platforms', 'pull', 'push',
       'push-by-digest', 'qemu', 'qemu-image', 'retries', 'retry-delay', 'sign', 'sign-tlog', 'verify-sources']);
   });
 

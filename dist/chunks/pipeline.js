@@ -89,7 +89,7 @@ function savedBuildxPath() {
 }
 
 // src/inputs/action-inputs.ts
-var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","sign":"auto","sign-key":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
@@ -1306,7 +1306,7 @@ function checkAll(name, values, check) {
 
 // src/inputs/release-inputs.ts
 function parseReleaseInputs(r, tags, builder) {
-  const mode = r.oneOf("mode", ["build", "merge"]);
+  const mode = r.oneOf("mode", ["build", "merge", "plan"]);
   const pushByDigest = r.flag("push-by-digest");
   const image = r.optional("image", (v) => referenceProblem(v) ?? (parseReference(v).tag || parseReference(v).digest ? "names a tag or digest; give the repository only" : void 0));
   const sources = r.lines("sources", reference);
@@ -1356,6 +1356,51 @@ function releasePin(r, versionInput, urlInput, example) {
   )) ?? "";
   if (!version) return void 0;
   return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
+}
+
+// src/inputs/fan-out-inputs.ts
+var HOSTED_RUNNERS = [
+  { pattern: "default", runner: "ubuntu-24.04" },
+  { pattern: "linux/arm", runner: "ubuntu-24.04-arm" },
+  { pattern: "linux/arm64", runner: "ubuntu-24.04-arm" }
+];
+var LABEL = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+function patternOf(key) {
+  if (key === "default") return key;
+  const plain = key.replace(/\/\*$/, "");
+  const p = parsePlatform(plain);
+  return plain.split("/").length === 2 ? `${p.os}/${p.architecture}` : formatPlatform(p);
+}
+function parseFanOutInputs(r, parseYaml) {
+  const groupByRunner = r.flag("group-by-runner");
+  const text = r.text("runners");
+  if (text === "") return { runners: [...HOSTED_RUNNERS], groupByRunner };
+  if (!parseYaml) throw new Error("runners given but no YAML parser loaded");
+  const first = text.split("\n")[0] ?? "";
+  let doc;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    throw new InputError("runners", first, `is not valid YAML: ${errorMessage(error).split("\n")[0]}`);
+  }
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+    throw new InputError("runners", first, "must be a YAML mapping of platform (or prefix, or default) to runner");
+  }
+  const given = Object.entries(doc).map(([key, value]) => {
+    let pattern;
+    try {
+      pattern = patternOf(key.trim());
+    } catch (error) {
+      throw new InputError("runners", key, `is not a platform, a prefix of one, or default: ${errorMessage(error)}`);
+    }
+    const labels = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+    if (labels.length === 0 || !labels.every((l) => typeof l === "string" && LABEL.test(l))) {
+      throw new InputError("runners", key, "maps to no runs-on label (a label, or a list of labels)");
+    }
+    return { pattern, runner: typeof value === "string" ? value : labels };
+  });
+  const patterns = new Set(given.map((g) => g.pattern));
+  return { runners: [...HOSTED_RUNNERS.filter((h) => !patterns.has(h.pattern)), ...given], groupByRunner };
 }
 
 // src/inputs/node-specs.ts
@@ -1611,6 +1656,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
     buildxPin: releasePin(r, "buildx-version", "buildx-url", "v0.29.1"),
     signing: parseSigningInputs(r),
     release: parseReleaseInputs(r, tags, r.text("builder") || void 0),
+    fanOut: parseFanOutInputs(r, parseYaml),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
     github
@@ -1640,7 +1686,8 @@ function contextInput(value, github, input) {
   return value;
 }
 async function getInputs() {
-  return parseInputs((name) => getInput(name), process.env, getInput("nodes").trim() ? await loadYaml() : void 0);
+  const yaml = getInput("nodes").trim() || getInput("runners").trim() ? await loadYaml() : void 0;
+  return parseInputs((name) => getInput(name), process.env, yaml);
 }
 async function loadYaml() {
   return (await import("./lazy-yaml.js")).parseYaml;
@@ -2319,6 +2366,13 @@ function binfmtSummary() {
   }
 }
 
+// src/shared/legs.ts
+function matrixOf(legs) {
+  return JSON.stringify({
+    include: legs.map(({ platform, runner, emulated, slug: s }) => ({ platform, runner, emulated, slug: s }))
+  });
+}
+
 // src/report/outputs.ts
 function outputValues(r) {
   const build2 = r.mode === "build" ? r : void 0;
@@ -2333,7 +2387,8 @@ function outputValues(r) {
     "qemu-platforms": (build2?.emulated ?? []).join(","),
     attempts: String(build2?.attempts.length ?? 0),
     signatures: JSON.stringify(r.signed?.signatures ?? {}),
-    "verify-commands": (r.signed?.verifyCommands ?? []).join("\n")
+    "verify-commands": (r.signed?.verifyCommands ?? []).join("\n"),
+    matrix: r.mode === "plan" ? matrixOf(r.legs) : ""
   };
 }
 function setOutputs(r) {
@@ -2341,6 +2396,18 @@ function setOutputs(r) {
 }
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
+  if (r.mode === "plan") {
+    await summary.addHeading("multiarch-build: the fan-out", 3).addTable([
+      ["platform", "runner", "built", "why"].map((data) => ({ data, header: true })),
+      ...r.legs.map((l) => [
+        l.platform,
+        code([l.runner].flat().join(", ")),
+        l.emulated ? "emulated (QEMU)" : "native",
+        l.why === "default" ? "no runner of its own: the default runner" : `runners: ${l.why}`
+      ])
+    ]).write();
+    return;
+  }
   const tags = r.tags.join("<br>") || "(none)";
   const b = r.mode === "build" ? r : void 0;
   const sizes = b ? await b.sizes : {};
@@ -2448,6 +2515,45 @@ function onCancel() {
       process.off("SIGTERM", handle);
     }
   };
+}
+
+// src/fan-out/plan.ts
+function runnerArch(runner) {
+  const labels = (Array.isArray(runner) ? runner : [runner]).map((l) => l.toLowerCase());
+  for (const l of labels) {
+    if (/^(ubuntu|windows)-[\w.]+-arm$/.test(l) || l === "arm64") return "arm64";
+    if (/^(ubuntu-[\d.]+|ubuntu-latest|windows-[\w.]+)$/.test(l) || l === "x64" || l === "amd64") return "amd64";
+    if (["arm", "riscv64", "ppc64le", "s390x"].includes(l)) return l;
+  }
+  return void 0;
+}
+function ruleFor(platform, rules) {
+  const matching = rules.filter((r) => r.pattern === platform || platform.startsWith(`${r.pattern}/`));
+  return matching.sort((a, b) => b.pattern.length - a.pattern.length)[0] ?? rules.find((r) => r.pattern === "default");
+}
+function planLegs(platforms, rules, groupByRunner) {
+  const legs = platforms.map((platform) => {
+    const rule = ruleFor(platform, rules);
+    if (!rule) throw new Error(`no runner for ${platform}: give one in \`runners\`, or a default`);
+    const arch = runnerArch(rule.runner);
+    const explicit = rule.pattern !== "default";
+    const own = parsePlatform(platform).architecture;
+    const emulated = arch === void 0 ? !explicit : !(arch === own || arch === "amd64" && own === "386");
+    return { platform, runner: rule.runner, emulated, slug: slug(platform), why: rule.pattern };
+  });
+  if (!groupByRunner) return legs;
+  const byRunner = /* @__PURE__ */ new Map();
+  for (const leg of legs) {
+    const key = JSON.stringify(leg.runner);
+    byRunner.set(key, [...byRunner.get(key) ?? [], leg]);
+  }
+  return [...byRunner.values()].map((group) => ({
+    platform: group.map((l) => l.platform).join(","),
+    runner: group[0]?.runner ?? "",
+    emulated: group.some((l) => l.emulated),
+    slug: slug([group[0]?.runner ?? ""].flat().join("-")),
+    why: [...new Set(group.map((l) => l.why))].join(", ")
+  }));
 }
 
 // src/cosign/command.ts
@@ -2661,7 +2767,8 @@ async function run() {
       insecure: inputs.setup.registry.insecure
     } : void 0;
     const job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing };
-    if (inputs.release.mode === "merge") results = await merge(job);
+    if (inputs.release.mode === "plan") results = fanOut(inputs);
+    else if (inputs.release.mode === "merge") results = await merge(job);
     else {
       builder = builderName(inputs.builder, process.env);
       results = await build(job, builder);
@@ -2748,6 +2855,10 @@ async function merge({ buildx, inputs, trust, signal, signing }) {
     tags: inputs.tags,
     ...signed ? { signed } : {}
   };
+}
+function fanOut(inputs) {
+  const legs = planLegs(inputs.platforms, inputs.fanOut.runners, inputs.fanOut.groupByRunner);
+  return { mode: "plan", legs, digest: "", digests: {}, platforms: inputs.platforms, tags: [] };
 }
 
 // src/post.ts

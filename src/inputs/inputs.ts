@@ -11,6 +11,7 @@ import { DEFAULT_CONTEXT, githubRun, type GithubRun } from '../shared/github-run
 import type { ParseYaml } from './node-specs.js';
 import { parseReleaseInputs } from './release-inputs.js';
 import { parseSigningInputs, releasePin } from './signing-inputs.js';
+import { parseFanOutInputs } from './fan-out-inputs.js';
 import { parseBuilderInputs, parseQemuInputs } from './setup-inputs.js';
 import type { Inputs, Secret } from '../shared/inputs-types.js';
 
@@ -87,6 +88,7 @@ export function parseInputs(
     buildxPin: releasePin(r, 'buildx-version', 'buildx-url', 'v0.29.1'),
     signing: parseSigningInputs(r),
     release: parseReleaseInputs(r, tags, r.text('builder') || undefined),
+    fanOut: parseFanOutInputs(r, parseYaml),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
     github,
@@ -139,7 +141,8 @@ function contextInput(value: string, github: GithubRun, input: string): string {
  * when `nodes` is given: most runs never pay for it.
  */
 export async function getInputs(): Promise<Inputs> {
-  return parseInputs((name) => getInput(name), process.env, getInput('nodes').trim() ? await loadYaml() : undefined);
+  const yaml = getInput('nodes').trim() || getInput('runners').trim() ? await loadYaml() : undefined;
+  return parseInputs((name) => getInput(name), process.env, yaml);
 }
 
 async function loadYaml(): Promise<ParseYaml> {

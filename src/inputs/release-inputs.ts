@@ -6,7 +6,7 @@ import type { ReleaseInputs } from '../shared/inputs-types.js';
 import { parseReference, referenceProblem, repositoryOf } from '../shared/reference.js';
 
 export function parseReleaseInputs(r: InputReader, tags: readonly string[], builder?: string): ReleaseInputs {
-  const mode = r.oneOf('mode', ['build', 'merge'] as const);
+  const mode = r.oneOf('mode', ['build', 'merge', 'plan'] as const);
   const pushByDigest = r.flag('push-by-digest');
   const image = r.optional('image', (v) => referenceProblem(v) ??
     (parseReference(v).tag || parseReference(v).digest ? 'names a tag or digest; give the repository only' : undefined));

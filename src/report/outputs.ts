@@ -3,10 +3,11 @@ import { notice, setOutput, summary } from '@actions/core';
 import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from '../buildx/step-timings.js';
 import type { Attempt } from '../buildx/run-retried.js';
 import type { SignedImage } from '../cosign/signed.js';
+import { matrixOf, type Leg } from '../shared/legs.js';
 
 /** The output names, as action.yml declares them. */
 export const OUTPUT_NAMES = ['digest', 'digests', 'imageid', 'metadata', 'platforms', 'builder', 'nodes',
-  'qemu-platforms', 'attempts', 'signatures', 'verify-commands'] as const;
+  'qemu-platforms', 'attempts', 'signatures', 'verify-commands', 'matrix'] as const;
 type OutputName = (typeof OUTPUT_NAMES)[number];
 
 interface ImageResults {
@@ -42,7 +43,13 @@ export interface MergeResults extends ImageResults {
   mode: 'merge';
 }
 
-export type Results = BuildResults | MergeResults;
+/** `mode: plan`: the legs of a fan-out, nothing built. */
+export interface PlanResults extends ImageResults {
+  mode: 'plan';
+  legs: Leg[];
+}
+
+export type Results = BuildResults | MergeResults | PlanResults;
 
 export function outputValues(r: Results): Record<OutputName, string> {
   const build = r.mode === 'build' ? r : undefined;
@@ -58,6 +65,7 @@ export function outputValues(r: Results): Record<OutputName, string> {
     attempts: String(build?.attempts.length ?? 0),
     signatures: JSON.stringify(r.signed?.signatures ?? {}),
     'verify-commands': (r.signed?.verifyCommands ?? []).join('\n'),
+    matrix: r.mode === 'plan' ? matrixOf(r.legs) : '',
   };
 }
 
@@ -67,6 +75,14 @@ export function setOutputs(r: Results): void {
 
 export async function writeSummary(r: Results): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
+  if (r.mode === 'plan') {
+    await summary.addHeading('multiarch-build: the fan-out', 3).addTable([
+      ['platform', 'runner', 'built', 'why'].map((data) => ({ data, header: true })),
+      ...r.legs.map((l) => [l.platform, code([l.runner].flat().join(', ')), l.emulated ? 'emulated (QEMU)' : 'native',
+        l.why === 'default' ? 'no runner of its own: the default runner' : `runners: ${l.why}`]),
+    ]).write();
+    return;
+  }
   const tags = r.tags.join('<br>') || '(none)';
   const b = r.mode === 'build' ? r : undefined;
   const sizes = b ? await b.sizes : {};

@@ -61,7 +61,8 @@ export interface BuilderInputs {
 }
 
 export interface ReleaseInputs {
-  mode: 'build' | 'merge';
+  /** build: build and push; merge: assemble legs into one index; plan: the legs of a fan-out. */
+  mode: 'build' | 'merge' | 'plan';
   /** Push the image by digest only, to these repositories (no tag). */
   pushByDigest: boolean;
   /** Repositories (`registry/name`) a by-digest push goes to. */
@@ -84,6 +85,20 @@ export interface SigningInputs {
   /** For mode merge: every source must carry a valid signature before anything is created. */
   verifySources: boolean;
   cosignPin?: ReleasePin;
+}
+
+/** A runner for the platforms a pattern names: a platform, a prefix (`linux/arm`), or `default`. */
+export interface RunnerRule {
+  pattern: string;
+  /** A runs-on label, or a list of labels (a self-hosted runner's). */
+  runner: string | string[];
+}
+
+export interface FanOutInputs {
+  /** The `runners` input over the hosted defaults; the most specific pattern wins. */
+  runners: RunnerRule[];
+  /** Platforms that share a runner are one leg. */
+  groupByRunner: boolean;
 }
 
 export interface Inputs {
@@ -127,6 +142,7 @@ export interface Inputs {
   buildxPin?: ReleasePin;
   signing: SigningInputs;
   release: ReleaseInputs;
+  fanOut: FanOutInputs;
   qemu: QemuInputs;
   /** How to create a builder; only used when `builder` is empty. */
   setup: BuilderInputs;
