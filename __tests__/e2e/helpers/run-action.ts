@@ -50,6 +50,8 @@ export interface RunOptions {
   onTick?: (main: ChildProcess) => void;
   /** A cosign for the steps, on PATH behind a wrapper that records its argv (`cosignCalls`). */
   cosign?: string;
+  /** The workspace the steps run in (GITHUB_WORKSPACE); default the run's own folder. */
+  workspace?: string;
 }
 
 /** The real buildx behind the wrappers: the system's plugin binary, found as the action finds it. */
@@ -124,7 +126,8 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const env = { ...base, ...opts.env };
 
   const t0 = performance.now();
-  const main = await runNode(env, dir, opts.onTick);
+  const cwd = opts.workspace ?? dir;
+  const main = await runNode(env, cwd, opts.onTick);
   const seconds = (performance.now() - t0) / 1000;
   const state = parseFileCommands(read(env.GITHUB_STATE));
   const result: ActionRun = {
@@ -141,7 +144,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   };
   if (opts.post !== false) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    result.post = await runNode({ ...env, ...stateEnv }, dir);
+    result.post = await runNode({ ...env, ...stateEnv }, cwd);
   }
   return result;
 }
