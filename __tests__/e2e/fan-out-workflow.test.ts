@@ -26,7 +26,9 @@ async function fanOut(dockerfile: string, runId: string) {
   try {
     const run = await runWorkflow(WORKFLOW, {
       inputs: { image, tags: `${image}:1`, platforms: 'linux/amd64,linux/arm64', context: 'app', sign: 'false' },
-      job: { workflow_repository: 'org/multiarch-build', workflow_sha: 'a'.repeat(40) },
+      job: { workflow_repository: 'org/multiarch-build', workflow_sha: 'a'.repeat(40),
+        workflow_ref: 'org/multiarch-build/.github/workflows/build.yml@refs/tags/v1' },
+      github: { server_url: 'https://github.com' },
       extraInputs: { 'buildkit-image': BUILDKIT_IMAGE },
       runOptions: (runsOn) => ({ workspace, env: { ...cache.env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: '1',
         ...(runsOn === 'ubuntu-24.04-arm' ? { DOCKER_HOST: ENGINE_B_SOCKET } : {}) } }),

@@ -23,6 +23,9 @@ export function parseSigningInputs(r: InputReader): SigningInputs {
     }
     signing.key = key;
   }
+  const identity = r.optional('sign-identity', rule.matches(/^https:\/\/\S+@\S+$/,
+    'a workflow identity such as https://github.com/OWNER/REPO/.github/workflows/FILE@REF'));
+  if (identity) signing.identity = identity;
   const pin = releasePin(r, 'cosign-version', 'cosign-url', 'v2.5.0');
   if (pin) signing.cosignPin = pin;
   return signing;

@@ -82,6 +82,8 @@ export interface SigningInputs {
   /** A PEM private key (a secret), or a KMS URI; undefined signs keyless. */
   key?: string;
   tlog: 'auto' | 'true' | 'false';
+  /** The keyless certificate identity, when not this workflow's own (a reusable workflow's). */
+  identity?: string;
   /** For mode merge: every source must carry a valid signature before anything is created. */
   verifySources: boolean;
   cosignPin?: ReleasePin;

@@ -38,7 +38,7 @@ export function signingPlan(
     return pem ? { signer: { kind: 'key', key: 'cosign.key', publicKey: 'cosign.pub' }, tlog, pemKey: signing.key }
       : { signer: { kind: 'key', key: signing.key, publicKey: signing.key }, tlog };
   }
-  const identity = workflowIdentity(env);
+  const identity = signing.identity ?? workflowIdentity(env);
   if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN && identity) {
     return { signer: { kind: 'keyless', identity, issuer: GITHUB_OIDC_ISSUER }, tlog };
   }

@@ -125,8 +125,9 @@ export interface WorkflowRun {
 export interface RunnerOptions {
   inputs: Record<string, Value>;
   secrets?: Record<string, string>;
-  /** job.* as the runner gives it. */
+  /** job.* and github.* as the runner gives them. */
   job?: Record<string, string>;
+  github?: Record<string, string>;
   /** How each action run is run (its env, workspace): for a job's runs-on and matrix entry. */
   runOptions: (runsOn: Value, job: string) => RunOptions;
   /** Inputs the bed adds to every action step (e.g. the BuildKit image standing in for the hub's). */
@@ -144,7 +145,7 @@ export async function runWorkflow(file: string, opts: RunnerOptions): Promise<Wo
   const call = doc.on.workflow_call;
   const inputs: Context = Object.fromEntries(Object.entries(call.inputs ?? {}).map(([k, v]) => [k, v.default ?? '']));
   Object.assign(inputs, opts.inputs);
-  const base: Context = { inputs, secrets: opts.secrets ?? {}, github: {}, job: opts.job ?? {} };
+  const base: Context = { inputs, secrets: opts.secrets ?? {}, github: opts.github ?? {}, job: opts.job ?? {} };
   const results: WorkflowRun['results'] = {};
   const jobOutputs: Record<string, Record<string, string>> = {};
   const actionRuns: WorkflowRun['actionRuns'] = [];

@@ -76,3 +76,9 @@ describe('cosign argv', () => {
     expect(signatureRef('r/a', 'sha256:ab', true)).toBe('r/a@sha256:ab (OCI referrer)');
   });
 });
+
+test('a reusable workflow\'s identity, given, is what keyless signing is verified against', () => {
+  const identity = 'https://github.com/org/multiarch-build/.github/workflows/build.yml@refs/tags/v1';
+  expect(signingPlan({ mode: 'auto', tlog: 'auto', verifySources: false, identity }, { privateRepo: false }, OIDC, true))
+    .toMatchObject({ signer: { kind: 'keyless', identity } });
+});
