@@ -145,7 +145,8 @@ export async function runWorkflow(file: string, opts: RunnerOptions): Promise<Wo
   const call = doc.on.workflow_call;
   const inputs: Context = Object.fromEntries(Object.entries(call.inputs ?? {}).map(([k, v]) => [k, v.default ?? '']));
   Object.assign(inputs, opts.inputs);
-  const base: Context = { inputs, secrets: opts.secrets ?? {}, github: opts.github ?? {}, job: opts.job ?? {} };
+  const base: Context = { inputs, secrets: opts.secrets ?? {}, github: opts.github ?? {},
+    job: opts.job ?? {} };
   const results: WorkflowRun['results'] = {};
   const jobOutputs: Record<string, Record<string, string>> = {};
   const actionRuns: WorkflowRun['actionRuns'] = [];
