@@ -311,11 +311,16 @@ function pushesToRegistry(inputs) {
 import { existsSync } from "node:fs";
 import { join as join2 } from "node:path";
 
+// src/runtime/release-urls.ts
+function releaseUrlsFrom(template, version, arch, checksumsFile) {
+  const binaryUrl = template.replaceAll("{version}", version).replaceAll("{os}", "linux").replaceAll("{arch}", arch);
+  return { binaryUrl, checksumsUrl: new URL(checksumsFile, binaryUrl).toString() };
+}
+
 // src/buildx/release.ts
 var releaseArch = (arch) => hostPlatforms(arch)[0]?.replace(/^linux\//, "").replace("/", "-") ?? arch;
 function releaseUrls(template, version, arch = process.arch) {
-  const binaryUrl = template.replaceAll("{version}", version).replaceAll("{os}", "linux").replaceAll("{arch}", releaseArch(arch));
-  return { binaryUrl, checksumsUrl: new URL("checksums.txt", binaryUrl).toString() };
+  return releaseUrlsFrom(template, version, releaseArch(arch), "checksums.txt");
 }
 
 // src/runtime/docker-config.ts
@@ -2568,8 +2573,7 @@ import { delimiter, join as join8 } from "node:path";
 // src/cosign/release.ts
 var releaseArch2 = (arch) => hostPlatforms(arch)[0]?.split("/")[1] ?? arch;
 function cosignReleaseUrls(template, version, arch = process.arch) {
-  const binaryUrl = template.replaceAll("{version}", version).replaceAll("{os}", "linux").replaceAll("{arch}", releaseArch2(arch));
-  return { binaryUrl, checksumsUrl: new URL("cosign_checksums.txt", binaryUrl).toString() };
+  return releaseUrlsFrom(template, version, releaseArch2(arch), "cosign_checksums.txt");
 }
 
 // src/cosign/command.ts

@@ -1,5 +1,6 @@
 // Where a pinned cosign release lives: its binary and cosign_checksums.txt beside it.
 import { hostPlatforms } from '../shared/platform.js';
+import { releaseUrlsFrom } from '../runtime/release-urls.js';
 
 /** cosign's release names an architecture by its plain name: amd64, arm64, arm, ppc64le. */
 const releaseArch = (arch: string): string => hostPlatforms(arch)[0]?.split('/')[1] ?? arch;
@@ -9,7 +10,5 @@ export function cosignReleaseUrls(
   version: string,
   arch: string = process.arch,
 ): { binaryUrl: string; checksumsUrl: string } {
-  const binaryUrl = template.replaceAll('{version}', version).replaceAll('{os}', 'linux')
-    .replaceAll('{arch}', releaseArch(arch));
-  return { binaryUrl, checksumsUrl: new URL('cosign_checksums.txt', binaryUrl).toString() };
+  return releaseUrlsFrom(template, version, releaseArch(arch), 'cosign_checksums.txt');
 }
