@@ -1333,6 +1333,17 @@ function parseReleaseInputs(r, tags, builder) {
   return { mode, pushByDigest, repositories, sources };
 }
 
+// src/inputs/release-pin.ts
+function releasePin(r, versionInput, urlInput, example) {
+  const version = r.optional(versionInput, matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, `a release such as ${example}`));
+  const urlTemplate = r.optional(urlInput, matches(
+    /^https?:\/\/\S*\{version\}\S*$/,
+    "an http(s) URL template with {version} (and {os}, {arch})"
+  )) ?? "";
+  if (!version) return void 0;
+  return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
+}
+
 // src/inputs/signing-inputs.ts
 var PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----$/;
 var KMS = /^(awskms|gcpkms|azurekms|hashivault|k8s|pkcs11):\/\/\S+$/;
@@ -1357,15 +1368,6 @@ function parseSigningInputs(r) {
   const pin = releasePin(r, "cosign-version", "cosign-url", "v2.5.0");
   if (pin) signing.cosignPin = pin;
   return signing;
-}
-function releasePin(r, versionInput, urlInput, example) {
-  const version = r.optional(versionInput, matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, `a release such as ${example}`));
-  const urlTemplate = r.optional(urlInput, matches(
-    /^https?:\/\/\S*\{version\}\S*$/,
-    "an http(s) URL template with {version} (and {os}, {arch})"
-  )) ?? "";
-  if (!version) return void 0;
-  return { version: version.startsWith("v") ? version : `v${version}`, urlTemplate };
 }
 
 // src/inputs/fan-out-inputs.ts
@@ -2331,11 +2333,15 @@ async function readPushed(names, client) {
 function pushedNames(tags, outputs) {
   return [.../* @__PURE__ */ new Set([...tags, ...outputs.flatMap(outputNames)])];
 }
+function pushTargets(inputs) {
+  return inputs.release.pushByDigest ? inputs.release.repositories : pushedNames(inputs.tags, inputs.outputs);
+}
 function namesToReadBack(inputs, digest2) {
-  return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest2}`) : pushedNames(inputs.tags, inputs.outputs);
+  const targets = pushTargets(inputs);
+  return inputs.release.pushByDigest ? targets.map((repo) => `${repo}@${digest2}`) : targets;
 }
 function buildDescription(inputs) {
-  const names = !pushesToRegistry(inputs) ? [] : inputs.release.pushByDigest ? inputs.release.repositories : pushedNames(inputs.tags, inputs.outputs);
+  const names = pushesToRegistry(inputs) ? pushTargets(inputs) : [];
   const registries = [...new Set(names.map((n) => parseReference(n).registry))];
   return registries.length === 0 ? "buildx build" : `buildx build, pushing to ${registries.join(", ")},`;
 }

@@ -9,16 +9,20 @@ export function pushedNames(tags: readonly string[], outputs: readonly string[])
   return [...new Set([...tags, ...outputs.flatMap(outputNames)])];
 }
 
+/** Where the build pushes: a matrix leg's repositories (by digest), else the pushed names. */
+function pushTargets(inputs: Inputs): string[] {
+  return inputs.release.pushByDigest ? inputs.release.repositories : pushedNames(inputs.tags, inputs.outputs);
+}
+
 /** What to read back: a matrix leg's repositories at the pushed digest, else the pushed names. */
 export function namesToReadBack(inputs: Inputs, digest: string): string[] {
-  return inputs.release.pushByDigest ? inputs.release.repositories.map((repo) => `${repo}@${digest}`)
-    : pushedNames(inputs.tags, inputs.outputs);
+  const targets = pushTargets(inputs);
+  return inputs.release.pushByDigest ? targets.map((repo) => `${repo}@${digest}`) : targets;
 }
 
 /** The build as its messages name it: `buildx build`, and the registries it pushes to. */
 export function buildDescription(inputs: Inputs): string {
-  const names = !pushesToRegistry(inputs) ? [] : inputs.release.pushByDigest ? inputs.release.repositories
-    : pushedNames(inputs.tags, inputs.outputs);
+  const names = pushesToRegistry(inputs) ? pushTargets(inputs) : [];
   const registries = [...new Set(names.map((n) => parseReference(n).registry))];
   return registries.length === 0 ? 'buildx build' : `buildx build, pushing to ${registries.join(', ')},`;
 }

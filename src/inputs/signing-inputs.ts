@@ -1,7 +1,8 @@
-// Inputs of signing (`sign`, `sign-key`, `sign-tlog`, `verify-sources`) and of the pinned tool
-// releases (`buildx-version`, `cosign-version` and their URL templates).
+// Inputs of signing (`sign`, `sign-key`, `sign-tlog`, `sign-identity`, `verify-sources`,
+// `cosign-version`).
 import { InputError } from '../shared/errors.js';
-import type { ReleasePin, SigningInputs } from '../shared/inputs-types.js';
+import type { SigningInputs } from '../shared/inputs-types.js';
+import { releasePin } from './release-pin.js';
 import type { InputReader } from './reader.js';
 import * as rule from './rules.js';
 
@@ -29,14 +30,4 @@ export function parseSigningInputs(r: InputReader): SigningInputs {
   const pin = releasePin(r, 'cosign-version', 'cosign-url', 'v2.5.0');
   if (pin) signing.cosignPin = pin;
   return signing;
-}
-
-/** A pinned release: a version (with or without its v) and the URL template of its binary. */
-export function releasePin(r: InputReader, versionInput: string, urlInput: string, example: string):
-  ReleasePin | undefined {
-  const version = r.optional(versionInput, rule.matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, `a release such as ${example}`));
-  const urlTemplate = r.optional(urlInput, rule.matches(/^https?:\/\/\S*\{version\}\S*$/,
-    'an http(s) URL template with {version} (and {os}, {arch})')) ?? '';
-  if (!version) return undefined;
-  return { version: version.startsWith('v') ? version : `v${version}`, urlTemplate };
 }
