@@ -16,6 +16,18 @@ interface ActionYml {
 }
 const action = parse(actionYml) as ActionYml;
 
+test('README\'s pinned defaults are the ones the code runs', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const none = parseInputs((name) => (name === 'context' ? root : ''), {});
+  const pinned = section(readme, 'pinned') as string;
+  expect(pinned).toContain(`| \`buildkit-image\` | \`${none.setup.buildkitImage}\` |`);
+  expect(pinned).toContain(`| \`qemu-image\` | \`${none.qemu.image}\` |`);
+  expect(none.buildxPin).toBeUndefined();
+  expect(pinned).toContain('| `buildx-version` | none: the runner\'s buildx |');
+  expect(none.signing.cosignPin).toBeUndefined();
+  expect(pinned).toContain('| `cosign-version` | none: the cosign on PATH |');
+});
+
 describe('action.yml', () => {
   test('declares exactly the inputs the code reads', () => {
     const read = new Set<string>();
@@ -67,7 +79,8 @@ describe('action.yml', () => {
 
   test('README tables match action.yml (node scripts/docs-tables.mjs --write)', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const t = tables(actionYml) as { inputs: string; outputs: string };
+    const t = tables(actionYml) as { pinned: string; inputs: string; outputs: string };
+    expect(section(readme, 'pinned')).toBe(t.pinned);
     expect(section(readme, 'inputs')).toBe(t.inputs);
     expect(section(readme, 'outputs')).toBe(t.outputs);
   });

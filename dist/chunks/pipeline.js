@@ -89,7 +89,7 @@ function savedBuildxPath() {
 }
 
 // src/inputs/action-inputs.ts
-var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:buildx-stable-1","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:latest","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
@@ -421,6 +421,7 @@ function parseInspect(text) {
         node.driverOptions = value.trim();
         break;
       case "BuildKit daemon flags":
+      case "Flags":
         node.daemonFlags = value.trim();
         break;
     }
@@ -476,6 +477,20 @@ function majorMinor(text) {
   return m ? [Number(m[1]), Number(m[2])] : void 0;
 }
 var atLeast = (v, major, minor) => v !== void 0 && (v[0] > major || v[0] === major && v[1] >= minor);
+function readBuildxVersion(line) {
+  const release2 = / v?(\d+)\.(\d+)\.\d+/.exec(line);
+  if (release2) return { kind: "release", version: [Number(release2[1]), Number(release2[2])] };
+  const commit = / ([0-9a-f]{7,40})(?:\s|$)/.exec(line);
+  return commit ? { kind: "commit", commit: commit[1] ?? "" } : { kind: "unknown" };
+}
+function buildxAtLeast(line, major, minor) {
+  const seen = readBuildxVersion(line);
+  if (seen.kind === "commit") {
+    debug(`buildx ${seen.commit} is a build from a commit, taken as current (>= ${major}.${minor})`);
+    return true;
+  }
+  return seen.kind === "release" && atLeast(seen.version, major, minor);
+}
 
 // src/image-build/build-target.ts
 function nodesAttest(versions) {
@@ -491,7 +506,7 @@ var usesDefaultContext = (inputs) => [inputs.context, ...inputs.buildContexts].s
 async function gitQuery(buildx, inputs, env) {
   if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
   const version = await buildxVersion(buildx).catch(() => "");
-  return atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(version)?.[1]), 0, 29);
+  return buildxAtLeast(version, 0, 29);
 }
 async function buildTarget(buildx, inputs, builder, engine, buildxEnv = {}, env = process.env) {
   const target = { name: builder.name, hostNetwork: builder.hostNetwork, env: buildxEnv };
@@ -504,8 +519,10 @@ async function buildTarget(buildx, inputs, builder, engine, buildxEnv = {}, env 
 
 // src/image-build/metadata.ts
 import { readFileSync } from "node:fs";
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseMetadata(raw) {
   const json = JSON.parse(raw);
+  if (!isObject(json)) return void 0;
   const str = (key) => {
     const v = json[key];
     return typeof v === "string" ? v : void 0;
@@ -524,7 +541,11 @@ function readMetadata(file) {
   } catch {
     return { raw: "{}" };
   }
-  return parseMetadata(raw.trim() === "" ? "{}" : raw);
+  if (raw.trim() === "") return { raw: "{}" };
+  const meta = parseMetadata(raw);
+  if (meta) return meta;
+  info(`buildx's metadata file ${file} holds ${raw.trim().slice(0, 40)}, not an object: no build metadata read`);
+  return { raw: "{}" };
 }
 function imageId(meta) {
   return meta.configDigest ?? meta.digest ?? "";

@@ -89,6 +89,7 @@ export function parseInspect(text: string): BuilderInspect {
         node.driverOptions = value.trim();
         break;
       case 'BuildKit daemon flags':
+      case 'Flags': // buildx before 0.13
         node.daemonFlags = value.trim();
         break;
     }

@@ -1,5 +1,6 @@
 // `buildx version`, asked once per run and binary: the argv (the Git query form) and the
 // diagnostics both read it. A probe is short: a buildx that does not answer is not waited for.
+import { debug } from '@actions/core';
 import { runBuildx, type Buildx } from './command.js';
 import { finalError } from './final-error.js';
 
@@ -27,3 +28,34 @@ export function majorMinor(text: string | undefined): [number, number] | undefin
 
 export const atLeast = (v: [number, number] | undefined, major: number, minor: number): boolean =>
   v !== undefined && (v[0] > major || (v[0] === major && v[1] >= minor));
+
+/**
+ * What buildx's version line tells: a release (`github.com/docker/buildx v0.29.1 ...`,
+ * `... 0.29.1+ds1 ...`), a build from a commit (`github.com/docker/buildx f117971 f11797113e...`:
+ * no release number, as `make` builds it from a checkout), or nothing readable.
+ */
+export type BuildxRelease =
+  | { kind: 'release'; version: [number, number] }
+  | { kind: 'commit'; commit: string }
+  | { kind: 'unknown' };
+
+export function readBuildxVersion(line: string): BuildxRelease {
+  const release = / v?(\d+)\.(\d+)\.\d+/.exec(line);
+  if (release) return { kind: 'release', version: [Number(release[1]), Number(release[2])] };
+  const commit = / ([0-9a-f]{7,40})(?:\s|$)/.exec(line);
+  return commit ? { kind: 'commit', commit: commit[1] ?? '' } : { kind: 'unknown' };
+}
+
+/**
+ * Whether this buildx has what `major.minor` brought. A build from a commit is taken as current,
+ * as docker's own toolkit takes it (its `versionSatisfies`): such builds come from a recent
+ * checkout. Unreadable lines are not.
+ */
+export function buildxAtLeast(line: string, major: number, minor: number): boolean {
+  const seen = readBuildxVersion(line);
+  if (seen.kind === 'commit') {
+    debug(`buildx ${seen.commit} is a build from a commit, taken as current (>= ${major}.${minor})`);
+    return true;
+  }
+  return seen.kind === 'release' && atLeast(seen.version, major, minor);
+}

@@ -7,7 +7,7 @@ import { envSwitch } from '../shared/booleans.js';
 import { DEFAULT_CONTEXT } from '../shared/github-run.js';
 import type { EngineInfo } from '../host/engine-api.js';
 import type { Buildx } from '../buildx/command.js';
-import { atLeast, buildxVersion, majorMinor } from '../buildx/version.js';
+import { atLeast, buildxAtLeast, buildxVersion, majorMinor } from '../buildx/version.js';
 import { defaultProvenanceWanted } from './attestations.js';
 import type { BuildTarget } from './build-argv.js';
 
@@ -32,7 +32,7 @@ const usesDefaultContext = (inputs: Inputs): boolean =>
 async function gitQuery(buildx: Buildx, inputs: Inputs, env: NodeJS.ProcessEnv): Promise<boolean> {
   if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
   const version = await buildxVersion(buildx).catch(() => '');
-  return atLeast(majorMinor(/ v?(\d+\.\d+\.\d+)/.exec(version)?.[1]), 0, 29);
+  return buildxAtLeast(version, 0, 29);
 }
 
 export async function buildTarget(

@@ -1,4 +1,5 @@
 // buildx's --metadata-file: the source of the build's own results (not its progress output).
+import { info } from '@actions/core';
 import { readFileSync } from 'node:fs';
 
 export interface BuildMetadata {
@@ -9,8 +10,12 @@ export interface BuildMetadata {
   configDigest?: string;
 }
 
-export function parseMetadata(raw: string): BuildMetadata {
-  const json = JSON.parse(raw) as Record<string, unknown>;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The metadata in buildx's file; undefined when the file holds JSON that is not an object (`null`). */
+export function parseMetadata(raw: string): BuildMetadata | undefined {
+  const json: unknown = JSON.parse(raw);
+  if (!isObject(json)) return undefined;
   const str = (key: string): string | undefined => {
     const v = json[key];
     return typeof v === 'string' ? v : undefined;
@@ -30,7 +35,11 @@ export function readMetadata(file: string): BuildMetadata {
   } catch {
     return { raw: '{}' }; // e.g. `call: check` writes none
   }
-  return parseMetadata(raw.trim() === '' ? '{}' : raw);
+  if (raw.trim() === '') return { raw: '{}' };
+  const meta = parseMetadata(raw);
+  if (meta) return meta;
+  info(`buildx's metadata file ${file} holds ${raw.trim().slice(0, 40)}, not an object: no build metadata read`);
+  return { raw: '{}' };
 }
 
 /** docker's iidfile semantics: the config digest for one manifest, else the top-level digest. */

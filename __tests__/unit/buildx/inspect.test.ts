@@ -57,6 +57,15 @@ test('old buildx\'s partial boot: the running node whole, the inactive one with 
   ]);
 });
 
+test('buildx before 0.13 (docker\'s toolkit keeps its text): daemon flags under "Flags:", version under "Buildkit:"', () => {
+  const [node] = parseInspect(inspect('v0.12-container-flags.txt')).nodes;
+  expect(node?.daemonFlags).toBe(
+    '--debug --allow-insecure-entitlement security.insecure --allow-insecure-entitlement network.host');
+  expect(node?.buildkitVersion).toBe('v0.11.6');
+  expect(node?.driverOptions).toBe('image="moby/buildkit:buildx-stable-1" network="host"');
+  expect(node?.status).toBe('running');
+});
+
 test('trailing blanks and CRLF line ends leave the values as they are', () => {
   for (const file of ['v0.29-remote-two-running.txt', 'v0.29-container-gc-limit.txt', 'v0.29-container-driver-option-error.txt']) {
     const text = inspect(file);

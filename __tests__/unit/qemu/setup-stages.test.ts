@@ -35,7 +35,7 @@ describe('binfmt', () => {
 
 describe('which platforms need emulation (on an amd64 host)', () => {
   const q = (mode: QemuInputs['mode'], platforms?: string[]): QemuInputs =>
-    ({ mode, image: 'tonistiigi/binfmt:latest', ...(platforms ? { platforms } : {}) });
+    ({ mode, image: 'tonistiigi/binfmt:qemu-v10.2.3-68', ...(platforms ? { platforms } : {}) });
   const wanted = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'windows/amd64'];
   const amd64Host = hostPlatforms('x64');
   test('a builder named by `builder` (not default) knows its own nodes: auto emulates nothing', () => {
