@@ -16,6 +16,7 @@ import { mergeIndex } from './merge/merge.js';
 import { mergeSources, recordLegForMerge } from './merge/sources.js';
 import { preflight } from './preflight/preflight.js';
 import { emulationFor, ensureQemu } from './qemu/qemu.js';
+import { crashWatch } from './emulation/crash-watch.js';
 import { registryClientFor } from './registry/client.js';
 import { registryTrust, type RegistryTrust } from './registry/trust.js';
 import { retryAfterWith } from './registry/retry-after.js';
@@ -100,7 +101,8 @@ async function build(job: Job, name: string): Promise<BuildResults> {
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry,
-    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust), signal }));
+    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust), signal,
+      watch: crashWatch(inputs.platforms, emulated, inputs.qemu.image) }));
 
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);

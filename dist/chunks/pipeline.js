@@ -696,9 +696,26 @@ async function withRetries(schedule, attempt, mayPass, onRetry, waitAtLeast) {
   }
 }
 
-// src/buildx/step-timings.ts
-var HEADER = /^#(\d+) \[(\w+\/[^\s\]]+) ([^\]]+)\] (.*)$/;
+// src/buildx/progress-line.ts
+var HEADER = /^#(\d+) \[(?:(\w+\/[^\s\]]+) )?([^\]]+)\] (.*)$/;
 var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
+var ERROR = /^#(\d+) ERROR: (.*)$/;
+var CANCELED = /^#(\d+) CANCELED$/;
+var OUTPUT = /^#(\d+) \d+\.\d+ (.*)$/;
+function readProgressLine(text) {
+  let m = HEADER.exec(text);
+  if (m) {
+    const [, step = "", platform, stage2 = "", command = ""] = m;
+    return platform ? { kind: "header", step, platform, stage: stage2, command } : { kind: "header", step, stage: stage2, command };
+  }
+  if (m = DONE.exec(text)) return { kind: "done", step: m[1] ?? "", seconds: Number(m[2]) };
+  if (m = ERROR.exec(text)) return { kind: "error", step: m[1] ?? "", message: m[2] ?? "" };
+  if (m = CANCELED.exec(text)) return { kind: "canceled", step: m[1] ?? "" };
+  if (m = OUTPUT.exec(text)) return { kind: "output", step: m[1] ?? "", text: m[2] ?? "" };
+  return void 0;
+}
+
+// src/buildx/step-timings.ts
 var StepTimings = class {
   started = /* @__PURE__ */ new Map();
   done = /* @__PURE__ */ new Map();
@@ -706,16 +723,13 @@ var StepTimings = class {
     return [...this.done.values()];
   }
   line(text) {
-    const header = HEADER.exec(text);
-    if (header) {
-      const [, id = "", platform = "", stage2 = "", command = ""] = header;
-      const runsOn = seenPlatform(platform.split("->")[0] ?? platform);
-      if (!stage2.includes("internal")) this.started.set(id, { platform: runsOn, name: `[${stage2}] ${command}` });
-      return;
+    const seen = readProgressLine(text);
+    if (seen?.kind === "header" && seen.platform && !seen.stage.includes("internal")) {
+      const runsOn = seenPlatform(seen.platform.split("->")[0] ?? seen.platform);
+      this.started.set(seen.step, { platform: runsOn, name: `[${seen.stage}] ${seen.command}` });
     }
-    const done = DONE.exec(text);
-    const step = done ? this.started.get(done[1] ?? "") : void 0;
-    if (done && step) this.done.set(done[1] ?? "", { ...step, seconds: Number(done[2]) });
+    const step = seen?.kind === "done" ? this.started.get(seen.step) : void 0;
+    if (seen?.kind === "done" && step) this.done.set(seen.step, { ...step, seconds: seen.seconds });
   }
 };
 function emulationTax(steps, emulated, top = 3) {
@@ -773,7 +787,7 @@ var AttemptFailed = class extends Error {
 function runBuild(buildx, cmd, retry, opts) {
   return runRetried(buildx, cmd, retry, opts);
 }
-async function runRetried(buildx, cmd, retry, { what, retryAfter, signal }) {
+async function runRetried(buildx, cmd, retry, { what, retryAfter, signal, watch }) {
   const attempts = [];
   const total = retry.retries + 1;
   const timeoutSeconds = retry.attemptTimeoutSeconds;
@@ -785,21 +799,33 @@ async function runRetried(buildx, cmd, retry, { what, retryAfter, signal }) {
         const t0 = performance.now();
         const env = { ...process.env, ...cmd.env };
         const timings = new StepTimings();
-        const onStderrLine = (line2) => timings.line(line2);
-        const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine, signal });
+        const stopper = new AbortController();
+        const watching = watch?.(() => stopper.abort());
+        const onStderrLine = (line2) => {
+          timings.line(line2);
+          watching?.line(line2);
+        };
+        const stops = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal;
+        const res = await runBuildx(
+          buildx,
+          cmd.argv,
+          { env, stream: true, timeoutMs, onStderrLine, signal: stops }
+        ).finally(() => watching?.end());
         const seconds = Math.round((performance.now() - t0) / 100) / 10;
         if (res.exitCode === 0 && !res.timedOut) {
           attempts.push({ seconds, steps: timings.steps });
           return;
         }
-        const line = res.aborted ? "buildx was stopped" : res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail);
-        attempts.push({ seconds, error: line });
         const text = finalErrorText(res.stderrTail);
-        const verdict = res.aborted ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text, res.stderrTail.join("\n"));
+        const cancelled = signal?.aborted === true;
+        const explained = cancelled ? void 0 : await watching?.explain({ stopped: stopper.signal.aborted, errorText: text });
+        const line = explained?.line ?? (cancelled ? "buildx was stopped" : res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail));
+        attempts.push({ seconds, error: line });
+        const verdict = explained?.verdict ?? (cancelled ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text, res.stderrTail.join("\n")));
         const waitMs = verdict.id === "rate-limit" ? await retryAfter?.(text) : void 0;
         throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
       },
-      (error) => error instanceof AttemptFailed && error.verdict.transient,
+      (error) => error instanceof AttemptFailed && error.verdict.transient && attempts.length < (error.verdict.maxAttempts ?? Infinity),
       (n, waitMs, failed) => {
         info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; trying again in ${waitMs / 1e3}s`);
         debug(`the next attempt runs the same argv: ${JSON.stringify(cmd.argv)}`);
@@ -810,7 +836,7 @@ async function runRetried(buildx, cmd, retry, { what, retryAfter, signal }) {
   } catch (error) {
     if (!(error instanceof AttemptFailed)) throw error;
     const n = attempts.length;
-    const why = !error.verdict.transient ? `not retried: ${error.verdict.reason}` : `transient (${error.verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${total} attempts`}`;
+    const why = !error.verdict.transient ? `not retried: ${error.verdict.reason}` : `transient (${error.verdict.reason}), ${total === 1 ? "retries is 0" : `still failing after ${n} attempts`}`;
     const message = `${what} failed (${n === 1 ? "1 attempt" : `${n} attempts`}, ${why}): ${error.line}`;
     throw new BuildError(withFix(message, error.verdict.fix), attempts, error.stderrTail);
   }
@@ -2309,6 +2335,152 @@ async function enableFromHost(platform, dir) {
   }
 }
 
+// src/emulation/qemu-crash.ts
+var SIGNAL = /\bqemu: uncaught target signal (\d+) \(([^)]+)\)/;
+var CPU_EXCEPTION = /\bqemu: (?:fatal: )?unhandled CPU exception/;
+var LOADER = /\bqemu-[\w-]+: Could not open '([^']+)'/;
+var INTERMITTENT_SIGNALS = /* @__PURE__ */ new Set([11, 7]);
+function qemuCrashIn(text) {
+  const line = text.trim();
+  let m = SIGNAL.exec(line);
+  if (m) {
+    const signal = Number(m[1]);
+    return { line, signal, what: m[2] ?? `signal ${signal}`, intermittent: INTERMITTENT_SIGNALS.has(signal) };
+  }
+  if (CPU_EXCEPTION.test(line)) return { line, what: "an unhandled CPU exception", intermittent: false };
+  if (m = LOADER.exec(line)) {
+    return { line, what: `its loader ${m[1]} could not be opened`, intermittent: false, loader: m[1] ?? "" };
+  }
+  return void 0;
+}
+
+// src/emulation/qemu-in-use.ts
+import { realpathSync } from "node:fs";
+async function qemuInUse(platform, qemuImage, dir = BINFMT_DIR) {
+  const name = handlerFor(platform)?.handler;
+  const handler = name ? readHandler(name, dir) : void 0;
+  if (!name || !handler?.enabled) {
+    return { platform, description: `no enabled QEMU handler for ${platform} on the runner (a remote node's own QEMU)` };
+  }
+  const { interpreter, flags } = handler;
+  const known = { platform, interpreter, fixBinary: flags.includes("F") };
+  let file;
+  try {
+    file = realpathSync(interpreter);
+  } catch {
+    return { ...known, description: `${interpreter} (handler ${name}, flags ${flags || "none"}), registered by a binfmt image such as qemu-image ${qemuImage}; its version cannot be read from the runner` };
+  }
+  const res = await runCommand(file, ["--version"], { timeoutMs: 5e3 }).catch(() => void 0);
+  const version = res?.exitCode === 0 ? res.stdout.split("\n")[0]?.trim() : void 0;
+  return { ...known, description: `${version || "QEMU of unknown version"} (${file}, handler ${name}, flags ${flags || "none"}, from the runner's qemu-user-static)` };
+}
+function qemuFix(platforms, qemu, crash) {
+  const list = platforms.join(", ");
+  const native = `build ${list} natively: \`mode: plan\` with \`runners\` (a leg on a runner of that architecture), or a native node in \`nodes\``;
+  if (crash?.loader && qemu.some((q2) => q2.fixBinary === false)) {
+    return `the QEMU handler lacks the fix-binary (F) flag, so QEMU looks for ${crash.loader} in the image: re-register it with F (\`qemu-image\` installs handlers with it), or ` + native;
+  }
+  const names = qemu.map((q2) => handlerFor(q2.platform)?.handler).filter(Boolean).join(" ");
+  return `try a known-good QEMU: set \`qemu-image\` to a pinned release (the default is one); a handler already registered on the runner is used as it is, so remove it first (\`docker run --privileged --rm IMAGE --uninstall ${names || "qemu-*"}\`); or ${native}`;
+}
+
+// src/emulation/crash-watch.ts
+var CRASH_GRACE_MS = 2e4;
+var SIGNAL_EXITS = /* @__PURE__ */ new Set([132, 139]);
+var CrashWatch = class {
+  constructor(ctx, stop) {
+    this.ctx = ctx;
+    this.stop = stop;
+  }
+  ctx;
+  stop;
+  steps = /* @__PURE__ */ new Map();
+  timer;
+  hung;
+  line(text) {
+    const seen = readProgressLine(text);
+    if (!seen) return;
+    if (seen.kind === "header") {
+      const known = this.steps.get(seen.step);
+      const platform = seen.platform && seenPlatform(seen.platform.split("->")[0] ?? seen.platform);
+      this.steps.set(seen.step, { ...known, name: `[${seen.stage}] ${seen.command}`, ...platform ? { platform } : {} });
+      return;
+    }
+    const step = this.steps.get(seen.step);
+    if (!step) return;
+    if (seen.kind === "output") {
+      const crash = qemuCrashIn(seen.text);
+      if (crash && !step.crash) step.crash = crash;
+      if (step.crash && !step.ended) this.arm(seen.step);
+      return;
+    }
+    step.ended = seen.kind;
+    if (seen.kind === "error") {
+      const code2 = /exit code: (\d+)/.exec(seen.message);
+      if (code2) step.exitCode = Number(code2[1]);
+    }
+    if (this.hung === void 0) this.disarm();
+  }
+  /** (Re)starts the silence clock of a crashed step: any line of the step starts it again. */
+  arm(step) {
+    this.disarm();
+    this.timer = setTimeout(() => {
+      this.hung = step;
+      this.stop();
+    }, this.ctx.graceMs ?? CRASH_GRACE_MS);
+    this.timer.unref();
+  }
+  disarm() {
+    clearTimeout(this.timer);
+    this.timer = void 0;
+  }
+  end() {
+    this.disarm();
+  }
+  async explain({ stopped }) {
+    const hung = stopped ? this.steps.get(this.hung ?? "") : void 0;
+    const failed = hung ?? [...this.steps.values()].find((s) => s.ended === "error" && this.crashedUnderQemu(s));
+    if (!failed) return void 0;
+    const platforms = this.platformsOf(failed);
+    const qemu = await Promise.all(platforms.map((p) => this.ctx.qemuFor(p)));
+    const where = platforms.length === 1 ? platforms[0] : `one of ${platforms.join(", ")}`;
+    const what = failed.crash ? `${failed.crash.what} (${failed.crash.line})` : `exit code ${failed.exitCode} while the same step passed natively`;
+    const silence = Math.round((this.ctx.graceMs ?? CRASH_GRACE_MS) / 1e3);
+    const line = `${failed.name} crashed under QEMU emulation on ${where}: ${what}${hung ? `; no progress for ${silence}s after the crash, the step was stopped` : ""}; QEMU in use: ${qemu.map((q2) => q2.description).join("; ")}`;
+    const intermittent = failed.crash ? failed.crash.intermittent : failed.exitCode === 139;
+    return {
+      line,
+      verdict: {
+        transient: intermittent,
+        ...intermittent ? { maxAttempts: 2 } : {},
+        reason: `a step crashed under QEMU emulation${intermittent ? ", which may pass once more" : ""}`,
+        fix: qemuFix(platforms, qemu, failed.crash)
+      }
+    };
+  }
+  /** QEMU's own crash line, or a signal's exit code on an emulated platform where the native step passed. */
+  crashedUnderQemu(step) {
+    if (step.crash) return true;
+    const emulated = step.platform !== void 0 && this.ctx.emulated.includes(step.platform);
+    if (!emulated || !SIGNAL_EXITS.has(step.exitCode ?? 0)) return false;
+    return [...this.steps.values()].some((s) => s !== step && s.name === step.name && s.ended === "done" && s.platform !== void 0 && !this.ctx.emulated.includes(s.platform));
+  }
+  /**
+   * The platform a crashed step ran on: its header's, else the build's one platform, else the
+   * emulated ones (QEMU ran it, so it was one of them).
+   */
+  platformsOf(step) {
+    if (step.platform) return [step.platform];
+    if (this.ctx.platforms.length === 1) return [...this.ctx.platforms];
+    return this.ctx.emulated.length > 0 ? [...this.ctx.emulated] : [...this.ctx.platforms];
+  }
+};
+function crashWatch(platforms, emulated, qemuImage) {
+  const foreign = emulated.length > 0 ? emulated : platforms.filter((p) => !hostPlatforms().includes(p));
+  const qemuFor = (p) => qemuInUse(p, qemuImage);
+  return (stop) => new CrashWatch({ emulated: foreign, platforms, qemuFor }, stop);
+}
+
 // src/registry/retry-after.ts
 function rateLimitedUrl(errorText) {
   return /request to (https?:\/\/\S+?): 429\b/.exec(errorText)?.[1];
@@ -2841,7 +3013,12 @@ async function build(job, name) {
     buildx,
     command,
     inputs.retry,
-    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust), signal }
+    {
+      what: buildDescription(inputs),
+      retryAfter: retryAfterWith(trust),
+      signal,
+      watch: crashWatch(inputs.platforms, emulated, inputs.qemu.image)
+    }
   ));
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);

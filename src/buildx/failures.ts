@@ -79,6 +79,8 @@ export interface Verdict {
   transient: boolean;
   reason: string;
   fix?: string;
+  /** Attempts in all that this failure is worth, when fewer than `retries` allows. */
+  maxAttempts?: number;
 }
 
 const UNKNOWN: Verdict = { transient: false, reason: 'not a known transient failure' };

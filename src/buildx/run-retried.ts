@@ -51,6 +51,25 @@ class AttemptFailed extends Error {
   }
 }
 
+/**
+ * Reads one attempt's progress as it streams, beside the step timings: it may stop the attempt
+ * (a step that will never finish), and after a failed attempt it may know better than the final
+ * error line why it failed.
+ */
+export interface AttemptWatch {
+  line(text: string): void;
+  /** After a failed attempt that the job did not cancel: what the watch saw, if it explains it. */
+  explain(failed: { stopped: boolean; errorText: string }): Promise<Explained | undefined>;
+  /** The attempt is over: no timer may fire. */
+  end(): void;
+}
+
+/** A verdict from evidence, and the attempt's line that says it. */
+export interface Explained {
+  verdict: Verdict;
+  line: string;
+}
+
 export interface RetriedOptions {
   /** Names the command in messages: `buildx build, pushing to ghcr.io,`, `buildx imagetools create`. */
   what: string;
@@ -58,6 +77,8 @@ export interface RetriedOptions {
   retryAfter?: (errorText: string) => Promise<number | undefined>;
   /** The job was cancelled: buildx is stopped, and nothing is tried again. */
   signal?: AbortSignal;
+  /** A watch for each attempt, given the way to stop that attempt. */
+  watch?: (stop: () => void) => AttemptWatch;
 }
 
 export function runBuild(buildx: Buildx, cmd: BuildxCommand, retry: RetryInputs, opts: RetriedOptions):
@@ -69,7 +90,7 @@ export async function runRetried(
   buildx: Buildx,
   cmd: BuildxCommand,
   retry: RetryInputs,
-  { what, retryAfter, signal }: RetriedOptions,
+  { what, retryAfter, signal, watch }: RetriedOptions,
 ): Promise<Attempt[]> {
   const attempts: Attempt[] = [];
   const total = retry.retries + 1;
@@ -80,23 +101,35 @@ export async function runRetried(
       const t0 = performance.now();
       const env = { ...process.env, ...cmd.env };
       const timings = new StepTimings();
-      const onStderrLine = (line: string): void => timings.line(line);
-      const res = await runBuildx(buildx, cmd.argv, { env, stream: true, timeoutMs, onStderrLine, signal });
+      const stopper = new AbortController();
+      const watching = watch?.(() => stopper.abort());
+      const onStderrLine = (line: string): void => {
+        timings.line(line);
+        watching?.line(line);
+      };
+      const stops = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal;
+      const res = await runBuildx(buildx, cmd.argv,
+        { env, stream: true, timeoutMs, onStderrLine, signal: stops }).finally(() => watching?.end());
       const seconds = Math.round((performance.now() - t0) / 100) / 10;
       if (res.exitCode === 0 && !res.timedOut) {
         attempts.push({ seconds, steps: timings.steps });
         return;
       }
-      const line = res.aborted ? 'buildx was stopped' : res.timedOut
-        ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped`
-        : finalError(res.stderrTail);
-      attempts.push({ seconds, error: line });
       const text = finalErrorText(res.stderrTail);
-      const verdict = res.aborted ? { transient: false, reason: errorMessage(signal?.reason) }
-        : res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text, res.stderrTail.join('\n'));
+      const cancelled = signal?.aborted === true;
+      const explained = cancelled ? undefined
+        : await watching?.explain({ stopped: stopper.signal.aborted, errorText: text });
+      const line = explained?.line ?? (cancelled ? 'buildx was stopped' : res.timedOut
+        ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped`
+        : finalError(res.stderrTail));
+      attempts.push({ seconds, error: line });
+      const verdict = explained?.verdict ??
+        (cancelled ? { transient: false, reason: errorMessage(signal?.reason) }
+          : res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text, res.stderrTail.join('\n')));
       const waitMs = verdict.id === 'rate-limit' ? await retryAfter?.(text) : undefined;
       throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
-    }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient,
+    }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient &&
+      attempts.length < (error.verdict.maxAttempts ?? Infinity),
     (n, waitMs, failed) => {
       info(`attempt ${n} of ${total} failed, transient (${failed.verdict.reason}): ${failed.line}; ` +
         `trying again in ${waitMs / 1000}s`);
@@ -107,7 +140,7 @@ export async function runRetried(
     if (!(error instanceof AttemptFailed)) throw error;
     const n = attempts.length;
     const why = !error.verdict.transient ? `not retried: ${error.verdict.reason}`
-      : `transient (${error.verdict.reason}), ${total === 1 ? 'retries is 0' : `still failing after ${total} attempts`}`;
+      : `transient (${error.verdict.reason}), ${total === 1 ? 'retries is 0' : `still failing after ${n} attempts`}`;
     const message = `${what} failed (${n === 1 ? '1 attempt' : `${n} attempts`}, ${why}): ${error.line}`;
     throw new BuildError(withFix(message, error.verdict.fix), attempts, error.stderrTail);
   }

@@ -2,6 +2,7 @@
 // names each step (`#8 [linux/arm64 build 2/3] RUN make`, the platform first when the stage has
 // one) and ends it with `#8 DONE 84.3s`. No extra process: the lines are read as they stream.
 import { seenPlatform } from '../shared/platform.js';
+import { readProgressLine } from './progress-line.js';
 
 export interface StepTiming {
   platform: string;
@@ -9,11 +10,6 @@ export interface StepTiming {
   name: string;
   seconds: number;
 }
-
-// The platform is `os/arch[/variant]`, or `BUILD->TARGET` in a cross-compiling stage, which runs
-// on the build platform.
-const HEADER = /^#(\d+) \[(\w+\/[^\s\]]+) ([^\]]+)\] (.*)$/;
-const DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
 
 /**
  * Collects step timings from progress lines, one at a time (steps interleave). BuildKit may print
@@ -28,16 +24,14 @@ export class StepTimings {
   }
 
   line(text: string): void {
-    const header = HEADER.exec(text);
-    if (header) {
-      const [, id = '', platform = '', stage = '', command = ''] = header;
-      const runsOn = seenPlatform(platform.split('->')[0] ?? platform);
-      if (!stage.includes('internal')) this.started.set(id, { platform: runsOn, name: `[${stage}] ${command}` });
-      return;
+    const seen = readProgressLine(text);
+    if (seen?.kind === 'header' && seen.platform && !seen.stage.includes('internal')) {
+      // A cross-compiling stage (`BUILD->TARGET`) runs on the build platform.
+      const runsOn = seenPlatform(seen.platform.split('->')[0] ?? seen.platform);
+      this.started.set(seen.step, { platform: runsOn, name: `[${seen.stage}] ${seen.command}` });
     }
-    const done = DONE.exec(text);
-    const step = done ? this.started.get(done[1] ?? '') : undefined;
-    if (done && step) this.done.set(done[1] ?? '', { ...step, seconds: Number(done[2]) });
+    const step = seen?.kind === 'done' ? this.started.get(seen.step) : undefined;
+    if (seen?.kind === 'done' && step) this.done.set(seen.step, { ...step, seconds: seen.seconds });
   }
 }
 

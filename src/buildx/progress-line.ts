@@ -1,0 +1,31 @@
+// One line of buildx's plain progress output, read once for every reader of it (step timings, the
+// emulation watch): a step's header (`#8 [linux/arm64 build 2/3] RUN make`, the platform first
+// when the stage has one), its output (`#8 12.3 text`), and how it ended (`DONE 84.3s`, `ERROR: ...`,
+// `CANCELED`).
+
+export type ProgressLine =
+  | { kind: 'header'; step: string; platform?: string; stage: string; command: string }
+  | { kind: 'output'; step: string; text: string }
+  | { kind: 'done'; step: string; seconds: number }
+  | { kind: 'error'; step: string; message: string }
+  | { kind: 'canceled'; step: string };
+
+// The platform is `os/arch[/variant]`, or `BUILD->TARGET` in a cross-compiling stage.
+const HEADER = /^#(\d+) \[(?:(\w+\/[^\s\]]+) )?([^\]]+)\] (.*)$/;
+const DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
+const ERROR = /^#(\d+) ERROR: (.*)$/;
+const CANCELED = /^#(\d+) CANCELED$/;
+const OUTPUT = /^#(\d+) \d+\.\d+ (.*)$/;
+
+export function readProgressLine(text: string): ProgressLine | undefined {
+  let m = HEADER.exec(text);
+  if (m) {
+    const [, step = '', platform, stage = '', command = ''] = m;
+    return platform ? { kind: 'header', step, platform, stage, command } : { kind: 'header', step, stage, command };
+  }
+  if ((m = DONE.exec(text))) return { kind: 'done', step: m[1] ?? '', seconds: Number(m[2]) };
+  if ((m = ERROR.exec(text))) return { kind: 'error', step: m[1] ?? '', message: m[2] ?? '' };
+  if ((m = CANCELED.exec(text))) return { kind: 'canceled', step: m[1] ?? '' };
+  if ((m = OUTPUT.exec(text))) return { kind: 'output', step: m[1] ?? '', text: m[2] ?? '' };
+  return undefined;
+}
