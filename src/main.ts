@@ -10,6 +10,7 @@ import { BuildError, runBuild } from './buildx/run-retried.js';
 import { BootError } from './builder/boot.js';
 import { buildingNodes, nodesOutput, prepareBuilder } from './builder/builder.js';
 import { builderName } from './builder/create-argv.js';
+import { forgetDownloads } from './builder/forget-download.js';
 import { getInputs, type Inputs } from './inputs/inputs.js';
 import { maskSecrets } from './inputs/mask.js';
 import { mergeIndex } from './merge/merge.js';
@@ -19,7 +20,7 @@ import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { crashWatch } from './emulation/crash-watch.js';
 import { registryClientFor } from './registry/client.js';
 import { registryTrust, type RegistryTrust } from './registry/trust.js';
-import { retryAfterWith } from './registry/retry-after.js';
+import { registryQuestions } from './registry/questions.js';
 import { readPushed } from './registry/pushed-image.js';
 import { buildDescription, namesToReadBack } from './image-build/pushed-names.js';
 import { logDiagnostics } from './report/diagnostics.js';
@@ -101,8 +102,9 @@ async function build(job: Job, name: string): Promise<BuildResults> {
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
   const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry,
-    { what: buildDescription(inputs), retryAfter: retryAfterWith(trust), signal,
-      watch: crashWatch(inputs.platforms, emulated, inputs.qemu.image) }));
+    { what: buildDescription(inputs), ask: registryQuestions(trust), signal,
+      watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image)],
+      forgetDownload: forgetDownloads(builder, inputs.setup.driver) }));
 
   const meta = readMetadata(metadataFile);
   const pushed = pushesToRegistry(inputs);
@@ -128,7 +130,7 @@ async function merge({ buildx, inputs, trust, signal, signing }: Job): Promise<M
   const checkSources = signing && inputs.signing.verifySources
     ? (pinned: string[]) => stage('Sources signed', () => verifySources(signing, pinned)) : undefined;
   const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry, env: trust.env,
-    retryAfter: retryAfterWith(trust), signal, checkSources }, registryClientFor(trust));
+    ask: registryQuestions(trust), signal, checkSources }, registryClientFor(trust));
   const signed = signing && await stage('Signing', () => signPublished(signing, tags, merged.digest, merged.digests));
   return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags,
     ...(signed ? { signed } : {}) };

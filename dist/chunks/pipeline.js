@@ -596,6 +596,7 @@ var FAILURES = [
     reason: "an image or file does not exist"
   },
   {
+    id: "denied",
     pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i,
     transient: false,
     reason: "the registry refused the credentials",
@@ -631,6 +632,21 @@ var FAILURES = [
     reason: "the disk is full",
     fix: "the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)"
   },
+  // A layer the build pushes whose bytes are not its digest is BuildKit's own (moby/buildkit#3856):
+  // no download to repeat. A download's mismatch passes on a second download (a flaky CDN, a
+  // caching proxy or a mirror caught mid-update).
+  {
+    pattern: /failed to push\b.*(unexpected commit digest|digest mismatch)/i,
+    transient: false,
+    reason: "a digest mismatch in what the build produced, not a download"
+  },
+  {
+    id: "corrupt-download",
+    pattern: /unexpected commit digest|digest mismatch/i,
+    transient: true,
+    reason: "a download arrived corrupted",
+    fix: "every download of it arrived corrupted: a proxy, mirror or CDN between the builder and the registry serves wrong bytes for it (try without `registry-mirrors`, or tell the registry's operator)"
+  },
   { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: "deadline exceeded" },
   { pattern: /TLS handshake timeout/i, transient: true, reason: "TLS handshake timeout" },
   {
@@ -657,6 +673,12 @@ var FAILURES = [
   },
   { pattern: /temporary failure in name resolution|no such host/i, transient: true, reason: "DNS failure" }
 ];
+var TOKEN_REFUSED = {
+  transient: true,
+  maxAttempts: 2,
+  reason: "the registry refused a token its token service issued for this login (expired or too narrow)",
+  fix: "the login is accepted, its token is not: a token that may push to this repository (e.g. `permissions: packages: write` for GITHUB_TOKEN), and the registry's and its token service's clocks in step"
+};
 var UNKNOWN = { transient: false, reason: "not a known transient failure" };
 function classify(errorText, context = "") {
   const found = FAILURES.find((f) => f.pattern.test(errorText));
@@ -756,6 +778,44 @@ function emulationNotice(tax, emulated) {
   return `emulated steps took ${took} under QEMU (${list}). Ways out: a native node for ${list} (\`nodes\`, or a matrix leg on a runner of that architecture); or cross-compile in a \`FROM --platform=$BUILDPLATFORM\` stage and copy the result into the target stage`;
 }
 
+// src/buildx/corrupt-download.ts
+var DIGEST = "sha256:[0-9a-f]{64}";
+var COMMIT = new RegExp(`failed commit on ref "(layer|config|manifest|index)-${DIGEST}": (?:commit failed: )?unexpected commit digest (${DIGEST}), expected (${DIGEST})`);
+var MISMATCH = new RegExp(`digest mismatch (${DIGEST}): (${DIGEST})`);
+var SOURCE = /failed to resolve source metadata for (\S+): /;
+function corruptDownloadIn(text) {
+  const image = SOURCE.exec(text)?.[1];
+  const named = image ? { image } : {};
+  let m = COMMIT.exec(text);
+  if (m) return { what: m[1] ?? "blob", got: m[2] ?? "", expected: m[3] ?? "", ...named };
+  m = MISMATCH.exec(text);
+  return m ? { what: "file", got: m[1] ?? "", expected: m[2] ?? "", ...named } : void 0;
+}
+function ingestRef(text) {
+  const d = corruptDownloadIn(text);
+  return d && d.what !== "file" ? `${d.what}-${d.expected}` : void 0;
+}
+function describeCorruptDownload(d, bases) {
+  const of = d.image ?? (bases.length === 1 ? bases[0] : bases.length > 1 ? `one of ${bases.join(", ")}` : void 0);
+  return `a download arrived corrupted: ${d.what} ${d.expected}${of ? ` of ${of}` : ""} (its bytes hashed to ${d.got})`;
+}
+var DownloadWatch = class {
+  bases = /* @__PURE__ */ new Set();
+  line(text) {
+    const seen = readProgressLine(text);
+    if (seen?.kind !== "header") return;
+    const from = /^FROM (\S+)/.exec(seen.command)?.[1] ?? /^load metadata for (\S+)/.exec(seen.command)?.[1];
+    if (from) this.bases.add(from.replace(/@sha256:[0-9a-f]{64}$/, ""));
+  }
+  async explain({ errorText }) {
+    const verdict = classify(errorText);
+    const corrupt = verdict.id === "corrupt-download" ? corruptDownloadIn(errorText) : void 0;
+    return corrupt ? { verdict, line: describeCorruptDownload(corrupt, [...this.bases]) } : void 0;
+  }
+  end() {
+  }
+};
+
 // src/buildx/run-retried.ts
 var BuildError = class extends Error {
   constructor(message, attempts, stderrTail) {
@@ -785,9 +845,10 @@ var AttemptFailed = class extends Error {
   waitMs;
 };
 function runBuild(buildx, cmd, retry, opts) {
-  return runRetried(buildx, cmd, retry, opts);
+  const watches = [...opts.watches ?? [], () => new DownloadWatch()];
+  return runRetried(buildx, cmd, retry, { ...opts, watches });
 }
-async function runRetried(buildx, cmd, retry, { what, retryAfter, signal, watch }) {
+async function runRetried(buildx, cmd, retry, { what, ask, signal, watches = [], forgetDownload }) {
   const attempts = [];
   const total = retry.retries + 1;
   const timeoutSeconds = retry.attemptTimeoutSeconds;
@@ -800,17 +861,19 @@ async function runRetried(buildx, cmd, retry, { what, retryAfter, signal, watch 
         const env = { ...process.env, ...cmd.env };
         const timings = new StepTimings();
         const stopper = new AbortController();
-        const watching = watch?.(() => stopper.abort());
+        const watching = watches.map((watch) => watch(() => stopper.abort()));
         const onStderrLine = (line2) => {
           timings.line(line2);
-          watching?.line(line2);
+          for (const w of watching) w.line(line2);
         };
         const stops = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal;
         const res = await runBuildx(
           buildx,
           cmd.argv,
           { env, stream: true, timeoutMs, onStderrLine, signal: stops }
-        ).finally(() => watching?.end());
+        ).finally(() => {
+          for (const w of watching) w.end();
+        });
         const seconds = Math.round((performance.now() - t0) / 100) / 10;
         if (res.exitCode === 0 && !res.timedOut) {
           attempts.push({ seconds, steps: timings.steps });
@@ -818,11 +881,16 @@ async function runRetried(buildx, cmd, retry, { what, retryAfter, signal, watch 
         }
         const text = finalErrorText(res.stderrTail);
         const cancelled = signal?.aborted === true;
-        const explained = cancelled ? void 0 : await watching?.explain({ stopped: stopper.signal.aborted, errorText: text });
+        const failed = { stopped: stopper.signal.aborted, errorText: text };
+        let explained;
+        for (const w of cancelled ? [] : watching) explained ??= await w.explain(failed);
         const line = explained?.line ?? (cancelled ? "buildx was stopped" : res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail));
         attempts.push({ seconds, error: line });
-        const verdict = explained?.verdict ?? (cancelled ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text, res.stderrTail.join("\n")));
-        const waitMs = verdict.id === "rate-limit" ? await retryAfter?.(text) : void 0;
+        let verdict = explained?.verdict ?? (cancelled ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text, res.stderrTail.join("\n")));
+        if (verdict.id === "denied" && await ask?.refused(text) === "token") verdict = TOKEN_REFUSED;
+        const waitMs = verdict.id === "rate-limit" ? await ask?.retryAfter(text) : void 0;
+        const ref = verdict.id === "corrupt-download" ? ingestRef(text) : void 0;
+        if (ref) await forgetDownload?.(ref);
         throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
       },
       (error) => error instanceof AttemptFailed && error.verdict.transient && attempts.length < (error.verdict.maxAttempts ?? Infinity),
@@ -1149,6 +1217,54 @@ function nodesOutput(nodes) {
 function buildingNodes(builder, platforms) {
   const running = builder.nodes.filter((n) => n.status === "running");
   return Object.fromEntries(platforms.map((p) => [p, builder.created ? (running.find((n) => n.declaredPlatforms.includes(p)) ?? running.find((n) => n.platforms.includes(p)))?.name ?? "-" : builder.name]));
+}
+
+// src/builder/forget-download.ts
+var dockerAt = (endpoint) => endpoint.includes("://") ? ["--host", endpoint] : [];
+function listIngestsArgv(endpoint, node) {
+  return [
+    ...dockerAt(endpoint),
+    "exec",
+    `buildx_buildkit_${node}`,
+    "find",
+    "/var/lib/buildkit",
+    "-path",
+    "*/content/ingest/*/ref",
+    "-exec",
+    "grep",
+    "-H",
+    "",
+    "{}",
+    "+"
+  ];
+}
+function ingestsOf(listing, ref) {
+  return listing.split("\n").flatMap((line) => {
+    const m = /^(\/\S+\/content\/ingest\/[0-9a-f]+)\/ref:(.*)$/.exec(line.trim());
+    return m && (m[2] === ref || m[2]?.endsWith(`/${ref}`)) ? [m[1] ?? ""] : [];
+  });
+}
+async function forgetOn(node, ref) {
+  const listed = await runCommand("docker", listIngestsArgv(node.endpoint, node.name), { timeoutMs: 15e3 });
+  const dirs = listed.exitCode === 0 ? ingestsOf(listed.stdout, ref) : [];
+  if (dirs.length === 0) return;
+  const res = await runCommand("docker", [
+    ...dockerAt(node.endpoint),
+    "exec",
+    `buildx_buildkit_${node.name}`,
+    "rm",
+    "-rf",
+    "--",
+    ...dirs
+  ], { timeoutMs: 15e3 });
+  if (res.exitCode === 0) info(`node ${node.name}: the corrupted ${ref} is forgotten, the next attempt downloads it`);
+  else warning(`node ${node.name}: could not remove the corrupted ${ref}: ${finalError(res.stderrTail)}`);
+}
+function forgetDownloads(builder, driver) {
+  return async (ref) => {
+    if (!builder.created || driver !== "docker-container") return;
+    await Promise.all(builder.nodes.map((n) => forgetOn(n, ref)));
+  };
 }
 
 // src/inputs/rules.ts
@@ -1964,6 +2080,34 @@ var RegistryClient = class {
   async blobJson(ref, digest2) {
     return JSON.parse((await this.request(ref, `blobs/${digest2}`, "*/*")).body.toString("utf8"));
   }
+  /**
+   * Whom a registry's 401 refused: the `login` when the registry wants Basic credentials, the
+   * runner has none for it, or its token service refuses them; a `token` when the token service
+   * issues one for a push with that login (the registry refused what its own service issued).
+   * Undefined when it cannot tell (no challenge, the token service unreachable).
+   */
+  async refused(registry, repository) {
+    const challenge = await this.challenge(registry);
+    if (!challenge) return void 0;
+    const { scheme, params } = parseChallenge(challenge);
+    const creds = await credentialsFor(registry, this.config);
+    if (scheme === "basic" || !creds?.username && !creds?.identityToken) return "login";
+    if (scheme !== "bearer" || !params.realm) return void 0;
+    try {
+      await this.token(registry, params, `repository:${repository}:pull,push`, creds);
+      return "token";
+    } catch (error) {
+      return error instanceof RegistryError && (error.status === 401 || error.status === 403) ? "login" : void 0;
+    }
+  }
+  /** The registry's auth challenge: the probe's, or its `/v2/` answer over TLS. */
+  async challenge(registry) {
+    const { base, challenge } = await this.probe(registry);
+    if (challenge || base.startsWith("http:")) return challenge;
+    const res = await this.send(registry, `${base}/v2/`, { timeoutMs: 1e4, headers: { "user-agent": USER_AGENT } }).catch(() => void 0);
+    const header = res?.status === 401 ? res.headers["www-authenticate"] : void 0;
+    return Array.isArray(header) ? header[0] : header;
+  }
   async request(ref, path, accept, method = "GET") {
     const scope = `${ref.registry}/${ref.repository}`;
     const { base, challenge } = await this.probe(ref.registry);
@@ -2129,7 +2273,7 @@ async function mergeIndex(buildx, req, client) {
     buildx,
     { argv, env: req.env },
     req.retry,
-    { what: "buildx imagetools create", retryAfter: req.retryAfter, signal: req.signal }
+    { what: "buildx imagetools create", ask: req.ask, signal: req.signal }
   );
   return verify(req.tags, want, client);
 }
@@ -2481,6 +2625,16 @@ function crashWatch(platforms, emulated, qemuImage) {
   return (stop) => new CrashWatch({ emulated: foreign, platforms, qemuFor }, stop);
 }
 
+// src/registry/refused.ts
+function unauthorizedRequest(errorText) {
+  const m = /request to https?:\/\/([^/\s]+)\/v2\/(\S+?)\/(?:blobs|manifests)\/\S*: 401\b/.exec(errorText);
+  return m ? { registry: m[1] ?? "", repository: m[2] ?? "" } : void 0;
+}
+async function askRefused(errorText, client) {
+  const request2 = unauthorizedRequest(errorText);
+  return request2 ? client.refused(request2.registry, request2.repository).catch(() => void 0) : void 0;
+}
+
 // src/registry/retry-after.ts
 function rateLimitedUrl(errorText) {
   return /request to (https?:\/\/\S+?): 429\b/.exec(errorText)?.[1];
@@ -2502,7 +2656,15 @@ async function askRetryAfter(errorText, trustFor) {
     return void 0;
   }
 }
-var retryAfterWith = (trust) => (errorText) => askRetryAfter(errorText, trust.trustFor);
+
+// src/registry/questions.ts
+function registryQuestions(trust) {
+  const client = registryClientFor(trust);
+  return {
+    retryAfter: (errorText) => askRetryAfter(errorText, trust.trustFor),
+    refused: (errorText) => askRefused(errorText, client)
+  };
+}
 
 // src/registry/pushed-image.ts
 async function readPushed(names, client) {
@@ -3015,9 +3177,10 @@ async function build(job, name) {
     inputs.retry,
     {
       what: buildDescription(inputs),
-      retryAfter: retryAfterWith(trust),
+      ask: registryQuestions(trust),
       signal,
-      watch: crashWatch(inputs.platforms, emulated, inputs.qemu.image)
+      watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image)],
+      forgetDownload: forgetDownloads(builder, inputs.setup.driver)
     }
   ));
   const meta = readMetadata(metadataFile);
@@ -3056,7 +3219,7 @@ async function merge({ buildx, inputs, trust, signal, signing }) {
     annotations,
     retry,
     env: trust.env,
-    retryAfter: retryAfterWith(trust),
+    ask: registryQuestions(trust),
     signal,
     checkSources
   }, registryClientFor(trust));

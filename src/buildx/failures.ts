@@ -5,7 +5,7 @@
 
 export interface Failure {
   /** For the entries that code outside the classifier refers to. */
-  id?: 'run-exit' | 'builder-missing' | 'classic-store' | 'rate-limit';
+  id?: 'run-exit' | 'builder-missing' | 'classic-store' | 'rate-limit' | 'corrupt-download' | 'denied';
   pattern: RegExp;
   transient: boolean;
   reason: string;
@@ -41,8 +41,8 @@ const FAILURES: readonly Failure[] = [
     fix: 'buildx is not installed: install the docker-buildx plugin, or pin a release with `buildx-version`' },
   { pattern: /manifest unknown|not found|pull access denied/i, transient: false,
     reason: 'an image or file does not exist' },
-  { pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i, transient: false,
-    reason: 'the registry refused the credentials', fix: DENIED_FIX },
+  { id: 'denied', pattern: /\b(401|403)\b|unauthorized|insufficient_scope|authentication required|denied/i,
+    transient: false, reason: 'the registry refused the credentials', fix: DENIED_FIX },
   { pattern: /invalid (reference|tag)|invalid argument/i, transient: false,
     reason: 'an invalid reference or argument' },
   { pattern: /x509:|failed to verify certificate/i, transient: false,
@@ -57,6 +57,15 @@ const FAILURES: readonly Failure[] = [
     fix: `the engine's own builder needs the containerd image store for several platforms: ${CLASSIC_STORE_FIX}` },
   { pattern: /no space left on device/i, transient: false, reason: 'the disk is full',
     fix: 'the disk is full: prune the build cache or give BuildKit a smaller GC limit (`cache-keep-storage`)' },
+  // A layer the build pushes whose bytes are not its digest is BuildKit's own (moby/buildkit#3856):
+  // no download to repeat. A download's mismatch passes on a second download (a flaky CDN, a
+  // caching proxy or a mirror caught mid-update).
+  { pattern: /failed to push\b.*(unexpected commit digest|digest mismatch)/i, transient: false,
+    reason: 'a digest mismatch in what the build produced, not a download' },
+  { id: 'corrupt-download', pattern: /unexpected commit digest|digest mismatch/i, transient: true,
+    reason: 'a download arrived corrupted',
+    fix: 'every download of it arrived corrupted: a proxy, mirror or CDN between the builder and the registry ' +
+      'serves wrong bytes for it (try without `registry-mirrors`, or tell the registry\'s operator)' },
   { pattern: /context deadline exceeded|DeadlineExceeded/i, transient: true, reason: 'deadline exceeded' },
   { pattern: /TLS handshake timeout/i, transient: true, reason: 'TLS handshake timeout' },
   { id: 'rate-limit', pattern: /toomanyrequests|\b429\b|Too Many Requests/i, transient: true,
@@ -82,6 +91,17 @@ export interface Verdict {
   /** Attempts in all that this failure is worth, when fewer than `retries` allows. */
   maxAttempts?: number;
 }
+
+/**
+ * A registry's 401 after its token service issued a token for the runner's login: expired early or
+ * too narrow. BuildKit fetched a fresh token once before giving up; one more attempt gets new ones.
+ */
+export const TOKEN_REFUSED: Verdict = {
+  transient: true, maxAttempts: 2,
+  reason: 'the registry refused a token its token service issued for this login (expired or too narrow)',
+  fix: 'the login is accepted, its token is not: a token that may push to this repository (e.g. ' +
+    '`permissions: packages: write` for GITHUB_TOKEN), and the registry\'s and its token service\'s clocks in step',
+};
 
 const UNKNOWN: Verdict = { transient: false, reason: 'not a known transient failure' };
 

@@ -3,12 +3,14 @@
 // Stopping buildx drops its session, which cancels the build on the node too.
 import { debug, info } from '@actions/core';
 import type { RetryInputs } from '../shared/inputs-types.js';
-import { classify, type Verdict } from './failures.js';
+import { classify, TOKEN_REFUSED, type Verdict } from './failures.js';
 import { runBuildx, type Buildx } from './command.js';
 import { errorMessage, withFix } from '../shared/errors.js';
 import { finalError, finalErrorText } from './final-error.js';
 import { withRetries, type RetrySchedule } from '../runtime/retry.js';
 import { StepTimings, type StepTiming } from './step-timings.js';
+import { DownloadWatch, ingestRef } from './corrupt-download.js';
+import type { AttemptWatch, Explained, RegistryQuestions } from './attempt-watch.js';
 
 /** A buildx command line and what it needs in its environment; never passes through a shell. */
 export interface BuildxCommand {
@@ -51,46 +53,31 @@ class AttemptFailed extends Error {
   }
 }
 
-/**
- * Reads one attempt's progress as it streams, beside the step timings: it may stop the attempt
- * (a step that will never finish), and after a failed attempt it may know better than the final
- * error line why it failed.
- */
-export interface AttemptWatch {
-  line(text: string): void;
-  /** After a failed attempt that the job did not cancel: what the watch saw, if it explains it. */
-  explain(failed: { stopped: boolean; errorText: string }): Promise<Explained | undefined>;
-  /** The attempt is over: no timer may fire. */
-  end(): void;
-}
-
-/** A verdict from evidence, and the attempt's line that says it. */
-export interface Explained {
-  verdict: Verdict;
-  line: string;
-}
-
 export interface RetriedOptions {
   /** Names the command in messages: `buildx build, pushing to ghcr.io,`, `buildx imagetools create`. */
   what: string;
-  /** Asks the registry a rate-limited request met how long to wait (its Retry-After). */
-  retryAfter?: (errorText: string) => Promise<number | undefined>;
+  /** What a failed attempt may ask the registry it met. */
+  ask?: RegistryQuestions;
   /** The job was cancelled: buildx is stopped, and nothing is tried again. */
   signal?: AbortSignal;
-  /** A watch for each attempt, given the way to stop that attempt. */
-  watch?: (stop: () => void) => AttemptWatch;
+  /** Removes a corrupted download the builder kept (its ingest ref), so the next attempt fetches it. */
+  forgetDownload?: (ref: string) => Promise<void>;
+  /** Watches for each attempt, given the way to stop it; the first that explains a failure wins. */
+  watches?: ((stop: () => void) => AttemptWatch)[];
 }
 
+/** A build: its downloads are watched too (a corrupted one is named, and tried again). */
 export function runBuild(buildx: Buildx, cmd: BuildxCommand, retry: RetryInputs, opts: RetriedOptions):
   Promise<Attempt[]> {
-  return runRetried(buildx, cmd, retry, opts);
+  const watches = [...opts.watches ?? [], (): DownloadWatch => new DownloadWatch()];
+  return runRetried(buildx, cmd, retry, { ...opts, watches });
 }
 
 export async function runRetried(
   buildx: Buildx,
   cmd: BuildxCommand,
   retry: RetryInputs,
-  { what, retryAfter, signal, watch }: RetriedOptions,
+  { what, ask, signal, watches = [], forgetDownload }: RetriedOptions,
 ): Promise<Attempt[]> {
   const attempts: Attempt[] = [];
   const total = retry.retries + 1;
@@ -102,14 +89,16 @@ export async function runRetried(
       const env = { ...process.env, ...cmd.env };
       const timings = new StepTimings();
       const stopper = new AbortController();
-      const watching = watch?.(() => stopper.abort());
+      const watching = watches.map((watch) => watch(() => stopper.abort()));
       const onStderrLine = (line: string): void => {
         timings.line(line);
-        watching?.line(line);
+        for (const w of watching) w.line(line);
       };
       const stops = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal;
       const res = await runBuildx(buildx, cmd.argv,
-        { env, stream: true, timeoutMs, onStderrLine, signal: stops }).finally(() => watching?.end());
+        { env, stream: true, timeoutMs, onStderrLine, signal: stops }).finally(() => {
+          for (const w of watching) w.end();
+        });
       const seconds = Math.round((performance.now() - t0) / 100) / 10;
       if (res.exitCode === 0 && !res.timedOut) {
         attempts.push({ seconds, steps: timings.steps });
@@ -117,16 +106,20 @@ export async function runRetried(
       }
       const text = finalErrorText(res.stderrTail);
       const cancelled = signal?.aborted === true;
-      const explained = cancelled ? undefined
-        : await watching?.explain({ stopped: stopper.signal.aborted, errorText: text });
+      const failed = { stopped: stopper.signal.aborted, errorText: text };
+      let explained: Explained | undefined;
+      for (const w of cancelled ? [] : watching) explained ??= await w.explain(failed);
       const line = explained?.line ?? (cancelled ? 'buildx was stopped' : res.timedOut
         ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped`
         : finalError(res.stderrTail));
       attempts.push({ seconds, error: line });
-      const verdict = explained?.verdict ??
+      let verdict = explained?.verdict ??
         (cancelled ? { transient: false, reason: errorMessage(signal?.reason) }
           : res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text, res.stderrTail.join('\n')));
-      const waitMs = verdict.id === 'rate-limit' ? await retryAfter?.(text) : undefined;
+      if (verdict.id === 'denied' && await ask?.refused(text) === 'token') verdict = TOKEN_REFUSED;
+      const waitMs = verdict.id === 'rate-limit' ? await ask?.retryAfter(text) : undefined;
+      const ref = verdict.id === 'corrupt-download' ? ingestRef(text) : undefined;
+      if (ref) await forgetDownload?.(ref);
       throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
     }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient &&
       attempts.length < (error.verdict.maxAttempts ?? Infinity),

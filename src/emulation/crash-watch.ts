@@ -4,7 +4,7 @@
 // raises and waits forever), so one that stays silent for `graceMs` after QEMU's crash line is
 // stopped. A slow emulated step that prints no crash line is never stopped.
 import { readProgressLine } from '../buildx/progress-line.js';
-import type { AttemptWatch, Explained } from '../buildx/run-retried.js';
+import type { AttemptWatch, Explained } from '../buildx/attempt-watch.js';
 import { hostPlatforms, seenPlatform } from '../shared/platform.js';
 import { qemuCrashIn, type QemuCrash } from './qemu-crash.js';
 import { qemuFix, qemuInUse, type QemuInUse } from './qemu-in-use.js';

@@ -3,6 +3,7 @@
 // afterwards every tag is read back and verified.
 import { info } from '@actions/core';
 import { runRetried } from '../buildx/run-retried.js';
+import type { RegistryQuestions } from '../buildx/attempt-watch.js';
 import type { RetryInputs } from '../shared/inputs-types.js';
 import { type FetchedManifest, RegistryError, type RegistryClient } from '../registry/client.js';
 import { isIndex, platformDigests } from '../registry/manifests.js';
@@ -65,7 +66,7 @@ export interface MergeRequest {
   /** Environment `imagetools` needs, e.g. SSL_CERT_FILE for `registry-ca`. */
   env: Record<string, string>;
   /** Asks a registry that rate-limits how long to wait. */
-  retryAfter?: (errorText: string) => Promise<number | undefined>;
+  ask?: RegistryQuestions;
   /** The job was cancelled. */
   signal?: AbortSignal;
   /** A last check of the sources, pinned by digest, before anything is created (their signatures). */
@@ -91,7 +92,7 @@ export async function mergeIndex(buildx: Buildx, req: MergeRequest, client: Regi
   info(`merging ${resolved.map((r) => r.pinned).join(', ')} into ${req.tags.join(', ')}`);
   const argv = imagetoolsArgv(req.tags, req.annotations, resolved.map((r) => r.pinned));
   await runRetried(buildx, { argv, env: req.env }, req.retry,
-    { what: 'buildx imagetools create', retryAfter: req.retryAfter, signal: req.signal });
+    { what: 'buildx imagetools create', ask: req.ask, signal: req.signal });
   return verify(req.tags, want, client);
 }
 

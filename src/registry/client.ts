@@ -74,6 +74,37 @@ export class RegistryClient {
     return JSON.parse((await this.request(ref, `blobs/${digest}`, '*/*')).body.toString('utf8')) as T;
   }
 
+  /**
+   * Whom a registry's 401 refused: the `login` when the registry wants Basic credentials, the
+   * runner has none for it, or its token service refuses them; a `token` when the token service
+   * issues one for a push with that login (the registry refused what its own service issued).
+   * Undefined when it cannot tell (no challenge, the token service unreachable).
+   */
+  async refused(registry: string, repository: string): Promise<'login' | 'token' | undefined> {
+    const challenge = await this.challenge(registry);
+    if (!challenge) return undefined;
+    const { scheme, params } = parseChallenge(challenge);
+    const creds = await credentialsFor(registry, this.config);
+    if (scheme === 'basic' || (!creds?.username && !creds?.identityToken)) return 'login';
+    if (scheme !== 'bearer' || !params.realm) return undefined;
+    try {
+      await this.token(registry, params, `repository:${repository}:pull,push`, creds);
+      return 'token';
+    } catch (error) {
+      return error instanceof RegistryError && (error.status === 401 || error.status === 403) ? 'login' : undefined;
+    }
+  }
+
+  /** The registry's auth challenge: the probe's, or its `/v2/` answer over TLS. */
+  private async challenge(registry: string): Promise<string | undefined> {
+    const { base, challenge } = await this.probe(registry);
+    if (challenge || base.startsWith('http:')) return challenge;
+    const res = await this.send(registry, `${base}/v2/`, { timeoutMs: 10_000, headers: { 'user-agent': USER_AGENT } })
+      .catch(() => undefined);
+    const header = res?.status === 401 ? res.headers['www-authenticate'] : undefined;
+    return Array.isArray(header) ? header[0] : header;
+  }
+
   private async request(
     ref: ImageReference,
     path: string,

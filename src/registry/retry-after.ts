@@ -2,7 +2,7 @@
 // met the 429 in its error but not the registry's Retry-After; the registry is asked once more for
 // it with a HEAD of that URL (a HEAD is no pull on Docker Hub's rate limit).
 import { httpGet } from './http-get.js';
-import type { RegistryTrust, TrustFor } from './trust.js';
+import type { TrustFor } from './trust.js';
 
 /** The URL of a request buildx says met a 429: `... PUT request to URL: 429 Too Many Requests`. */
 export function rateLimitedUrl(errorText: string): string | undefined {
@@ -30,6 +30,3 @@ export async function askRetryAfter(errorText: string, trustFor: TrustFor): Prom
   }
 }
 
-/** The question as the retried commands ask it, with the run's registry trust. */
-export const retryAfterWith = (trust: RegistryTrust) => (errorText: string): Promise<number | undefined> =>
-  askRetryAfter(errorText, trust.trustFor);

@@ -39,7 +39,10 @@ export interface Served {
   };
 }
 
-/** GET a manifest by `host/repo:tag`; status 404 when the registry has no such tag. */
+/**
+ * GET a manifest by `host/repo:tag`; status 404 when the registry has no such tag. `basicAuth` is
+ * `user:password`, or a whole Authorization header value (`Bearer ...`).
+ */
 export async function served(ref: string, basicAuth?: string, ca?: string): Promise<Served> {
   const slash = ref.indexOf('/');
   const host = ref.slice(0, slash);
@@ -47,7 +50,10 @@ export async function served(ref: string, basicAuth?: string, ca?: string): Prom
   const at = rest.lastIndexOf(':');
   const [repo, tag] = [rest.slice(0, at), rest.slice(at + 1)];
   const headers: Record<string, string> = { accept: ACCEPT };
-  if (basicAuth) headers.authorization = `Basic ${Buffer.from(basicAuth).toString('base64')}`;
+  if (basicAuth) {
+    headers.authorization = basicAuth.startsWith('Bearer ') ? basicAuth
+      : `Basic ${Buffer.from(basicAuth).toString('base64')}`;
+  }
   const url = `${ca ? 'https' : 'http'}://${host}/v2/${repo}/manifests/${tag}`;
   const res = ca ? await getWithCa(url, headers, ca) : await fetch(url, { headers })
     .then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()) }));

@@ -15,7 +15,23 @@ export interface TokenServer {
 
 const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
 
-export async function startTokenServer(login = 'ci:ci-password'): Promise<TokenServer> {
+/**
+ * `lifetimeSeconds`: how long the registry accepts a token (its 60 s leeway for clock skew taken
+ * off `exp`); `announcedSeconds`: the `expires_in` the client is told, the lifetime unless given;
+ * `grant`: the actions a token may carry at most (e.g. only `pull`: a login without push rights).
+ */
+export interface TokenPolicy {
+  lifetimeSeconds?: number;
+  announcedSeconds?: number;
+  grant?: string[];
+}
+
+/** The registry's leeway on `exp` and `nbf` (distribution's token.Leeway). */
+const REGISTRY_LEEWAY_SECONDS = 60;
+
+export async function startTokenServer(login = 'ci:ci-password', policy: TokenPolicy = {}): Promise<TokenServer> {
+  const lives = policy.lifetimeSeconds ?? 300;
+  const announced = policy.announcedSeconds ?? lives;
   const key = readFileSync(`${DIR}/signer.key`);
   const cert = new X509Certificate(readFileSync(`${DIR}/signer.pem`));
   const requests: TokenServer['requests'] = [];
@@ -32,20 +48,27 @@ export async function startTokenServer(login = 'ci:ci-password'): Promise<TokenS
     }
     const access = scopes.map((scope) => {
       const [type = '', name = '', actions = ''] = scope.split(':');
-      return { type, name, actions: actions.split(',') };
+      return { type, name, actions: actions.split(',').filter((a) => !policy.grant || policy.grant.includes(a)) };
     });
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: 'RS256', typ: 'JWT', x5c: [cert.raw.toString('base64')] };
     const claims = {
-      iss: 'multiarch-bed-token-server', sub: 'ci', aud: url.searchParams.get('service'), exp: now + 300,
-      nbf: now - 10, iat: now, jti: randomUUID(),
+      iss: 'multiarch-bed-token-server', sub: 'ci', aud: url.searchParams.get('service'),
+      exp: now + lives - REGISTRY_LEEWAY_SECONDS, nbf: now - 10, iat: now, jti: randomUUID(),
       access,
     };
     const unsigned = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const token = `${unsigned}.${b64url(createSign('RSA-SHA256').update(unsigned).sign(key))}`;
-    const body = { token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() };
+    const body = { token, access_token: token, expires_in: announced, issued_at: new Date().toISOString() };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(5091, '127.0.0.1', resolve));
   return { requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A pull token for `repository` from the running token server, as an Authorization header value. */
+export async function pullAuthorization(repository: string, login = 'ci:ci-password'): Promise<string> {
+  const url = `http://127.0.0.1:5091/token?service=multiarch-bed&scope=repository:${repository}:pull`;
+  const res = await fetch(url, { headers: { authorization: `Basic ${Buffer.from(login).toString('base64')}` } });
+  return `Bearer ${((await res.json()) as { token: string }).token}`;
 }

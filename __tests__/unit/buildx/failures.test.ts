@@ -72,6 +72,11 @@ test.each([
   ['missing-base-image.txt', false, 'an image or file does not exist'],
   ['dockerfile-error.txt', false, 'a Dockerfile error'],
   ['push-401.txt', false, 'the registry refused the credentials'],
+  // The registry's 401 alone cannot tell a refused login from a refused token: the registry is
+  // asked after the attempt (registry/refused.ts); the table's first word is the denial.
+  ['push-401-token-refused.txt', false, 'the registry refused the credentials'],
+  ['push-insufficient-scope.txt', false, 'the registry refused the credentials'],
+  ['corrupt-layer-download-v0.13.txt', true, 'a download arrived corrupted'],
   ['x509-unknown-authority.txt', false, 'a certificate the builder does not trust'],
 ])('captured %s', (file, transient, reason) => {
   const text = fixture(`errors/${file}`);
