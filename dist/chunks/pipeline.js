@@ -662,6 +662,14 @@ var FAILURES = [
     transient: true,
     reason: "server error (5xx)"
   },
+  // A manifest PUT right after its blobs, where the registry has not stored them all yet (concurrent
+  // copies into one repository by `imagetools create`, seen on the bed; eventually consistent
+  // storage): the next attempt finds them.
+  {
+    pattern: /blob unknown to registry|provided digest did not match uploaded content/i,
+    transient: true,
+    reason: "the registry had not stored every blob the manifest names yet"
+  },
   { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: "network timeout" },
   { pattern: /connection refused/i, transient: true, reason: "connection refused" },
   { pattern: /connection reset by peer/i, transient: true, reason: "connection reset" },

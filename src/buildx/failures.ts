@@ -74,6 +74,11 @@ const FAILURES: readonly Failure[] = [
   // (docker/hub-feedback#1761, moby/moby#19191); BuildKit's own few tries end within seconds.
   { pattern: /\b(500|502|503|504)\b|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout/i,
     transient: true, reason: 'server error (5xx)' },
+  // A manifest PUT right after its blobs, where the registry has not stored them all yet (concurrent
+  // copies into one repository by `imagetools create`, seen on the bed; eventually consistent
+  // storage): the next attempt finds them.
+  { pattern: /blob unknown to registry|provided digest did not match uploaded content/i, transient: true,
+    reason: 'the registry had not stored every blob the manifest names yet' },
   { pattern: /i\/o timeout|timed? ?out/i, transient: true, reason: 'network timeout' },
   { pattern: /connection refused/i, transient: true, reason: 'connection refused' },
   { pattern: /connection reset by peer/i, transient: true, reason: 'connection reset' },

@@ -77,6 +77,7 @@ test.each([
   ['push-401-token-refused.txt', false, 'the registry refused the credentials'],
   ['push-insufficient-scope.txt', false, 'the registry refused the credentials'],
   ['corrupt-layer-download-v0.13.txt', true, 'a download arrived corrupted'],
+  ['merge-blob-race.txt', true, 'the registry had not stored every blob the manifest names yet'],
   ['x509-unknown-authority.txt', false, 'a certificate the builder does not trust'],
 ])('captured %s', (file, transient, reason) => {
   const text = fixture(`errors/${file}`);
