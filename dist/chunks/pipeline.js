@@ -897,7 +897,8 @@ async function runRetried(buildx, cmd, retry, { what, ask, signal, watches = [],
         let verdict = explained?.verdict ?? (cancelled ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text, res.stderrTail.join("\n")));
         if (verdict.id === "denied" && await ask?.refused(text) === "token") verdict = TOKEN_REFUSED;
         const waitMs = verdict.id === "rate-limit" ? await ask?.retryAfter(text) : void 0;
-        const ref = verdict.id === "corrupt-download" ? ingestRef(text) : void 0;
+        const another = verdict.transient && attempts.length < Math.min(total, verdict.maxAttempts ?? Infinity);
+        const ref = another && verdict.id === "corrupt-download" ? ingestRef(text) : void 0;
         if (ref) await forgetDownload?.(ref);
         throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
       },

@@ -118,7 +118,8 @@ export async function runRetried(
           : res.timedOut ? { transient: true, reason: 'attempt timed out' } : classify(text, res.stderrTail.join('\n')));
       if (verdict.id === 'denied' && await ask?.refused(text) === 'token') verdict = TOKEN_REFUSED;
       const waitMs = verdict.id === 'rate-limit' ? await ask?.retryAfter(text) : undefined;
-      const ref = verdict.id === 'corrupt-download' ? ingestRef(text) : undefined;
+      const another = verdict.transient && attempts.length < Math.min(total, verdict.maxAttempts ?? Infinity);
+      const ref = another && verdict.id === 'corrupt-download' ? ingestRef(text) : undefined;
       if (ref) await forgetDownload?.(ref);
       throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
     }, (error): error is AttemptFailed => error instanceof AttemptFailed && error.verdict.transient &&
