@@ -2548,7 +2548,8 @@ var CrashWatch = class {
   ctx;
   stop;
   steps = /* @__PURE__ */ new Map();
-  timer;
+  /** One silence clock per crashed step that has not ended. */
+  clocks = /* @__PURE__ */ new Map();
   hung;
   line(text) {
     const seen = readProgressLine(text);
@@ -2572,23 +2573,24 @@ var CrashWatch = class {
       const code2 = /exit code: (\d+)/.exec(seen.message);
       if (code2) step.exitCode = Number(code2[1]);
     }
-    if (this.hung === void 0) this.disarm();
+    this.disarm(seen.step);
   }
   /** (Re)starts the silence clock of a crashed step: any line of the step starts it again. */
   arm(step) {
-    this.disarm();
-    this.timer = setTimeout(() => {
-      this.hung = step;
+    this.disarm(step);
+    const clock = setTimeout(() => {
+      this.hung ??= step;
       this.stop();
     }, this.ctx.graceMs ?? CRASH_GRACE_MS);
-    this.timer.unref();
+    clock.unref();
+    this.clocks.set(step, clock);
   }
-  disarm() {
-    clearTimeout(this.timer);
-    this.timer = void 0;
+  disarm(step) {
+    clearTimeout(this.clocks.get(step));
+    this.clocks.delete(step);
   }
   end() {
-    this.disarm();
+    for (const step of [...this.clocks.keys()]) this.disarm(step);
   }
   async explain({ stopped }) {
     const hung = stopped ? this.steps.get(this.hung ?? "") : void 0;

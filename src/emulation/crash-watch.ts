@@ -35,7 +35,8 @@ interface Step {
 
 export class CrashWatch implements AttemptWatch {
   private readonly steps = new Map<string, Step>();
-  private timer: NodeJS.Timeout | undefined;
+  /** One silence clock per crashed step that has not ended. */
+  private readonly clocks = new Map<string, NodeJS.Timeout>();
   private hung: string | undefined;
 
   constructor(private readonly ctx: WatchContext, private readonly stop: () => void) {}
@@ -63,26 +64,27 @@ export class CrashWatch implements AttemptWatch {
       const code = /exit code: (\d+)/.exec(seen.message);
       if (code) step.exitCode = Number(code[1]);
     }
-    if (this.hung === undefined) this.disarm();
+    this.disarm(seen.step);
   }
 
   /** (Re)starts the silence clock of a crashed step: any line of the step starts it again. */
   private arm(step: string): void {
-    this.disarm();
-    this.timer = setTimeout(() => {
-      this.hung = step;
+    this.disarm(step);
+    const clock = setTimeout(() => {
+      this.hung ??= step;
       this.stop();
     }, this.ctx.graceMs ?? CRASH_GRACE_MS);
-    this.timer.unref();
+    clock.unref();
+    this.clocks.set(step, clock);
   }
 
-  private disarm(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  private disarm(step: string): void {
+    clearTimeout(this.clocks.get(step));
+    this.clocks.delete(step);
   }
 
   end(): void {
-    this.disarm();
+    for (const step of [...this.clocks.keys()]) this.disarm(step);
   }
 
   async explain({ stopped }: { stopped: boolean; errorText: string }): Promise<Explained | undefined> {
