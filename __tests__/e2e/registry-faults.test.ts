@@ -139,6 +139,7 @@ describe.skipIf(!bedIsUp())('registry faults past the nine', () => {
     expect(error).not.toContain('log in first');
   });
 
+  // A wrong password at a token service: registry-answers.test.ts.
   test('a wrong password at a registry that asks for Basic credentials: at once, log in', async () => {
     const tag = `${AUTH_REGISTRY}/${uniquePath('basic-denied')}:1`;
     const run = await runAction({ context: makeContext(ARCH_DOCKERFILE), builder: 'default', platforms: 'linux/amd64',
@@ -148,15 +149,5 @@ describe.skipIf(!bedIsUp())('registry faults past the nine', () => {
     const error = errorLine(run);
     expect(error).toContain('not retried: the registry refused the credentials');
     expect(error).toContain('log in first');
-  });
-
-  test('a wrong password at a token service: at once, log in', async () => {
-    tokens = await startTokenServer('ci:ci-password', { lifetimeSeconds: 2 });
-    const tag = `${TOKEN_REGISTRY}/${uniquePath('token-denied')}:1`;
-    const run = await runAction({ context: makeContext(ARCH_DOCKERFILE), builder: 'default', platforms: 'linux/amd64',
-      tags: tag, push: 'true', 'retry-delay': '1' }, { dockerConfig: login(TOKEN_REGISTRY, 'wrong') });
-    expect(run.exitCode).toBe(1);
-    expect(run.outputs.attempts).toBe('1');
-    expect(errorLine(run)).toContain('log in first');
   });
 });

@@ -368,6 +368,26 @@ function finalErrorText(stderrTail) {
   return at >= 0 ? lines.slice(at).filter((l) => l !== "").join("\n") : finalError(stderrTail);
 }
 
+// src/buildx/progress-line.ts
+var HEADER = /^#(\d+) \[(?:(\w+\/[^\s\]]+) )?([^\]]+)\] (.*)$/;
+var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
+var ERROR = /^#(\d+) ERROR: (.*)$/;
+var CANCELED = /^#(\d+) CANCELED$/;
+var OUTPUT = /^#(\d+) \d+\.\d+ (.*)$/;
+function readProgressLine(text) {
+  let m = HEADER.exec(text);
+  if (m) {
+    const [, step = "", shown, stage2 = "", command = ""] = m;
+    const platform = shown && seenPlatform(shown.split("->")[0] ?? shown);
+    return platform ? { kind: "header", step, platform, stage: stage2, command } : { kind: "header", step, stage: stage2, command };
+  }
+  if (m = DONE.exec(text)) return { kind: "done", step: m[1] ?? "", seconds: Number(m[2]) };
+  if (m = ERROR.exec(text)) return { kind: "error", step: m[1] ?? "", message: m[2] ?? "" };
+  if (m = CANCELED.exec(text)) return { kind: "canceled", step: m[1] ?? "" };
+  if (m = OUTPUT.exec(text)) return { kind: "output", step: m[1] ?? "", text: m[2] ?? "" };
+  return void 0;
+}
+
 // src/buildx/inspect.ts
 function parseInspect(text) {
   const out = { nodes: [] };
@@ -432,11 +452,11 @@ function bootProgressErrors(stderr) {
   const nodeOfStep = /* @__PURE__ */ new Map();
   const errors = /* @__PURE__ */ new Map();
   for (const line of stderr) {
-    const boot = /^#(\d+) \[(?:(\S+) )?internal\] booting buildkit/.exec(line);
-    if (boot) nodeOfStep.set(boot[1] ?? "", boot[2] ?? "");
-    const error = /^#(\d+) ERROR: (.*)$/.exec(line);
-    const node = error ? nodeOfStep.get(error[1] ?? "") : void 0;
-    if (error && node !== void 0) errors.set(node, (error[2] ?? "").trim());
+    const seen = readProgressLine(line);
+    const boot = seen?.kind === "header" && seen.command.startsWith("booting buildkit") ? /^(?:(\S+) )?internal$/.exec(seen.stage) : void 0;
+    if (seen && boot) nodeOfStep.set(seen.step, boot[1] ?? "");
+    const node = seen?.kind === "error" ? nodeOfStep.get(seen.step) : void 0;
+    if (seen?.kind === "error" && node !== void 0) errors.set(node, seen.message.trim());
   }
   return errors;
 }
@@ -726,25 +746,6 @@ async function withRetries(schedule, attempt, mayPass, onRetry, waitAtLeast) {
   }
 }
 
-// src/buildx/progress-line.ts
-var HEADER = /^#(\d+) \[(?:(\w+\/[^\s\]]+) )?([^\]]+)\] (.*)$/;
-var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
-var ERROR = /^#(\d+) ERROR: (.*)$/;
-var CANCELED = /^#(\d+) CANCELED$/;
-var OUTPUT = /^#(\d+) \d+\.\d+ (.*)$/;
-function readProgressLine(text) {
-  let m = HEADER.exec(text);
-  if (m) {
-    const [, step = "", platform, stage2 = "", command = ""] = m;
-    return platform ? { kind: "header", step, platform, stage: stage2, command } : { kind: "header", step, stage: stage2, command };
-  }
-  if (m = DONE.exec(text)) return { kind: "done", step: m[1] ?? "", seconds: Number(m[2]) };
-  if (m = ERROR.exec(text)) return { kind: "error", step: m[1] ?? "", message: m[2] ?? "" };
-  if (m = CANCELED.exec(text)) return { kind: "canceled", step: m[1] ?? "" };
-  if (m = OUTPUT.exec(text)) return { kind: "output", step: m[1] ?? "", text: m[2] ?? "" };
-  return void 0;
-}
-
 // src/buildx/step-timings.ts
 var StepTimings = class {
   started = /* @__PURE__ */ new Map();
@@ -755,8 +756,7 @@ var StepTimings = class {
   line(text) {
     const seen = readProgressLine(text);
     if (seen?.kind === "header" && seen.platform && !seen.stage.includes("internal")) {
-      const runsOn = seenPlatform(seen.platform.split("->")[0] ?? seen.platform);
-      this.started.set(seen.step, { platform: runsOn, name: `[${seen.stage}] ${seen.command}` });
+      this.started.set(seen.step, { platform: seen.platform, name: `[${seen.stage}] ${seen.command}` });
     }
     const step = seen?.kind === "done" ? this.started.get(seen.step) : void 0;
     if (seen?.kind === "done" && step) this.done.set(seen.step, { ...step, seconds: seen.seconds });
@@ -2556,8 +2556,8 @@ var CrashWatch = class {
     if (!seen) return;
     if (seen.kind === "header") {
       const known = this.steps.get(seen.step);
-      const platform = seen.platform && seenPlatform(seen.platform.split("->")[0] ?? seen.platform);
-      this.steps.set(seen.step, { ...known, name: `[${seen.stage}] ${seen.command}`, ...platform ? { platform } : {} });
+      const platform = seen.platform ? { platform: seen.platform } : {};
+      this.steps.set(seen.step, { ...known, name: `[${seen.stage}] ${seen.command}`, ...platform });
       return;
     }
     const step = this.steps.get(seen.step);
@@ -2636,20 +2636,11 @@ function crashWatch(platforms, emulated, qemuImage) {
   return (stop) => new CrashWatch({ emulated: foreign, platforms, qemuFor }, stop);
 }
 
-// src/registry/refused.ts
-function unauthorizedRequest(errorText) {
-  const m = /request to https?:\/\/([^/\s]+)\/v2\/(\S+?)\/(?:blobs|manifests)\/\S*: 401\b/.exec(errorText);
-  return m ? { registry: m[1] ?? "", repository: m[2] ?? "" } : void 0;
-}
-async function askRefused(errorText, client) {
-  const request2 = unauthorizedRequest(errorText);
-  return request2 ? client.refused(request2.registry, request2.repository).catch(() => void 0) : void 0;
-}
-
 // src/registry/retry-after.ts
-function rateLimitedUrl(errorText) {
-  return /request to (https?:\/\/\S+?): 429\b/.exec(errorText)?.[1];
+function requestThatMet(errorText, status) {
+  return new RegExp(`request to (https?:\\/\\/\\S+?): ${status}\\b`).exec(errorText)?.[1];
 }
+var rateLimitedUrl = (errorText) => requestThatMet(errorText, 429);
 function parseRetryAfter(value, now = Date.now()) {
   if (!value) return void 0;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1e3;
@@ -2666,6 +2657,17 @@ async function askRetryAfter(errorText, trustFor) {
   } catch {
     return void 0;
   }
+}
+
+// src/registry/refused.ts
+function unauthorizedRequest(errorText) {
+  const url = requestThatMet(errorText, 401);
+  const m = url ? /^https?:\/\/([^/]+)\/v2\/(.+?)\/(?:blobs|manifests)\//.exec(url) : void 0;
+  return m ? { registry: m[1] ?? "", repository: m[2] ?? "" } : void 0;
+}
+async function askRefused(errorText, client) {
+  const request2 = unauthorizedRequest(errorText);
+  return request2 ? client.refused(request2.registry, request2.repository).catch(() => void 0) : void 0;
 }
 
 // src/registry/questions.ts

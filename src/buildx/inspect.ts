@@ -3,6 +3,7 @@
 import { runBuildx, type Buildx } from './command.js';
 import { finalError } from './final-error.js';
 import { seenPlatform } from '../shared/platform.js';
+import { readProgressLine } from './progress-line.js';
 
 export interface NodeStatus {
   name: string;
@@ -106,11 +107,12 @@ export function bootProgressErrors(stderr: readonly string[]): Map<string, strin
   const nodeOfStep = new Map<string, string>();
   const errors = new Map<string, string>();
   for (const line of stderr) {
-    const boot = /^#(\d+) \[(?:(\S+) )?internal\] booting buildkit/.exec(line);
-    if (boot) nodeOfStep.set(boot[1] ?? '', boot[2] ?? '');
-    const error = /^#(\d+) ERROR: (.*)$/.exec(line);
-    const node = error ? nodeOfStep.get(error[1] ?? '') : undefined;
-    if (error && node !== undefined) errors.set(node, (error[2] ?? '').trim());
+    const seen = readProgressLine(line);
+    const boot = seen?.kind === 'header' && seen.command.startsWith('booting buildkit')
+      ? /^(?:(\S+) )?internal$/.exec(seen.stage) : undefined;
+    if (seen && boot) nodeOfStep.set(seen.step, boot[1] ?? '');
+    const node = seen?.kind === 'error' ? nodeOfStep.get(seen.step) : undefined;
+    if (seen?.kind === 'error' && node !== undefined) errors.set(node, seen.message.trim());
   }
   return errors;
 }

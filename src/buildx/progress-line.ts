@@ -2,8 +2,10 @@
 // emulation watch): a step's header (`#8 [linux/arm64 build 2/3] RUN make`, the platform first
 // when the stage has one), its output (`#8 12.3 text`), and how it ended (`DONE 84.3s`, `ERROR: ...`,
 // `CANCELED`).
+import { seenPlatform } from '../shared/platform.js';
 
 export type ProgressLine =
+  /** `platform`: where the step runs, normalized; a cross-compiling stage's is its build platform. */
   | { kind: 'header'; step: string; platform?: string; stage: string; command: string }
   | { kind: 'output'; step: string; text: string }
   | { kind: 'done'; step: string; seconds: number }
@@ -20,7 +22,9 @@ const OUTPUT = /^#(\d+) \d+\.\d+ (.*)$/;
 export function readProgressLine(text: string): ProgressLine | undefined {
   let m = HEADER.exec(text);
   if (m) {
-    const [, step = '', platform, stage = '', command = ''] = m;
+    const [, step = '', shown, stage = '', command = ''] = m;
+    // A cross-compiling stage (`BUILD->TARGET`) runs on the build platform.
+    const platform = shown && seenPlatform(shown.split('->')[0] ?? shown);
     return platform ? { kind: 'header', step, platform, stage, command } : { kind: 'header', step, stage, command };
   }
   if ((m = DONE.exec(text))) return { kind: 'done', step: m[1] ?? '', seconds: Number(m[2]) };

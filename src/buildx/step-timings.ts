@@ -1,7 +1,6 @@
 // Where a build's time went, read from what buildx already prints: its plain progress output
 // names each step (`#8 [linux/arm64 build 2/3] RUN make`, the platform first when the stage has
 // one) and ends it with `#8 DONE 84.3s`. No extra process: the lines are read as they stream.
-import { seenPlatform } from '../shared/platform.js';
 import { readProgressLine } from './progress-line.js';
 
 export interface StepTiming {
@@ -26,9 +25,7 @@ export class StepTimings {
   line(text: string): void {
     const seen = readProgressLine(text);
     if (seen?.kind === 'header' && seen.platform && !seen.stage.includes('internal')) {
-      // A cross-compiling stage (`BUILD->TARGET`) runs on the build platform.
-      const runsOn = seenPlatform(seen.platform.split('->')[0] ?? seen.platform);
-      this.started.set(seen.step, { platform: runsOn, name: `[${seen.stage}] ${seen.command}` });
+      this.started.set(seen.step, { platform: seen.platform, name: `[${seen.stage}] ${seen.command}` });
     }
     const step = seen?.kind === 'done' ? this.started.get(seen.step) : undefined;
     if (seen?.kind === 'done' && step) this.done.set(seen.step, { ...step, seconds: seen.seconds });

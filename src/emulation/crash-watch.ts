@@ -5,7 +5,7 @@
 // stopped. A slow emulated step that prints no crash line is never stopped.
 import { readProgressLine } from '../buildx/progress-line.js';
 import type { AttemptWatch, Explained } from '../buildx/attempt-watch.js';
-import { hostPlatforms, seenPlatform } from '../shared/platform.js';
+import { hostPlatforms } from '../shared/platform.js';
 import { qemuCrashIn, type QemuCrash } from './qemu-crash.js';
 import { qemuFix, qemuInUse, type QemuInUse } from './qemu-in-use.js';
 
@@ -46,9 +46,8 @@ export class CrashWatch implements AttemptWatch {
     if (!seen) return;
     if (seen.kind === 'header') {
       const known = this.steps.get(seen.step);
-      // A cross-compiling stage (`BUILD->TARGET`) runs on the build platform.
-      const platform = seen.platform && seenPlatform(seen.platform.split('->')[0] ?? seen.platform);
-      this.steps.set(seen.step, { ...known, name: `[${seen.stage}] ${seen.command}`, ...(platform ? { platform } : {}) });
+      const platform = seen.platform ? { platform: seen.platform } : {};
+      this.steps.set(seen.step, { ...known, name: `[${seen.stage}] ${seen.command}`, ...platform });
       return;
     }
     const step = this.steps.get(seen.step);

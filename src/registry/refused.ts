@@ -3,10 +3,12 @@
 // the runner's logins: the login (log in), or a token its token service issued for that login
 // (expired or too narrow: BuildKit already fetched a fresh one before it gave up).
 import type { RegistryClient } from './client.js';
+import { requestThatMet } from './retry-after.js';
 
 /** The registry and repository of the request buildx says met a 401. */
 export function unauthorizedRequest(errorText: string): { registry: string; repository: string } | undefined {
-  const m = /request to https?:\/\/([^/\s]+)\/v2\/(\S+?)\/(?:blobs|manifests)\/\S*: 401\b/.exec(errorText);
+  const url = requestThatMet(errorText, 401);
+  const m = url ? /^https?:\/\/([^/]+)\/v2\/(.+?)\/(?:blobs|manifests)\//.exec(url) : undefined;
   return m ? { registry: m[1] ?? '', repository: m[2] ?? '' } : undefined;
 }
 
@@ -16,4 +18,3 @@ export async function askRefused(errorText: string, client: RegistryClient): Pro
   const request = unauthorizedRequest(errorText);
   return request ? client.refused(request.registry, request.repository).catch(() => undefined) : undefined;
 }
-

@@ -4,10 +4,13 @@
 import { httpGet } from './http-get.js';
 import type { TrustFor } from './trust.js';
 
-/** The URL of a request buildx says met a 429: `... PUT request to URL: 429 Too Many Requests`. */
-export function rateLimitedUrl(errorText: string): string | undefined {
-  return /request to (https?:\/\/\S+?): 429\b/.exec(errorText)?.[1];
+/** The URL of the request buildx says met `status`: `... PUT request to URL: 429 Too Many Requests`. */
+export function requestThatMet(errorText: string, status: number): string | undefined {
+  return new RegExp(`request to (https?:\\/\\/\\S+?): ${status}\\b`).exec(errorText)?.[1];
 }
+
+/** The URL of a request buildx says met a 429. */
+export const rateLimitedUrl = (errorText: string): string | undefined => requestThatMet(errorText, 429);
 
 /** A Retry-After header (seconds, or an HTTP date) in ms from `now`. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
