@@ -173,12 +173,20 @@ RUN ["/bin/busybox", "sh", "-c", "printf 'GET /token HTTP/1.0\\r\\n\\r\\n' | /bi
   // buildx pulls the BuildKit image on every boot and uses a local copy only when that pull fails:
   // with the copy the action restores from the Actions cache, under a name buildx's pull cannot
   // reach, a hub that is down or rate-limits no longer fails the boot, and a warm run asks nothing.
-  test('hub-free boot: with the upstream down, a warm run boots from the Actions cache copy; up, it sees no request', async () => {
+  // Pinned by digest as the default is (NAME:TAG@sha256:…), the image loads back from the cache
+  // with no name at all: the node starts from it by id.
+  test.each([['a tag', false], ['a digest, as the default pins', true]])('hub-free boot (image pinned by %s): with the upstream down, a warm run boots from the Actions cache copy; up, it sees no request', async (_, byDigest) => {
     const cache = await startCacheService();
     let upstream = await startFaultProxy({ host: '127.0.0.1', port: 5000 }, 'reset', 0, 5078);
     // The bed's own image, through the counting upstream on :5078 (the tag the bed pushes, no other).
-    const ref = BUILDKIT_IMAGE.replace(REGISTRY, '127.0.0.1:5078');
-    const dropImage = (): void => void spawnSync('docker', ['image', 'rm', '-f', ref], { stdio: 'ignore' });
+    const tagged = BUILDKIT_IMAGE.replace(REGISTRY, '127.0.0.1:5078');
+    const ref = byDigest ? `${tagged}@${(await served(BUILDKIT_IMAGE)).digest}` : tagged;
+    const dropImage = (): void => {
+      const ids = spawnSync('docker', ['image', 'ls', '-q', '--no-trunc', tagged.replace(/:[^:/]+$/, '')], { encoding: 'utf8' });
+      for (const name of [ref, tagged, ...ids.stdout.split('\n').filter(Boolean)]) {
+        spawnSync('docker', ['image', 'rm', '-f', name], { stdio: 'ignore' });
+      }
+    };
     const imageNames = (): string => spawnSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'],
       { encoding: 'utf8' }).stdout;
     try {

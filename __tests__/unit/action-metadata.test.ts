@@ -28,6 +28,15 @@ test('README\'s pinned defaults are the ones the code runs', () => {
   expect(pinned).toContain('| `cosign-version` | none: the cosign on PATH |');
 });
 
+// The pins are checked for form only: the bed builds its own images and cannot pull these.
+test('the pinned images name a released tag and the digest of what it served', () => {
+  const none = parseInputs((name) => (name === 'context' ? root : ''), {});
+  for (const image of [none.setup.buildkitImage, none.qemu.image]) {
+    expect(image).toMatch(/^[a-z0-9./-]+:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}$/);
+    expect(image).not.toMatch(/:(latest|buildx-stable-1|master)@/);
+  }
+});
+
 describe('action.yml', () => {
   test('declares exactly the inputs the code reads', () => {
     const read = new Set<string>();

@@ -16,14 +16,13 @@ function cacheServiceAvailable(env = process.env) {
   return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!runOf(env).id;
 }
 async function cachedImage(image) {
-  if (!cacheServiceAvailable()) return false;
+  if (!cacheServiceAvailable()) return void 0;
   try {
     const { ensureLocalImage } = await import("./lazy-image-cache.js");
-    await ensureLocalImage(image);
-    return true;
+    return (await ensureLocalImage(image)).id;
   } catch (error) {
     warning(`${image} is neither in the Actions cache nor pullable: ${errorMessage(error)}`);
-    return false;
+    return void 0;
   }
 }
 

@@ -26,17 +26,33 @@ import "./esbuild-runtime.js";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 var DIR = ".multiarch-build-images";
-async function localImageId(ref) {
-  const res = await runCommand("docker", ["image", "inspect", "--format", "{{.Id}}", ref], { timeoutMs: 3e4 });
-  return res.exitCode === 0 ? res.stdout.trim() : void 0;
+async function engineImage(ref) {
+  const res = await runCommand("docker", [
+    "image",
+    "inspect",
+    "--format",
+    "{{.Id}}{{range .RepoDigests}} {{.}}{{end}}",
+    ref
+  ], { timeoutMs: 3e4 });
+  if (res.exitCode !== 0) return void 0;
+  const [id = "", ...repoDigests] = res.stdout.trim().split(/\s+/);
+  return id ? { id, repoDigests } : void 0;
+}
+function isPinned(image, pinned) {
+  return !pinned || image.id === pinned || image.repoDigests.some((d) => d.endsWith(`@${pinned}`));
+}
+function loadedRef(loadOutput) {
+  return /^Loaded image ID: (\S+)/m.exec(loadOutput)?.[1] ?? /^Loaded image: (\S+)/m.exec(loadOutput)?.[1];
 }
 async function docker(args, what) {
   const res = await runCommand("docker", args, { timeoutMs: 3e5 });
   if (res.exitCode !== 0) throw new Error(`${what}: ${lastLine(res.stderrTail)}`);
+  return res.stdout;
 }
 async function ensureLocalImage(ref) {
-  if (await localImageId(ref)) return "present";
   const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
+  const present = await engineImage(ref);
+  if (present && isPinned(present, pinned)) return { from: "present", id: present.id };
   const platform = hostPlatforms()[0] ?? "linux/amd64";
   const base = join(DIR, slug(ref));
   const [tar, idFile] = [`${base}.tar`, `${base}.id`];
@@ -45,28 +61,31 @@ async function ensureLocalImage(ref) {
   try {
     if (await restoreCache(paths, key) && existsSync(tar)) {
       const recorded = readFileSync(idFile, "utf8").trim();
-      await docker(["load", "-i", tar], `docker load of ${ref}`);
-      const id2 = await localImageId(ref);
-      if (id2 && id2 === recorded && (!pinned || id2 === pinned)) {
-        info(`${ref}: loaded from the Actions cache (${id2})`);
-        return "restored";
+      const loadedAs = loadedRef(await docker(["load", "-i", tar], `docker load of ${ref}`));
+      const loaded = loadedAs ? await engineImage(loadedAs) : void 0;
+      if (loaded && loaded.id === recorded) {
+        info(`${ref}: loaded from the Actions cache (${loaded.id})`);
+        return { from: "restored", id: loaded.id };
       }
-      warning(`${ref}: the cached image is ${id2 ?? "missing"}, not ${pinned ?? recorded}; pulling it instead`);
-      await runCommand("docker", ["image", "rm", ref]);
+      warning(`${ref}: the cached image is ${loaded?.id ?? "missing"}, not ${recorded}; pulling it instead`);
     }
     await docker(["pull", "--platform", platform, ref], `docker pull ${ref}`);
-    const id = await localImageId(ref);
-    if (!id || pinned && id !== pinned) throw new Error(`${ref}: pulled ${id ?? "nothing"}, pinned ${pinned}`);
+    const pulled = await engineImage(ref);
+    if (!pulled || !isPinned(pulled, pinned)) {
+      throw new Error(`${ref}: pulled ${pulled?.id ?? "nothing"}, which is not the pinned ${pinned}`);
+    }
     mkdirSync(DIR, { recursive: true });
     await docker(["save", "--platform", platform, "-o", tar, ref], `docker save ${ref}`);
-    writeFileSync(idFile, id);
+    writeFileSync(idFile, pulled.id);
     await saveCache(paths, key).catch((error) => warning(`caching ${ref}: ${errorMessage(error)}`));
-    info(`${ref}: pulled (${id}) and saved to the Actions cache`);
-    return "pulled";
+    info(`${ref}: pulled (${pulled.id}) and saved to the Actions cache`);
+    return { from: "pulled", id: pulled.id };
   } finally {
     rmSync(DIR, { recursive: true, force: true });
   }
 }
 export {
-  ensureLocalImage
+  ensureLocalImage,
+  isPinned,
+  loadedRef
 };

@@ -89,7 +89,7 @@ function savedBuildxPath() {
 }
 
 // src/inputs/action-inputs.ts
-var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2@sha256:28a898719c18a33f4e8000685287fa36fd0dd9560c6440227d3a732d79bb41d8","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
@@ -1160,9 +1160,9 @@ function buildkitdFlags(setup, node) {
 
 // src/builder/node-image.ts
 var NOWHERE = "127.0.0.1:9/multiarch-build/node-image";
-async function localOnlyName(image) {
+async function localOnlyName(id, image) {
   const name = `${NOWHERE}:${slug(image).slice(0, 120)}`;
-  const res = await runCommand("docker", ["tag", image, name], { timeoutMs: 3e4 });
+  const res = await runCommand("docker", ["tag", id, name], { timeoutMs: 3e4 });
   return res.exitCode === 0 ? name : void 0;
 }
 async function removeLocalOnlyName(name) {
@@ -1185,8 +1185,9 @@ async function prepareBuilder(buildx, inputs, name, workDir) {
     warning("buildx applies no buildkitd config or flags to remote nodes (registry-ca, insecure-registries, registry-mirrors, cache-keep-storage, buildkitd-*): configure those daemons themselves");
   }
   let localImage;
-  if (setup.driver === "docker-container" && await cachedImage(setup.buildkitImage)) {
-    localImage = await localOnlyName(setup.buildkitImage);
+  const cachedId = setup.driver === "docker-container" ? await cachedImage(setup.buildkitImage) : void 0;
+  if (cachedId) {
+    localImage = await localOnlyName(cachedId, setup.buildkitImage);
     if (localImage) {
       saveImageNameToRemove(localImage);
       info(`${setup.buildkitImage}: local nodes start from the engine's copy, as ${localImage}`);
@@ -2452,8 +2453,7 @@ async function ensureQemu(platforms, image, dir = BINFMT_DIR) {
     "run",
     "--rm",
     "--privileged",
-    ...local ? ["--pull", "never"] : [],
-    image,
+    ...local ? ["--pull", "never", local] : [image],
     "--install",
     arches
   ], { timeoutMs: 18e4 });

@@ -37,8 +37,9 @@ export async function prepareBuilder(
   // The BuildKit image from the Actions cache, under a name buildx's own pull cannot reach: a warm
   // run asks no registry, and a slow or unreachable hub does not fail the boot (node-image.ts).
   let localImage: string | undefined;
-  if (setup.driver === 'docker-container' && await cachedImage(setup.buildkitImage)) {
-    localImage = await localOnlyName(setup.buildkitImage);
+  const cachedId = setup.driver === 'docker-container' ? await cachedImage(setup.buildkitImage) : undefined;
+  if (cachedId) {
+    localImage = await localOnlyName(cachedId, setup.buildkitImage);
     if (localImage) {
       saveImageNameToRemove(localImage);
       info(`${setup.buildkitImage}: local nodes start from the engine's copy, as ${localImage}`);

@@ -9,10 +9,10 @@ import { runCommand } from '../runtime/run-command.js';
 
 const NOWHERE = '127.0.0.1:9/multiarch-build/node-image';
 
-/** The local-only name of `image` in the engine, or undefined when it could not be given. */
-export async function localOnlyName(image: string): Promise<string | undefined> {
+/** A local-only name for the engine's image `id` (its copy of `image`); undefined when none was given. */
+export async function localOnlyName(id: string, image: string): Promise<string | undefined> {
   const name = `${NOWHERE}:${slug(image).slice(0, 120)}`;
-  const res = await runCommand('docker', ['tag', image, name], { timeoutMs: 30_000 });
+  const res = await runCommand('docker', ['tag', id, name], { timeoutMs: 30_000 });
   return res.exitCode === 0 ? name : undefined;
 }
 

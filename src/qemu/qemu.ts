@@ -60,8 +60,8 @@ export async function ensureQemu(
   const arches = missing.map((p) => handlerFor(p)?.install).filter(Boolean).join(',');
   info(`installing QEMU handlers for ${missing.join(', ')} with ${image}`);
   const local = await cachedImage(image); // on warm runs: no upstream request
-  const res = await runCommand('docker', ['run', '--rm', '--privileged', ...(local ? ['--pull', 'never'] : []),
-    image, '--install', arches], { timeoutMs: 180_000 });
+  const res = await runCommand('docker', ['run', '--rm', '--privileged', ...(local ? ['--pull', 'never', local] : [image]),
+    '--install', arches], { timeoutMs: 180_000 });
   missing = missing.filter((p) => !ready(p, dir));
   if (missing.length > 0) {
     if (res.exitCode !== 0) warning(`${image} could not run (${finalError(res.stderrTail)}); trying the host's qemu-user-static`);

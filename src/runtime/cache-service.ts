@@ -12,16 +12,17 @@ export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boo
 
 /**
  * Makes an image the action itself needs present in the engine from the Actions cache (the cache
- * client loads lazily, only here); false when there is no cache or the image could not be had.
+ * client loads lazily, only here): the engine's id of it (run or tag that, not the reference: an
+ * image restored under a digest reference has no name), or undefined when there is no cache or
+ * the image could not be had.
  */
-export async function cachedImage(image: string): Promise<boolean> {
-  if (!cacheServiceAvailable()) return false;
+export async function cachedImage(image: string): Promise<string | undefined> {
+  if (!cacheServiceAvailable()) return undefined;
   try {
     const { ensureLocalImage } = await import('./image-cache.js');
-    await ensureLocalImage(image);
-    return true;
+    return (await ensureLocalImage(image)).id;
   } catch (error) {
     warning(`${image} is neither in the Actions cache nor pullable: ${errorMessage(error)}`);
-    return false;
+    return undefined;
   }
 }

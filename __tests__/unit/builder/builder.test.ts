@@ -153,10 +153,11 @@ describe('nodes input', () => {
 });
 
 describe('buildx create argv', () => {
+  const pinned = `image=${setup({}).buildkitImage}`; // action.yml's default
   test.each<[string, Record<string, string>, string[][]]>([
     ['one local docker-container node with the host network', {}, [
       ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0',
-        '--driver-opt', 'image=moby/buildkit:v0.32.2', '--driver-opt', 'network=host',
+        '--driver-opt', pinned, '--driver-opt', 'network=host',
         '--buildkitd-flags', '--allow-insecure-entitlement network.host'],
     ]],
     ['host-network false', { 'host-network': 'false', 'driver-opts': 'image=reg/buildkit:1' }, [
@@ -178,7 +179,7 @@ describe('buildx create argv', () => {
     ]],
     ['a node declaring two platforms', { nodes: '- {name: a, platforms: "linux/amd64,linux/386"}', 'host-network': 'false' }, [
       ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'a', '--platform', 'linux/amd64,linux/386',
-        '--driver-opt', 'image=moby/buildkit:v0.32.2'],
+        '--driver-opt', pinned],
     ]],
     ['a mirrored BuildKit image', { 'buildkit-image': 'mirror.internal/moby/buildkit:v0.23.0', 'host-network': 'false' }, [
       ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0',
@@ -194,13 +195,13 @@ describe('buildx create argv', () => {
       'driver-opts': 'env.image=x\nenv.network=y',
     }, [
       ['create', '--name', 'b', '--driver', 'docker-container', '--node', 'b0', '--driver-opt', 'env.image=x',
-        '--driver-opt', 'env.network=y', '--driver-opt', 'image=moby/buildkit:v0.32.2', '--driver-opt', 'network=host',
+        '--driver-opt', 'env.network=y', '--driver-opt', pinned, '--driver-opt', 'network=host',
         '--buildkitd-flags', '--allow-insecure-entitlement network.host'],
     ]],
     ['the kubernetes driver: its own options, no network option (pods choose their network)', {
       driver: 'kubernetes', 'host-network': 'false',
     }, [
-      ['create', '--name', 'b', '--driver', 'kubernetes', '--node', 'b0', '--driver-opt', 'image=moby/buildkit:v0.32.2'],
+      ['create', '--name', 'b', '--driver', 'kubernetes', '--node', 'b0', '--driver-opt', pinned],
     ]],
     ['remote nodes get no daemon flags or config (buildx cannot apply them)', {
       driver: 'remote', nodes: '- {name: a, endpoint: "tcp://h:1"}', 'buildkitd-flags': '--debug',
