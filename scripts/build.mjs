@@ -55,7 +55,7 @@ const result = await build({
 // it (`actions-core`, `actions-cache`) or, for our own code, its largest source file.
 const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
 const chunkName = (output) => {
-  if (output.entryPoint) return `lazy-${basename(output.entryPoint, '.ts').replace(/^lazy-/, '')}`;
+  if (output.entryPoint) return `lazy-${basename(output.entryPoint).replace(/\.[cm]?[jt]s$/, '').replace(/^lazy-/, '')}`;
   const inputs = Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
   if (inputs.some(([i]) => i === 'src/main.ts')) return 'pipeline';
   const bytes = (pick) => inputs.filter(([i]) => pick(i)).reduce((n, [, o]) => n + o.bytesInOutput, 0);

@@ -1,8 +1,8 @@
 // The shape of src/, checked from its own imports (static, dynamic and type-only alike):
 //   ground   shared/ (the vocabulary: imports nothing else of the project), runtime/
 //   tools    buildx/, cosign/, registry/, host/: each imports only the ground, never another tool
-//   stages   inputs/, preflight/, qemu/, builder/, image-build/, emulation/, signing/, merge/, fan-out/,
-//            report/:
+//   stages   inputs/, preflight/, qemu/, builder/, image-build/, emulation/, checks/, build-record/,
+//            signing/, merge/, fan-out/, report/:
 //            the ground and the tools, never another stage
 //   top      index.ts, main.ts, post.ts, cli/: anything
 // and no import circle between files. `node scripts/import-graph.mjs` prints the rooms and every
@@ -12,8 +12,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = resolve(new URL('..', import.meta.url).pathname, 'src');
 const LEVEL = { shared: 0, runtime: 1, buildx: 2, cosign: 2, registry: 2, host: 2 };
-const STAGES = ['inputs', 'preflight', 'qemu', 'builder', 'image-build', 'emulation', 'signing', 'merge', 'fan-out',
-  'report'];
+const STAGES = ['inputs', 'preflight', 'qemu', 'builder', 'image-build', 'emulation', 'checks', 'build-record', 'signing',
+  'merge', 'fan-out', 'report'];
 for (const s of STAGES) LEVEL[s] = 3;
 const TOP = 4;
 

@@ -14,10 +14,12 @@ import { forgetDownloads } from './builder/forget-download.js';
 import { getInputs, type Inputs } from './inputs/inputs.js';
 import { maskSecrets } from './inputs/mask.js';
 import { mergeIndex } from './merge/merge.js';
-import { mergeSources, recordLegForMerge } from './merge/sources.js';
+import { mergeSources, recordLegForMerge, recordsForMerge } from './merge/sources.js';
 import { preflight } from './preflight/preflight.js';
 import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { crashWatch } from './emulation/crash-watch.js';
+import { checkAnnotations, reportChecks } from './checks/checks.js';
+import { keepBuildRecord } from './build-record/build-record.js';
 import { registryClientFor } from './registry/client.js';
 import { registryTrust, type RegistryTrust } from './registry/trust.js';
 import { registryQuestions } from './registry/questions.js';
@@ -26,7 +28,7 @@ import { buildDescription, namesToReadBack } from './image-build/pushed-names.js
 import { logDiagnostics } from './report/diagnostics.js';
 import {
   noticeEmulationTax, reportFailedAttempts, setOutputs, writeSummary,
-  type BuildResults, type MergeResults, type PlanResults, type Results,
+  type BuildResults, type LeftBehind, type MergeResults, type PlanResults, type Results,
 } from './report/outputs.js';
 import { stage } from './report/stage.js';
 import { locateBuildx, pinnedBuildx, type Buildx } from './buildx/command.js';
@@ -44,6 +46,7 @@ export async function run(): Promise<void> {
   let buildx = locateBuildx();
   let builder: string | undefined;
   const cancel = onCancel();
+  const left: LeftBehind = {};
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
@@ -56,7 +59,7 @@ export async function run(): Promise<void> {
     const cosign = plan ? await stage('cosign', () => locateCosign(inputs.signing.cosignPin)) : undefined;
     const signing = plan && cosign ? { cosign, plan, workDir, env: trust.env,
       insecure: inputs.setup.registry.insecure } : undefined;
-    const job: Job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing };
+    const job: Job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
     if (inputs.release.mode === 'plan') results = fanOut(inputs);
     else if (inputs.release.mode === 'merge') results = await merge(job);
     else {
@@ -67,7 +70,7 @@ export async function run(): Promise<void> {
     await writeSummary(results);
     noticeEmulationTax(results);
   } catch (error) {
-    if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
+    if (error instanceof BuildError) await reportFailedAttempts(error.attempts, left);
     if ((error instanceof BuildError || error instanceof BootError) && !cancel.signal.aborted) {
       await logDiagnostics(buildx, builder, error instanceof BuildError ? error.stderrTail : [],
         error instanceof BootError ? error.nodes : undefined);
@@ -89,11 +92,13 @@ interface Job {
   signal: AbortSignal;
   /** How to sign what the step publishes; undefined signs nothing. */
   signing?: SigningContext;
+  /** What the build leaves besides the image, filled in as it is made (a failed build's too). */
+  left: LeftBehind;
 }
 
 /** preflight -> QEMU -> builder -> build -> digests read back. */
 async function build(job: Job, name: string): Promise<BuildResults> {
-  const { buildx, inputs, trust, workDir, signal, signing } = job;
+  const { buildx, inputs, trust, workDir, signal, signing, left } = job;
   const engine = await stage('Preflight', () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage('QEMU', () => ensureQemu(emulate, inputs.qemu.image));
@@ -101,38 +106,52 @@ async function build(job: Job, name: string): Promise<BuildResults> {
   const metadataFile = join(workDir, 'metadata.json');
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
+  const since = new Date();
+  const keepRecord = async (): Promise<void> => {
+    if (signal.aborted) return;
+    left.record = await stage('Build record', () => keepBuildRecord({ buildx, builder: builder.name, since,
+      settings: inputs.report, ...(inputs.call ? { call: inputs.call } : {}) }));
+  };
   const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry,
     { what: buildDescription(inputs), ask: registryQuestions(trust), signal,
       watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image)],
-      forgetDownload: forgetDownloads(builder, inputs.setup.driver) }));
+      forgetDownload: forgetDownloads(builder, inputs.setup.driver) }))
+    .catch(async (error: unknown) => {
+      if (error instanceof BuildError) await keepRecord(); // the failed attempts' record
+      throw error;
+    });
+  await keepRecord();
 
   const meta = readMetadata(metadataFile);
+  const checks = checkAnnotations(meta.raw, inputs);
+  left.checks = reportChecks(checks, inputs.report, recordsForMerge(inputs) ? 'the merge step' : undefined);
   const pushed = pushesToRegistry(inputs);
   const results: BuildResults = {
     mode: 'build', digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms, tags: inputs.tags,
     imageid: imageId(meta), metadata: meta.raw, pushed, builder: builder.name,
     nodes: nodesOutput(builder.nodes), emulated, attempts, sizes: Promise.resolve({}),
-    nodeFor: buildingNodes(builder, inputs.platforms),
+    nodeFor: buildingNodes(builder, inputs.platforms), left,
   };
   if (!pushed) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage('Digests', () => readPushed(names, registryClientFor(trust)));
   const signed = signing &&
     await stage('Signing', () => signPublished(signing, names, image.digest, image.digests));
-  if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? '', Object.keys(image.digests));
+  if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? '', Object.keys(image.digests), checks);
   return { ...results, ...image, platforms: Object.keys(image.digests), ...(signed ? { signed } : {}) };
 }
 
 /** Sources resolved and checked -> one index for every tag -> every tag read back. */
-async function merge({ buildx, inputs, trust, signal, signing }: Job): Promise<MergeResults> {
-  const sources = await mergeSources(inputs);
+async function merge({ buildx, inputs, trust, signal, signing, left }: Job): Promise<MergeResults> {
+  const { sources, checks } = await mergeSources(inputs);
+  left.checks = reportChecks(checks, inputs.report); // the legs' checks, once for the run
   const { tags, platforms, annotations, retry } = inputs;
   const checkSources = signing && inputs.signing.verifySources
     ? (pinned: string[]) => stage('Sources signed', () => verifySources(signing, pinned)) : undefined;
   const merged = await mergeIndex(buildx, { tags, platforms, sources, annotations, retry, env: trust.env,
     ask: registryQuestions(trust), signal, checkSources }, registryClientFor(trust));
   const signed = signing && await stage('Signing', () => signPublished(signing, tags, merged.digest, merged.digests));
-  return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags,
+  return { mode: 'merge', ...merged, platforms: Object.keys(merged.digests), tags: inputs.tags, left,
     ...(signed ? { signed } : {}) };
 }
 

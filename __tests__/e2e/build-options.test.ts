@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ARCH_DOCKERFILE, bedIsUp, dockerRun, makeContext, uniqueRepo } from './helpers/bed.js';
 import { served, servedPlatforms } from './helpers/registry.js';
-import { runAction, type ActionRun } from './helpers/run-action.js';
+import { lastBuild, runAction, type ActionRun } from './helpers/run-action.js';
 
 const ok = (run: ActionRun): void => {
   expect(run.exitCode, run.stdout + run.stderr).toBe(0);
@@ -21,7 +21,7 @@ describe.skipIf(!bedIsUp())('build options', () => {
     expect((await served(tag)).status).toBe(404);
     expect(run.outputs.digests).toBe('{}');
     expect(run.outputs.platforms).toBe('linux/amd64,linux/arm64');
-    expect(run.buildxCalls.at(-1)).not.toContain('--push');
+    expect(lastBuild(run)).not.toContain('--push');
   });
 
   test('load: the engine has the image and imageid names it', async () => {
@@ -99,7 +99,7 @@ RUN ["/bin/busybox", "sh", "-c", "/bin/busybox uname -m > /arch"]
     // The sampler saw the build's own command line, so it would have seen a leaked value.
     expect([...cmdlines].some((c) => c.includes('--secret id=token,env='))).toBe(true);
     expect([...cmdlines].join('\n')).not.toContain(secret);
-    expect(run.buildxCalls.at(-1)).toContain('id=token,env=MULTIARCH_BUILD_SECRET_0');
+    expect(lastBuild(run)).toContain('id=token,env=MULTIARCH_BUILD_SECRET_0');
   });
 
   // The runner hides only what `::add-mask::` named, line by line: a RUN that prints a secret is

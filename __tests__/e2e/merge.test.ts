@@ -1,14 +1,14 @@
 // Matrix legs push by digest; the merge step assembles one index for every tag, verified, and
 // never publishes a partial one.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { errorLine } from './helpers/log.js';
+import { annotations, errorLine } from './helpers/log.js';
 import {
-  ARCH_DOCKERFILE, AUTH_LOGIN, AUTH_REGISTRY, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml,
-  uniqueRepo,
+  ARCH_DOCKERFILE, AUTH_LOGIN, AUTH_REGISTRY, CHECKED_DOCKERFILE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp,
+  makeContext, nodesYaml, uniqueRepo,
 } from './helpers/bed.js';
 import { served, servedPlatforms } from './helpers/registry.js';
 import { startCacheService, type CacheService } from './helpers/cache-service.js';
-import { runAction, type ActionRun } from './helpers/run-action.js';
+import { lastBuild, runAction, type ActionRun } from './helpers/run-action.js';
 
 const digestsOf = (run: ActionRun): Record<string, string> => JSON.parse(run.outputs.digests ?? '{}');
 
@@ -22,12 +22,13 @@ async function leg(
   context: string,
   env: Record<string, string> = {},
   extra: Record<string, string> = {},
+  workspace?: string,
 ): Promise<ActionRun> {
   const endpoint = platform === 'linux/amd64' ? ENGINE_A_NODE : ENGINE_B_NODE;
   const run = await runAction({
     context, platforms: platform, tags: `${repo}:unused`, 'push-by-digest': 'true',
     driver: 'remote', nodes: nodesYaml([{ name: 'native', endpoint, platforms: platform }]), ...extra,
-  }, { env });
+  }, { env, ...(workspace ? { workspace } : {}) });
   expect(run.exitCode, run.stdout + run.stderr).toBe(0);
   return run;
 }
@@ -38,7 +39,7 @@ describe.skipIf(!bedIsUp())('matrix legs and the merge step', () => {
     const context = makeContext(ARCH_DOCKERFILE);
     const [amd, arm] = [await leg(repo, 'linux/amd64', context), await leg(repo, 'linux/arm64', context)];
     expect((await served(`${repo}:unused`)).status).toBe(404); // legs push no tag
-    expect(amd.buildxCalls.at(-1)?.join(' ')).toContain('push-by-digest=true');
+    expect(lastBuild(amd)?.join(' ')).toContain('push-by-digest=true');
     expect(Object.keys(digestsOf(amd))).toEqual(['linux/amd64']);
 
     const tags = [`${repo}:1.0`, `${repo}:latest`];
@@ -153,6 +154,25 @@ describe.skipIf(!bedIsUp())('legs record their digests for the merge, through th
     expect(merge3.exitCode, merge3.stdout + merge3.stderr).toBe(0);
     expect(digestsOf(merge3)).toEqual({ ...digestsOf(amd), ...digestsOf(arm2) });
     expect(cache.calls).toContain('GetCacheEntryDownloadURL');
+  });
+
+  // Legs build the same Dockerfile: each warning is one annotation for the run, made by the merge.
+  test("the legs' Dockerfile checks: annotated once for the run, by the merge step", async () => {
+    const id = `${Date.now()}-checks`;
+    const repo = uniqueRepo('cached-checks');
+    const context = makeContext(CHECKED_DOCKERFILE);
+    const legs = [await leg(repo, 'linux/amd64', context, run(1, id), {}, context),
+      await leg(repo, 'linux/arm64', context, run(1, id), {}, context)];
+    for (const l of legs) {
+      expect(annotations(l)).toHaveLength(0);
+      expect(l.stdout).toContain('Dockerfile checks: 2 warning(s), annotated once for the run by the merge step');
+    }
+    const merge = await runAction({ mode: 'merge', tags: `${repo}:1.0`, platforms: 'linux/amd64,linux/arm64' },
+      { env: run(1, id) });
+    expect(merge.exitCode, merge.stdout + merge.stderr).toBe(0);
+    expect(annotations(merge).map((a) => /file=([^,]+),line=(\d+)::(\w+)/.exec(a)?.slice(1))).toEqual(
+      [['Dockerfile', '1', 'FromAsCasing'], ['Dockerfile', '3', 'SecretsUsedInArgOrEnv']]);
+    expect(merge.summary).toContain('Dockerfile checks: 2 warning(s), annotated on the Dockerfile');
   });
 
   test('a leg that never recorded: the merge fails naming its platform, and pushes nothing', async () => {

@@ -82,7 +82,7 @@ describe('action.yml', () => {
 
   test('declares exactly the outputs the code sets', () => {
     expect([...OUTPUT_NAMES].sort()).toEqual(Object.keys(action.outputs).sort());
-    const merged = outputValues({ mode: 'merge', digest: 'sha256:x', digests: {}, platforms: [], tags: [] });
+    const merged = outputValues({ mode: 'merge', digest: 'sha256:x', digests: {}, platforms: [], tags: [], left: {} });
     expect(Object.keys(merged).sort()).toEqual(Object.keys(action.outputs).sort());
   });
 

@@ -16,6 +16,7 @@ import {
   restoreCache,
   saveCache
 } from "./actions-cache.js";
+import "./azure-storage-blob.js";
 import {
   info,
   warning

@@ -12,6 +12,7 @@ import {
   restoreCache,
   saveCache
 } from "./actions-cache.js";
+import "./azure-storage-blob.js";
 import {
   info
 } from "./actions-core.js";
@@ -25,11 +26,11 @@ var pathFor = (platform) => join(DIR, `${slug(platform)}.json`);
 function keyPrefix(env, image, platform) {
   return `${cacheKey("digests", runOf(env).id, slug(image), slug(normalizePlatform(platform)))}-`;
 }
-async function saveLegRecords(image, source, platforms, env = process.env) {
+async function saveLegRecords(image, source, platforms, checks, env = process.env) {
   try {
     for (const platform of platforms) {
       mkdirSync(DIR, { recursive: true });
-      const record = { platform, source };
+      const record = { platform, source, ...checks.length > 0 ? { checks: [...checks] } : {} };
       writeFileSync(pathFor(platform), JSON.stringify(record));
       const key = `${keyPrefix(env, image, platform)}${runOf(env).attempt}`;
       await saveCache([pathFor(platform)], key);
@@ -41,6 +42,7 @@ async function saveLegRecords(image, source, platforms, env = process.env) {
 }
 async function restoreLegRecords(image, platforms, env = process.env) {
   const sources = [];
+  const checks = [];
   try {
     for (const platform of platforms) {
       const prefix = keyPrefix(env, image, platform);
@@ -52,11 +54,12 @@ async function restoreLegRecords(image, platforms, env = process.env) {
       const record = JSON.parse(readFileSync(pathFor(platform), "utf8"));
       info(`restored ${platform} = ${record.source} (${hit})`);
       sources.push(record.source);
+      checks.push(...record.checks ?? []);
     }
   } finally {
     rmSync(DIR, { recursive: true, force: true });
   }
-  return [...new Set(sources)];
+  return { sources: [...new Set(sources)], checks };
 }
 export {
   keyPrefix,

@@ -6,7 +6,6 @@ import {
 import "./errors.js";
 import "./github-run.js";
 import {
-  HttpClient,
   cacheKey,
   cp,
   mkdirP,
@@ -15,6 +14,9 @@ import {
   rmRF,
   saveCache
 } from "./actions-cache.js";
+import {
+  HttpClient
+} from "./azure-storage-blob.js";
 import {
   debug,
   info

@@ -93,14 +93,14 @@ var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
-var flushed = (stream) => new Promise((resolve) => {
-  if (stream.writableLength === 0) resolve();
-  else stream.write("", () => resolve());
+var flushed = (stream) => new Promise((resolve2) => {
+  if (stream.writableLength === 0) resolve2();
+  else stream.write("", () => resolve2());
 });
 async function exitWhenFlushed(code2, deadlineMs = 3e4) {
   let timer;
-  const deadline = new Promise((resolve) => {
-    timer = setTimeout(resolve, deadlineMs);
+  const deadline = new Promise((resolve2) => {
+    timer = setTimeout(resolve2, deadlineMs);
     timer.unref();
   });
   await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), deadline]);
@@ -111,8 +111,8 @@ async function exitWhenFlushed(code2, deadlineMs = 3e4) {
 
 // src/main.ts
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join10 } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join13 } from "node:path";
 
 // src/shared/lists.ts
 var UnclosedQuoteError = class extends Error {
@@ -233,10 +233,10 @@ function defaultProvenanceWanted(inputs, env) {
 
 // src/image-build/build-argv.ts
 var SECRET_ENV_PREFIX = "MULTIARCH_BUILD_SECRET_";
-function expandDefaultContext(text, inputs, gitQuery2 = false) {
+function expandDefaultContext(text2, inputs, gitQuery2 = false) {
   const git = inputs.github.git;
-  if (!git || !text.includes(DEFAULT_CONTEXT)) return text;
-  return text.replaceAll(DEFAULT_CONTEXT, defaultGitContext(git, gitQuery2));
+  if (!git || !text2.includes(DEFAULT_CONTEXT)) return text2;
+  return text2.replaceAll(DEFAULT_CONTEXT, defaultGitContext(git, gitQuery2));
 }
 function buildCommand(inputs, metadataFile, env = process.env, target = { name: inputs.builder, hostNetwork: false }) {
   const argv = ["build"];
@@ -244,7 +244,7 @@ function buildCommand(inputs, metadataFile, env = process.env, target = { name: 
   const network = inputs.network ?? (target.hostNetwork ? "host" : void 0);
   const allow = [...inputs.allow];
   if (target.hostNetwork && network === "host" && !allow.includes("network.host")) allow.push("network.host");
-  const buildxEnv = { ...target.env };
+  const buildxEnv = { ...target.env, BUILDX_METADATA_WARNINGS: "true" };
   let secretCount = 0;
   const add = (flag, values) => {
     for (const v of values) argv.push(flag, v);
@@ -374,26 +374,26 @@ var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
 var ERROR = /^#(\d+) ERROR: (.*)$/;
 var CANCELED = /^#(\d+) CANCELED$/;
 var OUTPUT = /^#(\d+) \d+\.\d+ (.*)$/;
-function readProgressLine(text) {
-  let m = HEADER.exec(text);
+function readProgressLine(text2) {
+  let m = HEADER.exec(text2);
   if (m) {
     const [, step = "", shown, stage2 = "", command = ""] = m;
     const platform = shown && seenPlatform(shown.split("->")[0] ?? shown);
     return platform ? { kind: "header", step, platform, stage: stage2, command } : { kind: "header", step, stage: stage2, command };
   }
-  if (m = DONE.exec(text)) return { kind: "done", step: m[1] ?? "", seconds: Number(m[2]) };
-  if (m = ERROR.exec(text)) return { kind: "error", step: m[1] ?? "", message: m[2] ?? "" };
-  if (m = CANCELED.exec(text)) return { kind: "canceled", step: m[1] ?? "" };
-  if (m = OUTPUT.exec(text)) return { kind: "output", step: m[1] ?? "", text: m[2] ?? "" };
+  if (m = DONE.exec(text2)) return { kind: "done", step: m[1] ?? "", seconds: Number(m[2]) };
+  if (m = ERROR.exec(text2)) return { kind: "error", step: m[1] ?? "", message: m[2] ?? "" };
+  if (m = CANCELED.exec(text2)) return { kind: "canceled", step: m[1] ?? "" };
+  if (m = OUTPUT.exec(text2)) return { kind: "output", step: m[1] ?? "", text: m[2] ?? "" };
   return void 0;
 }
 
 // src/buildx/inspect.ts
-function parseInspect(text) {
+function parseInspect(text2) {
   const out = { nodes: [] };
   let inNodes = false;
   let node;
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text2.split(/\r?\n/)) {
     if (/^Nodes:\s*$/.test(line)) {
       inNodes = true;
       continue;
@@ -492,8 +492,8 @@ function buildxVersion(buildx) {
   }
   return version;
 }
-function majorMinor(text) {
-  const m = /(\d+)\.(\d+)/.exec(text ?? "");
+function majorMinor(text2) {
+  const m = /(\d+)\.(\d+)/.exec(text2 ?? "");
   return m ? [Number(m[1]), Number(m[2])] : void 0;
 }
 var atLeast = (v, major, minor) => v !== void 0 && (v[0] > major || v[0] === major && v[1] >= minor);
@@ -543,13 +543,13 @@ var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function parseMetadata(raw) {
   const json = JSON.parse(raw);
   if (!isObject(json)) return void 0;
-  const str = (key) => {
+  const str2 = (key) => {
     const v = json[key];
     return typeof v === "string" ? v : void 0;
   };
   const meta = { raw };
-  const digest2 = str("containerimage.digest");
-  const configDigest = str("containerimage.config.digest");
+  const digest2 = str2("containerimage.digest");
+  const configDigest = str2("containerimage.config.digest");
   if (digest2) meta.digest = digest2;
   if (configDigest) meta.configDigest = configDigest;
   return meta;
@@ -753,8 +753,8 @@ var StepTimings = class {
   get steps() {
     return [...this.done.values()];
   }
-  line(text) {
-    const seen = readProgressLine(text);
+  line(text2) {
+    const seen = readProgressLine(text2);
     if (seen?.kind === "header" && seen.platform && !seen.stage.includes("internal")) {
       this.started.set(seen.step, { platform: seen.platform, name: `[${seen.stage}] ${seen.command}` });
     }
@@ -791,16 +791,16 @@ var DIGEST = "sha256:[0-9a-f]{64}";
 var COMMIT = new RegExp(`failed commit on ref "(layer|config|manifest|index)-${DIGEST}": (?:commit failed: )?unexpected commit digest (${DIGEST}), expected (${DIGEST})`);
 var MISMATCH = new RegExp(`digest mismatch (${DIGEST}): (${DIGEST})`);
 var SOURCE = /failed to resolve source metadata for (\S+): /;
-function corruptDownloadIn(text) {
-  const image = SOURCE.exec(text)?.[1];
+function corruptDownloadIn(text2) {
+  const image = SOURCE.exec(text2)?.[1];
   const named = image ? { image } : {};
-  let m = COMMIT.exec(text);
+  let m = COMMIT.exec(text2);
   if (m) return { what: m[1] ?? "blob", got: m[2] ?? "", expected: m[3] ?? "", ...named };
-  m = MISMATCH.exec(text);
+  m = MISMATCH.exec(text2);
   return m ? { what: "file", got: m[1] ?? "", expected: m[2] ?? "", ...named } : void 0;
 }
-function ingestRef(text) {
-  const d = corruptDownloadIn(text);
+function ingestRef(text2) {
+  const d = corruptDownloadIn(text2);
   return d && d.what !== "file" ? `${d.what}-${d.expected}` : void 0;
 }
 function describeCorruptDownload(d, bases) {
@@ -809,8 +809,8 @@ function describeCorruptDownload(d, bases) {
 }
 var DownloadWatch = class {
   bases = /* @__PURE__ */ new Set();
-  line(text) {
-    const seen = readProgressLine(text);
+  line(text2) {
+    const seen = readProgressLine(text2);
     if (seen?.kind !== "header") return;
     const from = /^FROM (\S+)/.exec(seen.command)?.[1] ?? /^load metadata for (\S+)/.exec(seen.command)?.[1];
     if (from) this.bases.add(from.replace(/@sha256:[0-9a-f]{64}$/, ""));
@@ -887,18 +887,18 @@ async function runRetried(buildx, cmd, retry, { what, ask, signal, watches = [],
           attempts.push({ seconds, steps: timings.steps });
           return;
         }
-        const text = finalErrorText(res.stderrTail);
+        const text2 = finalErrorText(res.stderrTail);
         const cancelled = signal?.aborted === true;
-        const failed = { stopped: stopper.signal.aborted, errorText: text };
+        const failed = { stopped: stopper.signal.aborted, errorText: text2 };
         let explained;
         for (const w of cancelled ? [] : watching) explained ??= await w.explain(failed);
         const line = explained?.line ?? (cancelled ? "buildx was stopped" : res.timedOut ? `attempt-timeout of ${retry.attemptTimeoutSeconds}s reached: the build was stopped` : finalError(res.stderrTail));
         attempts.push({ seconds, error: line });
-        let verdict = explained?.verdict ?? (cancelled ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text, res.stderrTail.join("\n")));
-        if (verdict.id === "denied" && await ask?.refused(text) === "token") verdict = TOKEN_REFUSED;
-        const waitMs = verdict.id === "rate-limit" ? await ask?.retryAfter(text) : void 0;
+        let verdict = explained?.verdict ?? (cancelled ? { transient: false, reason: errorMessage(signal?.reason) } : res.timedOut ? { transient: true, reason: "attempt timed out" } : classify(text2, res.stderrTail.join("\n")));
+        if (verdict.id === "denied" && await ask?.refused(text2) === "token") verdict = TOKEN_REFUSED;
+        const waitMs = verdict.id === "rate-limit" ? await ask?.retryAfter(text2) : void 0;
         const another = verdict.transient && attempts.length < Math.min(total, verdict.maxAttempts ?? Infinity);
-        const ref = another && verdict.id === "corrupt-download" ? ingestRef(text) : void 0;
+        const ref = another && verdict.id === "corrupt-download" ? ingestRef(text2) : void 0;
         if (ref) await forgetDownload?.(ref);
         throw new AttemptFailed(line, verdict, res.stderrTail, waitMs);
       },
@@ -929,12 +929,12 @@ function isSilent(endpoint, waitMs) {
   const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d+)/.exec(endpoint);
   if (!m) return Promise.resolve(void 0);
   const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     const socket = connect({ host, port: Number(m[2]) });
     const end = (silent) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(silent);
+      resolve2(silent);
     };
     const timer = setTimeout(() => end(true), waitMs);
     socket.on("connect", () => socket.write(H2_PREFACE));
@@ -1289,10 +1289,10 @@ var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32
 var referenceRe = new RegExp(
   `^((?:${DOMAIN}/)?${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`
 );
-function read(text) {
-  const m = referenceRe.exec(text);
+function read(text2) {
+  const m = referenceRe.exec(text2);
   if (!m) {
-    return { problem: referenceRe.test(text.toLowerCase()) ? "must have a lowercase repository name" : "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
+    return { problem: referenceRe.test(text2.toLowerCase()) ? "must have a lowercase repository name" : "is not a valid image reference ([REGISTRY/]NAME[:TAG])" };
   }
   const name = m[1] ?? "";
   if (name.length > 255) return { problem: "has a repository name longer than 255 characters" };
@@ -1309,12 +1309,12 @@ function read(text) {
   if (m[3] !== void 0) ref.digest = m[3];
   return { ref };
 }
-function referenceProblem(text) {
-  return read(text).problem;
+function referenceProblem(text2) {
+  return read(text2).problem;
 }
-function parseReference(text) {
-  const parsed = read(text);
-  if (parsed.problem !== void 0) throw new Error(`${text} ${parsed.problem}`);
+function parseReference(text2) {
+  const parsed = read(text2);
+  if (parsed.problem !== void 0) throw new Error(`${text2} ${parsed.problem}`);
   return parsed.ref;
 }
 function repositoryOf(ref) {
@@ -1558,13 +1558,13 @@ function patternOf(key) {
 }
 function parseFanOutInputs(r, parseYaml) {
   const groupByRunner = r.flag("group-by-runner");
-  const text = r.text("runners");
-  if (text === "") return { runners: [...HOSTED_RUNNERS], groupByRunner };
+  const text2 = r.text("runners");
+  if (text2 === "") return { runners: [...HOSTED_RUNNERS], groupByRunner };
   if (!parseYaml) throw new Error("runners given but no YAML parser loaded");
-  const first = text.split("\n")[0] ?? "";
+  const first = text2.split("\n")[0] ?? "";
   let doc;
   try {
-    doc = parseYaml(text);
+    doc = parseYaml(text2);
   } catch (error) {
     throw new InputError("runners", first, `is not valid YAML: ${errorMessage(error).split("\n")[0]}`);
   }
@@ -1592,21 +1592,21 @@ function parseFanOutInputs(r, parseYaml) {
 var KEYS = ["name", "endpoint", "platforms", "driver-opts", "buildkitd-flags"];
 var ENDPOINT = new RegExp(`^(tcp|unix|ssh|docker-container|kube-pod|npipe)://\\S+$|${NAME.source}`);
 var MAX_DEPTH = 32;
-function nesting(text) {
+function nesting(text2) {
   let depth = 0;
   let deepest = 0;
-  for (const ch of text) {
+  for (const ch of text2) {
     if (ch === "[" || ch === "{") deepest = Math.max(deepest, ++depth);
     else if (ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
   }
-  const indents = text.split("\n").map((l) => (/^[ -]*/.exec(l)?.[0].length ?? 0) / 2);
+  const indents = text2.split("\n").map((l) => (/^[ -]*/.exec(l)?.[0].length ?? 0) / 2);
   return Math.max(deepest, ...indents);
 }
-function parseNodeSpecs(text, parseYaml) {
-  if (nesting(text) > MAX_DEPTH) throw new Error(`nests deeper than ${MAX_DEPTH} levels: a list of nodes is 3 deep`);
+function parseNodeSpecs(text2, parseYaml) {
+  if (nesting(text2) > MAX_DEPTH) throw new Error(`nests deeper than ${MAX_DEPTH} levels: a list of nodes is 3 deep`);
   let doc;
   try {
-    doc = parseYaml(text);
+    doc = parseYaml(text2);
   } catch (error) {
     throw new Error(`is not valid YAML: ${errorMessage(error).split("\n")[0]}`, { cause: error });
   }
@@ -1693,12 +1693,12 @@ function emulatablePlatforms(hostArch = process.arch) {
   const own = new Set(hostPlatforms(hostArch));
   return Object.keys(ARCHES).map((arch) => normalizePlatform(`linux/${arch}`)).filter((p) => !own.has(p));
 }
-function parseHandler(text) {
-  const lines = text.split("\n");
+function parseHandler(text2) {
+  const lines = text2.split("\n");
   return {
     enabled: lines[0]?.trim() === "enabled",
-    interpreter: /^interpreter (.*)$/m.exec(text)?.[1]?.trim() ?? "",
-    flags: /^flags: ?(.*)$/m.exec(text)?.[1]?.trim() ?? ""
+    interpreter: /^interpreter (.*)$/m.exec(text2)?.[1]?.trim() ?? "",
+    flags: /^flags: ?(.*)$/m.exec(text2)?.[1]?.trim() ?? ""
   };
 }
 function readHandler(name, dir = BINFMT_DIR) {
@@ -1766,17 +1766,54 @@ function parseRegistrySettings(r) {
     mirrors: {}
   };
   for (const [host, url] of r.pairs("registry-mirrors", hostKey, mirrorUrl)) (settings.mirrors[host] ??= []).push(url);
-  const keep = r.optional("cache-keep-storage", matches(KEEP_STORAGE, "a size such as 10gb, or a percentage of the disk such as 10%"));
-  if (keep) settings.keepStorage = keep;
+  const keep2 = r.optional("cache-keep-storage", matches(KEEP_STORAGE, "a size such as 10gb, or a percentage of the disk such as 10%"));
+  if (keep2) settings.keepStorage = keep2;
   return settings;
 }
 var mirrorUrl = (v) => {
   const host = /^(?:https?:\/\/)?([^/\s]+)(?:\/\S*)?$/.exec(v)?.[1];
   return host !== void 0 && isRegistryHost(host) ? void 0 : "is not a mirror URL";
 };
-function firstLine(text) {
-  const line = text.trim().split("\n")[0] ?? "";
-  return line.length > 60 ? `${line.slice(0, 57)}...` : `${line}${text.trim().includes("\n") ? " ..." : ""}`;
+function firstLine(text2) {
+  const line = text2.trim().split("\n")[0] ?? "";
+  return line.length > 60 ? `${line.slice(0, 57)}...` : `${line}${text2.trim().includes("\n") ? " ..." : ""}`;
+}
+
+// src/inputs/report-settings.ts
+var TRUE = /* @__PURE__ */ new Set(["1", "t", "T", "true", "TRUE", "True"]);
+var FALSE = /* @__PURE__ */ new Set(["0", "f", "F", "false", "FALSE", "False"]);
+function readReportSettings(env) {
+  const problems = [];
+  const flag = (name, fallback) => {
+    const value = env[name];
+    if (value === void 0 || value === "") return fallback;
+    if (TRUE.has(value)) return true;
+    if (FALSE.has(value)) return false;
+    problems.push(`${name}=${JSON.stringify(value)} is not a boolean (true or false); using ${String(fallback)}`);
+    return fallback;
+  };
+  const days = (name) => {
+    const value = env[name];
+    if (value === void 0 || value === "") return void 0;
+    if (/^\d+$/.test(value) && Number(value) >= 1) return Number(value);
+    problems.push(`${name}=${JSON.stringify(value)} is not a whole number of days; using the repository's retention`);
+    return void 0;
+  };
+  const recordRetentionDays = days("DOCKER_BUILD_RECORD_RETENTION_DAYS");
+  return {
+    settings: {
+      checksAnnotations: flag("DOCKER_BUILD_CHECKS_ANNOTATIONS", true),
+      record: flag("DOCKER_BUILD_SUMMARY", true),
+      recordUpload: flag("DOCKER_BUILD_RECORD_UPLOAD", true),
+      ...recordRetentionDays !== void 0 ? { recordRetentionDays } : {}
+    },
+    problems
+  };
+}
+function reportSettings(env) {
+  const { settings, problems } = readReportSettings(env);
+  for (const problem of problems) warning(problem);
+  return settings;
 }
 
 // src/inputs/inputs.ts
@@ -1844,7 +1881,8 @@ function parseInputs(raw, env = process.env, parseYaml) {
     fanOut: parseFanOutInputs(r, parseYaml),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
-    github
+    github,
+    report: reportSettings(env)
   };
 }
 var envNameRule = (v) => ENV_NAME.test(v) ? void 0 : "is not a valid environment variable name";
@@ -1932,7 +1970,7 @@ async function httpGet(url, opts = {}, redirects = 5) {
   return res;
 }
 function once(url, opts) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const tls = url.protocol === "https:" ? {
       ca: opts.ca?.length ? [...rootCertificates, ...opts.ca] : void 0,
       rejectUnauthorized: !opts.insecure
@@ -1946,7 +1984,7 @@ function once(url, opts) {
     }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("end", () => resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 3e4} ms`)));
@@ -2267,10 +2305,10 @@ function imagetoolsArgv(tags, annotations, pinned) {
   ];
 }
 async function mergeIndex(buildx, req, client) {
-  const resolve = (s) => resolveSource(s, client).catch((error) => {
+  const resolve2 = (s) => resolveSource(s, client).catch((error) => {
     throw new Error(`source ${s} cannot be read: ${errorMessage(error)}`, { cause: error });
   });
-  const resolved = await Promise.all([...new Set(req.sources)].map(resolve));
+  const resolved = await Promise.all([...new Set(req.sources)].map(resolve2));
   const problem = coverageProblem(req.platforms, resolved);
   if (problem) {
     throw new Error(`the sources do not make ${req.platforms.join(", ")}: ${problem}; nothing was pushed`);
@@ -2317,16 +2355,17 @@ function readBack(read2) {
 
 // src/merge/sources.ts
 var imageOf = (inputs) => inputs.release.repositories[0] ?? "";
-async function recordLegForMerge(inputs, source, platforms) {
-  if (!cacheServiceAvailable()) {
+var recordsForMerge = (inputs) => inputs.release.pushByDigest && cacheServiceAvailable();
+async function recordLegForMerge(inputs, source, platforms, checks) {
+  if (!recordsForMerge(inputs)) {
     info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
     return;
   }
   const { saveLegRecords } = await import("./lazy-leg-records.js");
-  await saveLegRecords(imageOf(inputs), source, platforms);
+  await saveLegRecords(imageOf(inputs), source, platforms, checks);
 }
 async function mergeSources(inputs) {
-  if (inputs.release.sources.length > 0) return inputs.release.sources;
+  if (inputs.release.sources.length > 0) return { sources: inputs.release.sources, checks: [] };
   if (!cacheServiceAvailable()) {
     throw new Error("mode merge: `sources` is empty and there is no Actions cache service to find the legs of this run in: give `sources` (repo@sha256:\u2026 or per-arch tags)");
   }
@@ -2352,7 +2391,7 @@ function parseEngineInfo(json) {
   };
 }
 function engineInfo(socketPath, timeoutMs = 5e3) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const req = request({ socketPath, path: "/info", timeout: timeoutMs }, (res) => {
       let body = "";
       res.setEncoding("utf8");
@@ -2361,7 +2400,7 @@ function engineInfo(socketPath, timeoutMs = 5e3) {
         if (res.statusCode !== 200) reject(new Error(`engine answered ${res.statusCode} to /info`));
         else {
           try {
-            resolve(parseEngineInfo(JSON.parse(body)));
+            resolve2(parseEngineInfo(JSON.parse(body)));
           } catch (error) {
             reject(error instanceof Error ? error : new Error(String(error)));
           }
@@ -2493,8 +2532,8 @@ var SIGNAL = /\bqemu: uncaught target signal (\d+) \(([^)]+)\)/;
 var CPU_EXCEPTION = /\bqemu: (?:fatal: )?unhandled CPU exception/;
 var LOADER = /\bqemu-[\w-]+: Could not open '([^']+)'/;
 var INTERMITTENT_SIGNALS = /* @__PURE__ */ new Set([11, 7]);
-function qemuCrashIn(text) {
-  const line = text.trim();
+function qemuCrashIn(text2) {
+  const line = text2.trim();
   let m = SIGNAL.exec(line);
   if (m) {
     const signal = Number(m[1]);
@@ -2551,8 +2590,8 @@ var CrashWatch = class {
   /** One silence clock per crashed step that has not ended. */
   clocks = /* @__PURE__ */ new Map();
   hung;
-  line(text) {
-    const seen = readProgressLine(text);
+  line(text2) {
+    const seen = readProgressLine(text2);
     if (!seen) return;
     if (seen.kind === "header") {
       const known = this.steps.get(seen.step);
@@ -2636,6 +2675,252 @@ function crashWatch(platforms, emulated, qemuImage) {
   return (stop) => new CrashWatch({ emulated: foreign, platforms, qemuFor }, stop);
 }
 
+// src/checks/annotations.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { isAbsolute, join as join8, posix, relative, resolve } from "node:path";
+var SHOWN_PER_STEP = 10;
+function dockerfileSite(inputs, workspace, cwd = process.cwd()) {
+  if (inputs.context.startsWith(DEFAULT_CONTEXT)) {
+    const subdir = inputs.context.slice(DEFAULT_CONTEXT.length).replace(/^:/, "");
+    return { path: posix.normalize(posix.join(subdir || ".", inputs.file ?? "Dockerfile")) };
+  }
+  if (!inputs.contextIsLocal) return void 0;
+  const file = resolve(cwd, inputs.file ?? join8(inputs.context, "Dockerfile"));
+  const path = relative(resolve(workspace), file);
+  if (path.startsWith("..") || isAbsolute(path)) return void 0;
+  try {
+    return { path, content: readFileSync5(file).toString("base64") };
+  } catch {
+    return void 0;
+  }
+}
+function annotationsFor(warnings, site) {
+  return warnings.map((w) => {
+    const a = { title: w.title, message: w.url ? `${w.message}
+More info: ${w.url}` : w.message };
+    const here = site && w.filename && site.path.endsWith(w.filename) && (site.content === void 0 || site.content === w.source);
+    if (here) {
+      a.file = site.path;
+      if (w.line) a.startLine = w.line;
+    }
+    return a;
+  });
+}
+function uniqueAnnotations(annotations) {
+  const seen = /* @__PURE__ */ new Set();
+  return annotations.filter((a) => {
+    const key = JSON.stringify([a.file, a.startLine, a.title, a.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+function annotate(annotations) {
+  for (const { message, ...where } of annotations) {
+    const properties = { title: where.title };
+    if (where.file) properties.file = where.file;
+    if (where.startLine) properties.startLine = where.startLine;
+    warning(message, properties);
+  }
+}
+
+// src/checks/check-warnings.ts
+var text = (b64) => typeof b64 === "string" ? Buffer.from(b64, "base64").toString("utf8") : "";
+var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function checkWarnings(metadata) {
+  let json;
+  try {
+    json = JSON.parse(metadata);
+  } catch {
+    return [];
+  }
+  const raw = json?.["buildx.build.warnings"];
+  if (!Array.isArray(raw)) return [];
+  const seen = /* @__PURE__ */ new Set();
+  const warnings = [];
+  for (const w of raw) {
+    const short = text(w.short);
+    if (!short) continue;
+    const line = w.range?.[0]?.start?.line;
+    const warning2 = {
+      title: Array.isArray(w.detail) ? w.detail.map(text).join(" ") : "",
+      message: short.replace(/\s\(line \d+\)$/, "")
+    };
+    const url = str(w.url);
+    const filename = str(w.sourceInfo?.filename);
+    const source = str(w.sourceInfo?.data);
+    if (url) warning2.url = url;
+    if (filename) warning2.filename = filename;
+    if (source) warning2.source = source;
+    if (typeof line === "number" && line > 0) warning2.line = line;
+    const key = JSON.stringify([filename, line, short]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    warnings.push(warning2);
+  }
+  return warnings.sort((a, b) => (a.filename ?? "").localeCompare(b.filename ?? "") || (a.line ?? 0) - (b.line ?? 0));
+}
+
+// src/checks/checks.ts
+function checkAnnotations(metadata, inputs, env = process.env) {
+  const warnings = checkWarnings(metadata);
+  return warnings.length === 0 ? [] : annotationsFor(warnings, dockerfileSite(inputs, env.GITHUB_WORKSPACE || process.cwd()));
+}
+function reportChecks(annotations, settings, annotatedBy) {
+  const unique = uniqueAnnotations(annotations);
+  const count = unique.length;
+  if (count === 0) return void 0;
+  if (!settings.checksAnnotations) {
+    info(`Dockerfile checks: ${count} warning(s), not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)`);
+    return { count, annotated: false };
+  }
+  if (annotatedBy) {
+    info(`Dockerfile checks: ${count} warning(s), annotated once for the run by ${annotatedBy}:`);
+    for (const a of unique) info(`  ${a.file ?? ""}${a.startLine ? `:${a.startLine}` : ""} ${a.message.split("\n")[0] ?? ""}`);
+    return { count, annotated: false, annotatedBy };
+  }
+  info(`Dockerfile checks: ${count} warning(s)${count > SHOWN_PER_STEP ? ` (GitHub shows ${SHOWN_PER_STEP} annotations per step; all are below)` : ""}`);
+  annotate(unique);
+  return { count, annotated: true };
+}
+
+// src/build-record/build-record.ts
+import { mkdirSync, statSync as statSync4 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join10 } from "node:path";
+
+// src/build-record/record-export.ts
+function recordFilename(refs, repository) {
+  const [owner, repo] = (repository ?? "").split("/");
+  const first = (refs[0] ?? "").split("/").at(-1) ?? "";
+  return `${owner || "local"}~${repo || "build"}~${first.slice(0, 6).toUpperCase()}${refs.length > 1 ? `+${refs.length - 1}` : ""}.dockerbuild`;
+}
+function exportArgv(builder, refs, file, finalize) {
+  return [
+    "history",
+    "export",
+    "--builder",
+    builder,
+    "--output",
+    file,
+    ...finalize ? ["--finalize"] : [],
+    ...refs.map((r) => r.split("/").at(-1) ?? r)
+  ];
+}
+
+// src/build-record/record-refs.ts
+import { readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join9 } from "node:path";
+function buildxConfigDir(env) {
+  return env.BUILDX_CONFIG || join9(env.DOCKER_CONFIG || join9(homedir2(), ".docker"), "buildx");
+}
+function refsSince(builder, since, env) {
+  const dir = join9(buildxConfigDir(env), "refs", builder);
+  const found = [];
+  const list = (d) => {
+    try {
+      return readdirSync2(d);
+    } catch {
+      return [];
+    }
+  };
+  for (const node of list(dir)) {
+    for (const ref of list(join9(dir, node))) {
+      const at = statSync2(join9(dir, node, ref)).mtimeMs;
+      if (at >= since.getTime() - 1e3) found.push({ ref: `${builder}/${node}/${ref}`, at });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.ref);
+}
+
+// src/build-record/record-upload.ts
+import { statSync as statSync3 } from "node:fs";
+import { basename, dirname } from "node:path";
+function noArtifactService(env) {
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return "no artifact service here (not in a workflow run)";
+  const host = new URL(env.GITHUB_SERVER_URL || "https://github.com").hostname.toLowerCase();
+  if (host !== "github.com" && !host.endsWith(".ghe.com") && !host.endsWith(".localhost")) {
+    return `no artifact service for it on GitHub Enterprise Server (${host})`;
+  }
+  return void 0;
+}
+function artifactUrl(env, id) {
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return `${server}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/artifacts/${id}`;
+}
+async function uploadRecord(file, retentionDays, env) {
+  const { DefaultArtifactClient } = await import("./lazy-artifact.js");
+  const name = basename(file);
+  const res = await new DefaultArtifactClient().uploadArtifact(
+    name,
+    [file],
+    dirname(file),
+    { skipArchive: true, ...retentionDays ? { retentionDays } : {} }
+  );
+  if (!res.id) throw new Error(`the artifact service gave no id for ${name} (${statSync3(file).size} bytes sent)`);
+  return { id: res.id, url: artifactUrl(env, res.id) };
+}
+
+// src/build-record/build-record.ts
+async function keepBuildRecord(req, env = process.env) {
+  try {
+    return await keep(req, env);
+  } catch (error) {
+    warning(`build record: none, ${errorMessage(error)}; the build's result stands`);
+    return void 0;
+  }
+}
+async function keep(req, env) {
+  const why = await whyNoRecord(req);
+  if (why) {
+    info(`build record: none, ${why}`);
+    return void 0;
+  }
+  const refs = refsSince(req.builder, req.since, env);
+  if (refs.length === 0) {
+    info(`build record: none, buildx recorded no build on ${req.builder} since ${req.since.toISOString()}`);
+    return void 0;
+  }
+  const dir = join10(env.RUNNER_TEMP || tmpdir(), "multiarch-build-records");
+  mkdirSync(dir, { recursive: true });
+  const path = join10(dir, recordFilename(refs, env.GITHUB_REPOSITORY));
+  const finalize = buildxAtLeast(await buildxVersion(req.buildx), 0, 24);
+  const argv = exportArgv(req.builder, refs, path, finalize);
+  const res = await runBuildx(req.buildx, argv, { timeoutMs: 12e4 });
+  if (res.exitCode !== 0) {
+    warning(`build record: buildx history export failed (${finalError(res.stderrTail)}); the build's result stands`);
+    return void 0;
+  }
+  const record = { path, bytes: statSync4(path).size, builds: refs.length };
+  info(`build record: ${path} (${record.bytes} bytes, ${refs.length} build(s)); Docker Desktop's Builds view opens it (Import build)`);
+  if (!req.settings.recordUpload) return { ...record, notUploaded: "DOCKER_BUILD_RECORD_UPLOAD=false" };
+  const noService = noArtifactService(env);
+  if (noService) {
+    info(`build record: not uploaded, ${noService}; it stays at ${path}`);
+    return { ...record, notUploaded: noService };
+  }
+  try {
+    const artifact = await uploadRecord(path, req.settings.recordRetentionDays, env);
+    info(`build record: uploaded as artifact ${artifact.id}, ${artifact.url}`);
+    return { ...record, artifact };
+  } catch (error) {
+    const reason = errorMessage(error);
+    warning(`build record: the upload failed (${reason}); the record stays at ${path}, the build's result stands`);
+    return { ...record, notUploaded: `the upload failed: ${reason}` };
+  }
+}
+async function whyNoRecord(req) {
+  if (!req.settings.record) return "DOCKER_BUILD_SUMMARY=false";
+  if (req.call && req.call !== "build") return `\`call: ${req.call}\` builds nothing to record`;
+  let version;
+  try {
+    version = await buildxVersion(req.buildx);
+  } catch (error) {
+    return `buildx's version cannot be read (${errorMessage(error)})`;
+  }
+  if (!buildxAtLeast(version, 0, 23)) return `this buildx (${version}) cannot export one: that needs buildx >= 0.23`;
+  return void 0;
+}
+
 // src/registry/retry-after.ts
 function requestThatMet(errorText, status) {
   return new RegExp(`request to (https?:\\/\\/\\S+?): ${status}\\b`).exec(errorText)?.[1];
@@ -2715,7 +3000,7 @@ function buildDescription(inputs) {
 }
 
 // src/report/diagnostics.ts
-import { readdirSync as readdirSync2 } from "node:fs";
+import { readdirSync as readdirSync3 } from "node:fs";
 async function logDiagnostics(buildx, builder, buildTail, known) {
   startGroup("Diagnostics");
   const socket = engineSocket();
@@ -2739,7 +3024,7 @@ ${buildTail.slice(-20).join("\n")}`);
 }
 function binfmtSummary() {
   try {
-    const names = readdirSync2(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
+    const names = readdirSync3(BINFMT_DIR).filter((n) => n.startsWith("qemu-"));
     if (names.length === 0) return "none";
     return names.map((n) => {
       const h = readHandler(n);
@@ -2770,6 +3055,7 @@ function outputValues(r) {
     nodes: build2?.nodes ?? "[]",
     "qemu-platforms": (build2?.emulated ?? []).join(","),
     attempts: String(build2?.attempts.length ?? 0),
+    "build-record": build2?.left.record?.path ?? "",
     signatures: JSON.stringify(r.signed?.signatures ?? {}),
     "verify-commands": (r.signed?.verifyCommands ?? []).join("\n"),
     matrix: r.mode === "plan" ? matrixOf(r.legs) : ""
@@ -2811,7 +3097,19 @@ async function writeSummary(r) {
   if (r.signed) addSignatures(r.signed);
   if (b) addAttempts(b.attempts);
   if (b) addEmulationTax(b);
+  addLeftBehind(r.left);
   await summary.write();
+}
+function addLeftBehind({ checks, record }) {
+  if (checks) {
+    const how = checks.annotated ? "annotated on the Dockerfile" : checks.annotatedBy ? `annotated once for the run by ${checks.annotatedBy}` : "not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)";
+    const capped = checks.annotated && checks.count > 10 ? "; GitHub shows 10 annotations per step, the log has all" : "";
+    summary.addRaw(`Dockerfile checks: ${checks.count} warning(s), ${how}${capped}`, true);
+  }
+  if (!record) return;
+  const name = escapeHtml(record.path.split("/").at(-1) ?? record.path);
+  const where = record.artifact ? `<a href="${record.artifact.url}">${name}</a>` : `${code(escapeHtml(record.path))} on the runner (not uploaded: ${escapeHtml(record.notUploaded ?? "")})`;
+  summary.addRaw(`build record: ${where}, ${formatSize(record.bytes)}, ${record.builds} build(s); open it in Docker Desktop's Builds view (Import build)`, true);
 }
 var taxOf = (b) => emulationTax(b.attempts.at(-1)?.steps ?? [], b.emulated);
 function addEmulationTax(b) {
@@ -2848,22 +3146,24 @@ function addAttempts(attempts) {
     ...attempts.map((a, i) => [String(i + 1), a.seconds.toFixed(1), a.error ? escapeHtml(a.error) : "passed"])
   ]);
 }
-async function reportFailedAttempts(attempts) {
+async function reportFailedAttempts(attempts, left = {}) {
   setOutput("attempts", String(attempts.length));
+  if (left.record) setOutput("build-record", left.record.path);
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   summary.addHeading("multiarch-build failed", 3);
   addAttempts(attempts);
+  addLeftBehind(left);
   await summary.write();
 }
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function formatSize(bytes) {
   if (bytes === void 0) return "-";
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
-function code(text) {
-  return text ? `<code>${text}</code>` : "-";
+function code(text2) {
+  return text2 ? `<code>${text2}</code>` : "-";
 }
 
 // src/report/stage.ts
@@ -2942,7 +3242,7 @@ function planLegs(platforms, rules, groupByRunner) {
 
 // src/cosign/command.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, join as join8 } from "node:path";
+import { delimiter, join as join11 } from "node:path";
 
 // src/cosign/release.ts
 var releaseArch2 = (arch) => hostPlatforms(arch)[0]?.split("/")[1] ?? arch;
@@ -2954,8 +3254,8 @@ function cosignReleaseUrls(template, version, arch = process.arch) {
 function onPath(env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) {
     try {
-      accessSync(join8(dir, "cosign"), constants.X_OK);
-      return join8(dir, "cosign");
+      accessSync(join11(dir, "cosign"), constants.X_OK);
+      return join11(dir, "cosign");
     } catch {
     }
   }
@@ -3011,8 +3311,8 @@ function signingPlan(signing, github, env, pushes) {
 }
 
 // src/signing/sign.ts
-import { chmodSync, mkdirSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // src/cosign/argv.ts
 var httpFlags = (o) => o.plainHttp ? ["--allow-http-registry"] : [];
@@ -3044,10 +3344,10 @@ function signerOf(ctx) {
     signer = (async () => {
       const { plan, cosign } = ctx;
       if (!plan.pemKey || plan.signer.kind !== "key") return plan.signer;
-      const dir = join9(ctx.workDir, "cosign");
-      const key = join9(dir, "cosign.key");
-      const publicKey = join9(dir, "cosign.pub");
-      mkdirSync(dir, { recursive: true, mode: 448 });
+      const dir = join12(ctx.workDir, "cosign");
+      const key = join12(dir, "cosign.key");
+      const publicKey = join12(dir, "cosign.pub");
+      mkdirSync2(dir, { recursive: true, mode: 448 });
       writeFileSync3(key, plan.pemKey, { mode: 384 });
       chmodSync(key, 384);
       const res = await runCosign(
@@ -3124,10 +3424,11 @@ async function signPublished(ctx, names, digest2, platforms) {
 // src/main.ts
 async function run() {
   markMainStarted();
-  const workDir = mkdtempSync(join10(process.env.RUNNER_TEMP || tmpdir(), "multiarch-build-"));
+  const workDir = mkdtempSync(join13(process.env.RUNNER_TEMP || tmpdir2(), "multiarch-build-"));
   let buildx = locateBuildx();
   let builder;
   const cancel = onCancel();
+  const left = {};
   try {
     const inputs = await getInputs();
     maskSecrets(inputs);
@@ -3149,7 +3450,7 @@ async function run() {
       env: trust.env,
       insecure: inputs.setup.registry.insecure
     } : void 0;
-    const job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing };
+    const job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
     if (inputs.release.mode === "plan") results = fanOut(inputs);
     else if (inputs.release.mode === "merge") results = await merge(job);
     else {
@@ -3160,7 +3461,7 @@ async function run() {
     await writeSummary(results);
     noticeEmulationTax(results);
   } catch (error) {
-    if (error instanceof BuildError) await reportFailedAttempts(error.attempts);
+    if (error instanceof BuildError) await reportFailedAttempts(error.attempts, left);
     if ((error instanceof BuildError || error instanceof BootError) && !cancel.signal.aborted) {
       await logDiagnostics(
         buildx,
@@ -3176,14 +3477,25 @@ async function run() {
   }
 }
 async function build(job, name) {
-  const { buildx, inputs, trust, workDir, signal, signing } = job;
+  const { buildx, inputs, trust, workDir, signal, signing, left } = job;
   const engine = await stage("Preflight", () => preflight(inputs, buildx));
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
-  const metadataFile = join10(workDir, "metadata.json");
+  const metadataFile = join13(workDir, "metadata.json");
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const command = buildCommand(inputs, metadataFile, process.env, target);
+  const since = /* @__PURE__ */ new Date();
+  const keepRecord = async () => {
+    if (signal.aborted) return;
+    left.record = await stage("Build record", () => keepBuildRecord({
+      buildx,
+      builder: builder.name,
+      since,
+      settings: inputs.report,
+      ...inputs.call ? { call: inputs.call } : {}
+    }));
+  };
   const attempts = await stage("Build", () => runBuild(
     buildx,
     command,
@@ -3195,8 +3507,14 @@ async function build(job, name) {
       watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image)],
       forgetDownload: forgetDownloads(builder, inputs.setup.driver)
     }
-  ));
+  )).catch(async (error) => {
+    if (error instanceof BuildError) await keepRecord();
+    throw error;
+  });
+  await keepRecord();
   const meta = readMetadata(metadataFile);
+  const checks = checkAnnotations(meta.raw, inputs);
+  left.checks = reportChecks(checks, inputs.report, recordsForMerge(inputs) ? "the merge step" : void 0);
   const pushed = pushesToRegistry(inputs);
   const results = {
     mode: "build",
@@ -3212,17 +3530,19 @@ async function build(job, name) {
     emulated,
     attempts,
     sizes: Promise.resolve({}),
-    nodeFor: buildingNodes(builder, inputs.platforms)
+    nodeFor: buildingNodes(builder, inputs.platforms),
+    left
   };
   if (!pushed) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage("Digests", () => readPushed(names, registryClientFor(trust)));
   const signed = signing && await stage("Signing", () => signPublished(signing, names, image.digest, image.digests));
-  if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? "", Object.keys(image.digests));
+  if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? "", Object.keys(image.digests), checks);
   return { ...results, ...image, platforms: Object.keys(image.digests), ...signed ? { signed } : {} };
 }
-async function merge({ buildx, inputs, trust, signal, signing }) {
-  const sources = await mergeSources(inputs);
+async function merge({ buildx, inputs, trust, signal, signing, left }) {
+  const { sources, checks } = await mergeSources(inputs);
+  left.checks = reportChecks(checks, inputs.report);
   const { tags, platforms, annotations, retry } = inputs;
   const checkSources = signing && inputs.signing.verifySources ? (pinned) => stage("Sources signed", () => verifySources(signing, pinned)) : void 0;
   const merged = await mergeIndex(buildx, {
@@ -3242,6 +3562,7 @@ async function merge({ buildx, inputs, trust, signal, signing }) {
     ...merged,
     platforms: Object.keys(merged.digests),
     tags: inputs.tags,
+    left,
     ...signed ? { signed } : {}
   };
 }

@@ -43,7 +43,8 @@ export function buildCommand(
   const network = inputs.network ?? (target.hostNetwork ? 'host' : undefined);
   const allow = [...inputs.allow];
   if (target.hostNetwork && network === 'host' && !allow.includes('network.host')) allow.push('network.host');
-  const buildxEnv: Record<string, string> = { ...target.env };
+  // The Dockerfile checks' warnings in the metadata file, with their file and line (checks/).
+  const buildxEnv: Record<string, string> = { ...target.env, BUILDX_METADATA_WARNINGS: 'true' };
   let secretCount = 0;
   const add = (flag: string, values: readonly string[]): void => {
     for (const v of values) argv.push(flag, v);

@@ -14,6 +14,7 @@ import { parseSigningInputs } from './signing-inputs.js';
 import { releasePin } from './release-pin.js';
 import { parseFanOutInputs } from './fan-out-inputs.js';
 import { parseBuilderInputs, parseQemuInputs } from './setup-inputs.js';
+import { reportSettings } from './report-settings.js';
 import type { Inputs, Secret } from '../shared/inputs-types.js';
 
 export type { Inputs, RawInputs };
@@ -93,6 +94,7 @@ export function parseInputs(
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
     github,
+    report: reportSettings(env),
   };
 }
 

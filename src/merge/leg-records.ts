@@ -11,11 +11,14 @@ import { slug } from '../runtime/slug.js';
 import { cacheKey } from '../runtime/cache-key.js';
 import { normalizePlatform } from '../shared/platform.js';
 import { runOf } from '../shared/github-run.js';
+import type { CheckAnnotation } from '../shared/left-behind.js';
 
 interface LegRecord {
   platform: string;
   /** `repo@sha256:…`: the leg's top-level image (an index when it carries attestations). */
   source: string;
+  /** The leg's Dockerfile check annotations, made once for the run by the merge step. */
+  checks?: CheckAnnotation[];
 }
 
 const DIR = '.multiarch-build-digests';
@@ -31,12 +34,13 @@ export async function saveLegRecords(
   image: string,
   source: string,
   platforms: readonly string[],
+  checks: readonly CheckAnnotation[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   try {
     for (const platform of platforms) {
       mkdirSync(DIR, { recursive: true });
-      const record: LegRecord = { platform, source };
+      const record: LegRecord = { platform, source, ...(checks.length > 0 ? { checks: [...checks] } : {}) };
       writeFileSync(pathFor(platform), JSON.stringify(record));
       const key = `${keyPrefix(env, image, platform)}${runOf(env).attempt}`;
       await saveCache([pathFor(platform)], key);
@@ -47,13 +51,17 @@ export async function saveLegRecords(
   }
 }
 
-/** The sources the legs of this run recorded, one per platform found; missing ones are left out. */
+/**
+ * The sources the legs of this run recorded, one per platform found (missing ones are left out),
+ * and the check annotations they recorded.
+ */
 export async function restoreLegRecords(
   image: string,
   platforms: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<string[]> {
+): Promise<{ sources: string[]; checks: CheckAnnotation[] }> {
   const sources: string[] = [];
+  const checks: CheckAnnotation[] = [];
   try {
     for (const platform of platforms) {
       const prefix = keyPrefix(env, image, platform);
@@ -65,9 +73,10 @@ export async function restoreLegRecords(
       const record = JSON.parse(readFileSync(pathFor(platform), 'utf8')) as LegRecord;
       info(`restored ${platform} = ${record.source} (${hit})`);
       sources.push(record.source);
+      checks.push(...(record.checks ?? []));
     }
   } finally {
     rmSync(DIR, { recursive: true, force: true });
   }
-  return [...new Set(sources)];
+  return { sources: [...new Set(sources)], checks };
 }

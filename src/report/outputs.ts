@@ -3,11 +3,12 @@ import { notice, setOutput, summary } from '@actions/core';
 import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from '../buildx/step-timings.js';
 import type { Attempt } from '../buildx/run-retried.js';
 import type { SignedImage } from '../cosign/signed.js';
+import type { BuildRecord, ChecksSeen } from '../shared/left-behind.js';
 import { matrixOf, type Leg } from '../shared/legs.js';
 
 /** The output names, as action.yml declares them. */
 export const OUTPUT_NAMES = ['digest', 'digests', 'imageid', 'metadata', 'platforms', 'builder', 'nodes',
-  'qemu-platforms', 'attempts', 'signatures', 'verify-commands', 'matrix'] as const;
+  'qemu-platforms', 'attempts', 'build-record', 'signatures', 'verify-commands', 'matrix'] as const;
 type OutputName = (typeof OUTPUT_NAMES)[number];
 
 interface ImageResults {
@@ -36,11 +37,19 @@ export interface BuildResults extends ImageResults {
   sizes: Promise<Record<string, number>>;
   /** The node that built each platform. */
   nodeFor: Record<string, string>;
+  left: LeftBehind;
+}
+
+/** What the build left for its users besides the image. */
+export interface LeftBehind {
+  checks?: ChecksSeen;
+  record?: BuildRecord;
 }
 
 /** `mode: merge`: one index assembled from the legs, read back. */
 export interface MergeResults extends ImageResults {
   mode: 'merge';
+  left: LeftBehind;
 }
 
 /** `mode: plan`: the legs of a fan-out, nothing built. */
@@ -63,6 +72,7 @@ export function outputValues(r: Results): Record<OutputName, string> {
     nodes: build?.nodes ?? '[]',
     'qemu-platforms': (build?.emulated ?? []).join(','),
     attempts: String(build?.attempts.length ?? 0),
+    'build-record': build?.left.record?.path ?? '',
     signatures: JSON.stringify(r.signed?.signatures ?? {}),
     'verify-commands': (r.signed?.verifyCommands ?? []).join('\n'),
     matrix: r.mode === 'plan' ? matrixOf(r.legs) : '',
@@ -99,7 +109,25 @@ export async function writeSummary(r: Results): Promise<void> {
   if (r.signed) addSignatures(r.signed);
   if (b) addAttempts(b.attempts);
   if (b) addEmulationTax(b);
+  addLeftBehind(r.left);
   await summary.write();
+}
+
+/** The checks' count and where the build record is. */
+function addLeftBehind({ checks, record }: LeftBehind): void {
+  if (checks) {
+    const how = checks.annotated ? 'annotated on the Dockerfile' : checks.annotatedBy
+      ? `annotated once for the run by ${checks.annotatedBy}` : 'not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)';
+    const capped = checks.annotated && checks.count > 10 ? '; GitHub shows 10 annotations per step, the log has all' : '';
+    summary.addRaw(`Dockerfile checks: ${checks.count} warning(s), ${how}${capped}`, true);
+  }
+  if (!record) return;
+  const name = escapeHtml(record.path.split('/').at(-1) ?? record.path);
+  const where = record.artifact
+    ? `<a href="${record.artifact.url}">${name}</a>`
+    : `${code(escapeHtml(record.path))} on the runner (not uploaded: ${escapeHtml(record.notUploaded ?? '')})`;
+  summary.addRaw(`build record: ${where}, ${formatSize(record.bytes)}, ${record.builds} build(s); ` +
+    "open it in Docker Desktop's Builds view (Import build)", true);
 }
 
 /** The emulation tax of the attempt that passed (the last one). */
@@ -147,12 +175,15 @@ export function addAttempts(attempts: readonly Attempt[]): typeof summary {
   ]);
 }
 
-/** After a failed build: the `attempts` output and the attempts in the summary. */
-export async function reportFailedAttempts(attempts: readonly Attempt[]): Promise<void> {
+/** After a failed build: the `attempts` output, the attempts and the build record in the summary. */
+export async function reportFailedAttempts(attempts: readonly Attempt[],
+  left: LeftBehind = {}): Promise<void> {
   setOutput('attempts', String(attempts.length));
+  if (left.record) setOutput('build-record', left.record.path);
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   summary.addHeading('multiarch-build failed', 3);
   addAttempts(attempts);
+  addLeftBehind(left);
   await summary.write();
 }
 

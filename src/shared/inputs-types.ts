@@ -103,6 +103,18 @@ export interface FanOutInputs {
   groupByRunner: boolean;
 }
 
+/** What a build leaves behind for its users, as build-push-action's DOCKER_BUILD_* variables set it. */
+export interface ReportSettings {
+  /** DOCKER_BUILD_CHECKS_ANNOTATIONS: Dockerfile check warnings become annotations. */
+  checksAnnotations: boolean;
+  /** DOCKER_BUILD_SUMMARY: the build record is exported (and the summary links it). */
+  record: boolean;
+  /** DOCKER_BUILD_RECORD_UPLOAD: the record is uploaded as a workflow artifact. */
+  recordUpload: boolean;
+  /** DOCKER_BUILD_RECORD_RETENTION_DAYS; undefined keeps the repository's retention. */
+  recordRetentionDays?: number;
+}
+
 export interface Inputs {
   context: string;
   /** False for Git/HTTP contexts that buildx fetches itself. */
@@ -138,6 +150,7 @@ export interface Inputs {
   network?: string;
   allow: string[];
   builder?: string;
+  report: ReportSettings;
   githubToken?: string;
   retry: RetryInputs;
   /** A pinned buildx release to download and run instead of the runner's. */

@@ -76,6 +76,14 @@ ADD rootfs-\${TARGETARCH}.tar /
 RUN ["/bin/busybox", "sh", "-c", "/bin/busybox uname -m > /arch"]
 `;
 
+/** ARCH_DOCKERFILE with two Dockerfile checks that fire: FromAsCasing (line 1), SecretsUsedInArgOrEnv (3). */
+export const CHECKED_DOCKERFILE = `FROM scratch as base
+ARG TARGETARCH
+ARG GITHUB_TOKEN
+ADD rootfs-\${TARGETARCH}.tar /
+RUN ["/bin/busybox", "sh", "-c", "/bin/busybox uname -m > /arch"]
+`;
+
 export function dockerRun(image: string, platform: string, ...cmd: string[]): string {
   return execFileSync('docker', ['run', '--rm', '--pull', 'never', '--platform', platform, image, ...cmd], {
     encoding: 'utf8',

@@ -2,22 +2,14 @@
 // (read from its own client): Twirp JSON at ACTIONS_RESULTS_URL for the entries, and signed blob
 // URLs served by azurite (Azure's blob API on loopback) for the archives. Not a mock of the module:
 // the action's real cache client talks to it over HTTP.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  BlobSASPermissions, BlobServiceClient, StorageSharedKeyCredential, generateBlobSASQueryParameters,
-} from '@azure/storage-blob';
-import { ROOT } from './bed.js';
+import { startBlobs } from './azurite.js';
+import { startTwirp } from './twirp.js';
 
-// azurite's well-known development account.
-const ACCOUNT = 'devstoreaccount1';
-const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const CONTAINER = 'actions-cache';
-const SERVICE = '/twirp/github.actions.results.api.v1.CacheService/';
+const TOKEN = 'loopback-runtime-token';
 
 interface Entry {
   id: number;
@@ -38,24 +30,8 @@ export interface CacheService {
 }
 
 export async function startCacheService(): Promise<CacheService> {
-  const blobPort = 20000 + Math.floor(Math.random() * 20000);
-  const azurite = spawn(join(ROOT, 'node_modules/.bin/azurite-blob'), ['--blobHost', '127.0.0.1', '--blobPort',
-    String(blobPort), '--location', mkdtempSync(join(tmpdir(), 'mab-azurite-')), '--skipApiVersionCheck', '--loose',
-    '--silent'], { stdio: 'ignore' });
-  const blobEndpoint = `http://127.0.0.1:${blobPort}/${ACCOUNT}`;
-  const credential = new StorageSharedKeyCredential(ACCOUNT, KEY);
-  const container = new BlobServiceClient(blobEndpoint, credential).getContainerClient(CONTAINER);
-  await waitFor(() => container.createIfNotExists());
-
+  const { container, signed, close: closeBlobs } = await startBlobs('actions-cache');
   const entries: Entry[] = [];
-  const calls: string[] = [];
-  const signed = (blob: string): string => {
-    const sas = generateBlobSASQueryParameters({
-      containerName: CONTAINER, blobName: blob, permissions: BlobSASPermissions.parse('rcw'),
-      expiresOn: new Date(Date.now() + 3600_000),
-    }, credential).toString();
-    return `${blobEndpoint}/${CONTAINER}/${blob}?${sas}`;
-  };
   const answer = (method: string, req: Record<string, string | string[]>): object => {
     const version = req.version as string;
     switch (method) {
@@ -85,29 +61,16 @@ export async function startCacheService(): Promise<CacheService> {
         return { ok: false, message: `unknown method ${method}` };
     }
   };
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      const method = (req.url ?? '').startsWith(SERVICE) ? (req.url ?? '').slice(SERVICE.length) : '';
-      calls.push(method);
-      if (!method || req.headers.authorization !== 'Bearer loopback-runtime-token') {
-        res.writeHead(method ? 401 : 404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, JSON.parse(body))));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const twirp = await startTwirp('github.actions.results.api.v1.CacheService', TOKEN,
+    (method, req) => answer(method, req as Record<string, string | string[]>));
   return {
     env: {
       ACTIONS_CACHE_SERVICE_V2: 'true',
-      ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/`,
-      ACTIONS_RUNTIME_TOKEN: 'loopback-runtime-token',
+      ACTIONS_RESULTS_URL: twirp.url,
+      ACTIONS_RUNTIME_TOKEN: TOKEN,
     },
     entries: () => entries,
-    calls,
+    calls: twirp.calls,
     tamper: async (prefix, edit) => {
       const entry = [...entries].reverse().find((e) => e.finalized && e.key.startsWith(prefix));
       if (!entry) throw new Error(`no cache entry ${prefix}*`);
@@ -124,24 +87,8 @@ export async function startCacheService(): Promise<CacheService> {
       await blob.uploadFile(archive);
     },
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      stop(azurite);
+      await twirp.close();
+      closeBlobs();
     },
   };
-}
-
-async function waitFor(op: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      await op();
-      return;
-    } catch (error) {
-      if (i > 60) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
-
-function stop(child: ChildProcess): void {
-  child.kill();
 }

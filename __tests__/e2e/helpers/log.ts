@@ -6,3 +6,8 @@ export function errorLine(step: StepResult | string): string {
   const out = typeof step === 'string' ? step : step.stdout;
   return out.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 }
+
+/** The warning annotations with a title the step made: Dockerfile checks. */
+export function annotations(step: StepResult): string[] {
+  return step.stdout.split('\n').filter((l) => l.startsWith('::warning title='));
+}

@@ -103,6 +103,9 @@ exec "${real}" "$@"
   chmodSync(join(bin, name), 0o755);
 }
 
+/** The argv of the step's last `buildx build` (after it, the build record's export may run). */
+export const lastBuild = (run: ActionRun): string[] | undefined => run.buildxCalls.filter((c) => c[0] === 'build').at(-1);
+
 export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'mab-run-'));
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary' };
@@ -113,6 +116,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     HOME: process.env.HOME ?? '/root',
     RUNNER_TEMP: dir,
     GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: opts.workspace ?? dir, // where the runner runs steps from
   };
   if (opts.record !== false) base.DOCKER_CONFIG = recordingDockerConfig(dir, opts.wrapper);
   if (opts.dockerConfig && base.DOCKER_CONFIG) {

@@ -193,7 +193,8 @@ describe('the build target', () => {
   test('the target\'s environment reaches buildx, next to the secrets\' variables', () => {
     const cmd = buildCommand(inputs({ platforms: 'linux/amd64', secrets: 'A=1' }), '/m.json', {},
       { hostNetwork: false, env: { BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true' } });
-    expect(cmd.env).toStrictEqual({ BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true', MULTIARCH_BUILD_SECRET_0: '1' });
+    expect(cmd.env).toStrictEqual({ BUILDX_SEND_GIT_QUERY_AS_INPUT: 'true', BUILDX_METADATA_WARNINGS: 'true',
+      MULTIARCH_BUILD_SECRET_0: '1' });
   });
 
   test('secret files pass their path, secret envs their variable\'s name', () => {
@@ -256,7 +257,8 @@ describe('security', () => {
     expect(cmd.argv.join(' ')).not.toContain('hunter2');
     expect(cmd.argv).toEqual(expect.arrayContaining(['--secret', 'id=TOKEN,env=MULTIARCH_BUILD_SECRET_0',
       'id=KEY,env=MULTIARCH_BUILD_SECRET_1', 'id=E,env=MY_ENV']));
-    expect(cmd.env).toEqual({ MULTIARCH_BUILD_SECRET_0: 'hunter2', MULTIARCH_BUILD_SECRET_1: '"a b"' });
+    expect(cmd.env).toEqual({ BUILDX_METADATA_WARNINGS: 'true', MULTIARCH_BUILD_SECRET_0: 'hunter2',
+      MULTIARCH_BUILD_SECRET_1: '"a b"' });
   });
 
   test('shell metacharacters stay one inert argument', () => {
