@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = resolve(new URL('..', import.meta.url).pathname, 'src');
 const LEVEL = { shared: 0, runtime: 1, buildx: 2, cosign: 2, registry: 2, host: 2 };
-const STAGES = ['inputs', 'preflight', 'qemu', 'builder', 'image-build', 'emulation', 'checks', 'build-record', 'signing',
+const STAGES = ['inputs', 'preflight', 'qemu', 'builder', 'image-build', 'cache', 'emulation', 'checks', 'build-record', 'signing',
   'merge', 'fan-out', 'report'];
 for (const s of STAGES) LEVEL[s] = 3;
 const TOP = 4;

@@ -20,6 +20,8 @@ import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { crashWatch } from './emulation/crash-watch.js';
 import { checkAnnotations, reportChecks } from './checks/checks.js';
 import { keepBuildRecord } from './build-record/build-record.js';
+import { chooseCache, reportCache, withCache } from './cache/cache.js';
+import { CacheWatch } from './cache/cache-watch.js';
 import { registryClientFor } from './registry/client.js';
 import { registryTrust, type RegistryTrust } from './registry/trust.js';
 import { registryQuestions } from './registry/questions.js';
@@ -105,7 +107,10 @@ async function build(job: Job, name: string): Promise<BuildResults> {
   const builder = await stage('Builder', () => prepareBuilder(buildx, inputs, name, workDir));
   const metadataFile = join(workDir, 'metadata.json');
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
-  const command = buildCommand(inputs, metadataFile, process.env, target);
+  const pushes = pushesToRegistry(inputs);
+  const cache = chooseCache(inputs, { buildkitGhaV2: !!target.buildkitGhaV2, pushes });
+  const cacheWatch = new CacheWatch();
+  const command = buildCommand(withCache(inputs, cache), metadataFile, process.env, target);
   const since = new Date();
   const keepRecord = async (): Promise<void> => {
     if (signal.aborted) return;
@@ -114,25 +119,25 @@ async function build(job: Job, name: string): Promise<BuildResults> {
   };
   const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry,
     { what: buildDescription(inputs), ask: registryQuestions(trust), signal,
-      watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image)],
+      watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image), cacheWatch.watch],
       forgetDownload: forgetDownloads(builder, inputs.setup.driver) }))
     .catch(async (error: unknown) => {
       if (error instanceof BuildError) await keepRecord(); // the failed attempts' record
       throw error;
     });
   await keepRecord();
+  left.cache = reportCache(cache, cacheWatch.seen);
 
   const meta = readMetadata(metadataFile);
   const checks = checkAnnotations(meta.raw, inputs);
   left.checks = reportChecks(checks, inputs.report, recordsForMerge(inputs) ? 'the merge step' : undefined);
-  const pushed = pushesToRegistry(inputs);
   const results: BuildResults = {
     mode: 'build', digest: meta.digest ?? '', digests: {}, platforms: inputs.platforms, tags: inputs.tags,
-    imageid: imageId(meta), metadata: meta.raw, pushed, builder: builder.name,
+    imageid: imageId(meta), metadata: meta.raw, pushed: pushes, builder: builder.name,
     nodes: nodesOutput(builder.nodes), emulated, attempts, sizes: Promise.resolve({}),
     nodeFor: buildingNodes(builder, inputs.platforms), left,
   };
-  if (!pushed) return results;
+  if (!pushes) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage('Digests', () => readPushed(names, registryClientFor(trust)));
   const signed = signing &&

@@ -71,11 +71,12 @@ describe('action.yml', () => {
     expect(none.signing.mode).toBe(d('sign'));
     expect(none.signing.tlog).toBe(d('sign-tlog'));
     expect(String(none.signing.verifySources)).toBe(d('verify-sources'));
+    expect(none.cache.mode).toBe(d('cache'));
     // A default the runner evaluates means nothing elsewhere.
     expect(d('github-token')).toContain('${{');
     expect(none.githubToken).toBeUndefined();
     const defaulted = Object.keys(action.inputs).filter((k) => action.inputs[k]?.default !== undefined);
-    expect(defaulted.sort()).toEqual(['boot-retries', 'boot-timeout', 'buildkit-image', 'buildx-url', 'cleanup',
+    expect(defaulted.sort()).toEqual(['boot-retries', 'boot-timeout', 'buildkit-image', 'buildx-url', 'cache', 'cleanup',
       'cosign-url', 'driver', 'github-token', 'group-by-runner', 'host-network', 'load', 'mode', 'no-cache', 'platforms', 'pull', 'push',
       'push-by-digest', 'qemu', 'qemu-image', 'retries', 'retry-delay', 'sign', 'sign-tlog', 'verify-sources']);
   });

@@ -43,7 +43,9 @@ function runOf(env) {
 function githubRun(env) {
   const repo = env.GITHUB_REPOSITORY;
   const payload = readPayload(env);
+  const head = payload.pull_request?.head?.repo?.full_name;
   const run = { privateRepo: payload.repository?.private ?? false };
+  if (head && head !== repo) run.fromFork = true;
   if (!repo) return run;
   const server = env.GITHUB_SERVER_URL || "https://github.com";
   const { id, attempt } = runOf(env);
@@ -51,9 +53,9 @@ function githubRun(env) {
   let ref = env.GITHUB_REF ?? "";
   let sha = env.GITHUB_SHA ?? "";
   if (sha && ref && !ref.startsWith("refs/")) ref = `refs/heads/${ref}`;
-  const head = payload.pull_request?.head?.sha;
+  const headSha = payload.pull_request?.head?.sha;
   if (ref.startsWith("refs/pull/") && envSwitch(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
-    if (head) sha = head;
+    if (headSha) sha = headSha;
     else ref = ref.replace(/\/merge$/, "/head");
   }
   run.git = { repoUrl: `${server}/${repo}.git`, ref, sha };

@@ -89,7 +89,7 @@ function savedBuildxPath() {
 }
 
 // src/inputs/action-inputs.ts
-var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2@sha256:28a898719c18a33f4e8000685287fa36fd0dd9560c6440227d3a732d79bb41d8","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","cache":"auto","fan-out-platforms":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2@sha256:28a898719c18a33f4e8000685287fa36fd0dd9560c6440227d3a732d79bb41d8","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
@@ -373,7 +373,9 @@ var HEADER = /^#(\d+) \[(?:(\w+\/[^\s\]]+) )?([^\]]+)\] (.*)$/;
 var DONE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
 var ERROR = /^#(\d+) ERROR: (.*)$/;
 var CANCELED = /^#(\d+) CANCELED$/;
+var CACHED = /^#(\d+) CACHED$/;
 var OUTPUT = /^#(\d+) \d+\.\d+ (.*)$/;
+var VERTEX = /^#(\d+) (\S.*)$/;
 function readProgressLine(text2) {
   let m = HEADER.exec(text2);
   if (m) {
@@ -384,7 +386,9 @@ function readProgressLine(text2) {
   if (m = DONE.exec(text2)) return { kind: "done", step: m[1] ?? "", seconds: Number(m[2]) };
   if (m = ERROR.exec(text2)) return { kind: "error", step: m[1] ?? "", message: m[2] ?? "" };
   if (m = CANCELED.exec(text2)) return { kind: "canceled", step: m[1] ?? "" };
+  if (m = CACHED.exec(text2)) return { kind: "cached", step: m[1] ?? "" };
   if (m = OUTPUT.exec(text2)) return { kind: "output", step: m[1] ?? "", text: m[2] ?? "" };
+  if (m = VERTEX.exec(text2)) return { kind: "vertex", step: m[1] ?? "", name: m[2] ?? "" };
   return void 0;
 }
 
@@ -513,15 +517,17 @@ function buildxAtLeast(line, major, minor) {
 }
 
 // src/image-build/build-target.ts
-function nodesAttest(versions) {
-  return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, 11));
+function nodesAtLeast(versions, minor = 11) {
+  return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, minor));
 }
-async function buildkitAttests(buildx, builder, engine) {
+var ENGINE_FOR_BUILDKIT = { 11: 23, 20: 28 };
+async function buildkitAtLeast(buildx, builder, minor, engine) {
   const running = (b) => b.filter((n) => n.status === "running").map((n) => n.buildkitVersion);
-  if (builder.created) return nodesAttest(running(builder.nodes));
-  if (builder.name === "default" && engine) return atLeast(majorMinor(engine.version), 23, 0);
-  return nodesAttest(running((await inspect(buildx, builder.name)).nodes));
+  if (builder.created) return nodesAtLeast(running(builder.nodes), minor);
+  if (builder.name === "default" && engine) return atLeast(majorMinor(engine.version), ENGINE_FOR_BUILDKIT[minor] ?? 99, 0);
+  return nodesAtLeast(running((await inspect(buildx, builder.name)).nodes), minor);
 }
+var cacheChosen = (inputs) => inputs.cache.mode !== "off" && inputs.cacheFrom.length === 0 && inputs.cacheTo.length === 0;
 var usesDefaultContext = (inputs) => [inputs.context, ...inputs.buildContexts].some((c) => c.includes(DEFAULT_CONTEXT));
 async function gitQuery(buildx, inputs, env) {
   if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
@@ -531,8 +537,9 @@ async function gitQuery(buildx, inputs, env) {
 async function buildTarget(buildx, inputs, builder, engine, buildxEnv = {}, env = process.env) {
   const target = { name: builder.name, hostNetwork: builder.hostNetwork, env: buildxEnv };
   if (defaultProvenanceWanted(inputs, env)) {
-    target.buildkitAttests = await buildkitAttests(buildx, builder, engine);
+    target.buildkitAttests = await buildkitAtLeast(buildx, builder, 11, engine);
   }
+  if (cacheChosen(inputs)) target.buildkitGhaV2 = await buildkitAtLeast(buildx, builder, 20, engine);
   target.gitQuery = await gitQuery(buildx, inputs, env);
   return target;
 }
@@ -1662,6 +1669,7 @@ function listField(node, key, label, split2) {
 
 // src/shared/inputs-types.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes"];
+var CACHE_MODES = ["auto", "gha", "registry", "off"];
 function nativePlatforms(inputs) {
   if (inputs.builder) return [];
   return (inputs.setup.nodes ?? []).flatMap((n) => n.platforms.slice(0, 1));
@@ -1882,6 +1890,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
     github,
+    cache: { mode: r.oneOf("cache", CACHE_MODES), fanOutPlatforms: r.platforms("fan-out-platforms") },
     report: reportSettings(env)
   };
 }
@@ -2600,7 +2609,7 @@ var CrashWatch = class {
       return;
     }
     const step = this.steps.get(seen.step);
-    if (!step) return;
+    if (!step || seen.kind === "vertex" || seen.kind === "cached") return;
     if (seen.kind === "output") {
       const crash = qemuCrashIn(seen.text);
       if (crash && !step.crash) step.crash = crash;
@@ -2921,6 +2930,149 @@ async function whyNoRecord(req) {
   return void 0;
 }
 
+// src/cache/cache-plan.ts
+import { createHash as createHash2 } from "node:crypto";
+var platformsKey = (platforms) => [...new Set(platforms.map((p) => normalizePlatform(p)))].sort().join(",").replace(/\//g, "-");
+function scopeName(platforms) {
+  const key = platformsKey(platforms);
+  if (key.length <= 100) return key.replace(/,/g, "_");
+  return `${key.slice(0, 80).replace(/,/g, "_")}-${createHash2("sha256").update(key).digest("hex").slice(0, 12)}`;
+}
+var ghaScope = (repository, platforms) => `${repository ?? "build"}@${scopeName(platforms)}`;
+function planCache(cache, platforms, s) {
+  if (s.explicit) return { kind: "yours", from: [], to: [], why: "`cache-from`/`cache-to` given: those, nothing added" };
+  if (cache.mode === "off") return { kind: "none", from: [], to: [], why: "`cache: off`" };
+  const ghaWhyNot = !s.service ? "no Actions cache service here" : s.service === "v2" && !s.buildkitGhaV2 ? "a node's BuildKit is older than 0.20, which the cache service v2 needs" : void 0;
+  const own = new Set(platforms.map((p) => normalizePlatform(p)));
+  const siblings = cache.fanOutPlatforms.filter((p) => !own.has(normalizePlatform(p))).map((p) => [p]);
+  if (cache.mode !== "registry" && !ghaWhyNot) {
+    const scope = ghaScope(s.repository, platforms);
+    return {
+      kind: "gha",
+      name: scope,
+      why: "the Actions cache service of this runner",
+      from: [scope, ...siblings.map((p) => ghaScope(s.repository, p))].map((s2) => `type=gha,scope=${s2}`),
+      to: [`type=gha,scope=${scope},mode=max,ignore-error=true`]
+    };
+  }
+  const noRegistry = !s.repository ? "no image repository named (tags or image)" : void 0;
+  if (cache.mode !== "gha" && !noRegistry && s.repository) {
+    const refFor = (p) => `${s.repository}:buildcache-${scopeName(p)}`;
+    const ref = refFor(platforms);
+    const writes = s.pushes && !s.fromFork;
+    return {
+      kind: "registry",
+      name: ref,
+      why: `${ghaWhyNot ?? "`cache: registry`"}: a registry cache next to the image, ${writes ? "read and written" : s.fromFork ? "read only (a pull request from a fork never writes it)" : "read only (the build does not push)"}`,
+      from: [ref, ...siblings.map(refFor)].map((r) => `type=registry,ref=${r}`),
+      to: writes ? [`type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`] : []
+    };
+  }
+  return { kind: "none", from: [], to: [], why: [ghaWhyNot, noRegistry].filter(Boolean).join("; ") };
+}
+
+// src/cache/cache.ts
+function cacheService(env) {
+  if (!env.ACTIONS_RUNTIME_TOKEN) return void 0;
+  if (env.ACTIONS_RESULTS_URL && envSwitch(env.ACTIONS_CACHE_SERVICE_V2)) return "v2";
+  return env.ACTIONS_CACHE_URL ? "v1" : void 0;
+}
+function repositoryFor(inputs) {
+  const named = inputs.tags[0];
+  if (named) return repositoryOf(parseReference(named));
+  return inputs.release.repositories[0];
+}
+function chooseCache(inputs, ctx, env = process.env) {
+  const service = cacheService(env);
+  const repository = repositoryFor(inputs);
+  const plan = planCache(inputs.cache, inputs.platforms, {
+    buildkitGhaV2: ctx.buildkitGhaV2,
+    pushes: ctx.pushes,
+    fromFork: !!inputs.github.fromFork,
+    explicit: inputs.cacheFrom.length > 0 || inputs.cacheTo.length > 0,
+    ...service ? { service } : {},
+    ...repository ? { repository } : {}
+  });
+  info(`cache: ${plan.kind === "none" ? "none" : plan.kind}${plan.name ? ` ${plan.name}` : ""} (${plan.why})`);
+  return plan;
+}
+function withCache(inputs, plan) {
+  if (plan.from.length === 0 && plan.to.length === 0) return inputs;
+  return {
+    ...inputs,
+    cacheFrom: [...inputs.cacheFrom, ...plan.from],
+    cacheTo: [...inputs.cacheTo, ...plan.to]
+  };
+}
+var notYetWritten = (error) => /: not found$/.test(error ?? "");
+function reportCache(plan, seen) {
+  const name = plan.name ?? plan.kind;
+  for (const i of seen.imports.filter((s) => s.error)) {
+    if (notYetWritten(i.error)) info(`cache: ${name} does not exist yet: a cold build, which writes it`);
+    else warning(`cache: reading ${name} failed (${i.error ?? ""}); the build ran without it, and its result stands`);
+  }
+  for (const e of seen.exports.filter((s) => s.error)) {
+    warning(`cache: writing ${name} failed (${e.error ?? ""}); the image was built and published as usual`);
+  }
+  const failed = seen.imports.find((s) => s.error && !notYetWritten(s.error));
+  const read2 = seen.imports.length === 0 ? "not read" : seen.imports.every((s) => notYetWritten(s.error)) ? "nothing to read yet (a cold build)" : failed && seen.imports.every((s) => s.error) ? `not read: ${failed.error ?? ""}` : `${seen.cached} of ${seen.steps} steps from the cache`;
+  const wrote = seen.exports.length === 0 ? "not written" : seen.exports.some((s) => s.error) ? `not written: ${seen.exports.find((s) => s.error)?.error ?? ""}` : "written";
+  const outcome = { kind: plan.kind, why: plan.why, read: read2, wrote };
+  if (plan.name) outcome.name = plan.name;
+  info(`cache: ${read2}; ${wrote}`);
+  return outcome;
+}
+
+// src/cache/cache-watch.ts
+var IMPORT = /^importing cache manifest from /;
+var EXPORT = /^exporting (?:to GitHub Actions Cache|cache\b)/;
+var CacheWatch = class {
+  seen = { imports: [], exports: [], steps: 0, cached: 0 };
+  watch = () => {
+    const seen = { imports: [], exports: [], steps: 0, cached: 0 };
+    this.seen = seen;
+    const cacheSteps = /* @__PURE__ */ new Map();
+    const buildSteps = /* @__PURE__ */ new Set();
+    let otherError = false;
+    return {
+      line: (text2) => {
+        const p = readProgressLine(text2);
+        if (!p) return;
+        if (p.kind === "header" && !p.stage.startsWith("internal") && !buildSteps.has(p.step)) {
+          buildSteps.add(p.step);
+          seen.steps++;
+        } else if (p.kind === "cached" && buildSteps.has(p.step)) {
+          seen.cached++;
+        } else if (p.kind === "vertex" && !cacheSteps.has(p.step)) {
+          const list = IMPORT.test(p.name) ? seen.imports : EXPORT.test(p.name) ? seen.exports : void 0;
+          if (!list) return;
+          const step = { name: p.name };
+          cacheSteps.set(p.step, step);
+          list.push(step);
+        } else if (p.kind === "error") {
+          const step = cacheSteps.get(p.step);
+          if (step) step.error ??= p.message;
+          else otherError = true;
+        }
+      },
+      explain: async () => {
+        const failed = seen.exports.find((e) => e.error);
+        if (!failed || otherError) return void 0;
+        return {
+          verdict: {
+            transient: false,
+            reason: `exporting the build cache failed (${failed.error ?? ""})`,
+            fix: "the image was built: add ignore-error=true to `cache-to` (or drop `cache-to` and let `cache: auto` choose a cache, which never fails a build)"
+          },
+          line: `${failed.name}: ${failed.error ?? ""}`
+        };
+      },
+      end: () => {
+      }
+    };
+  };
+};
+
 // src/registry/retry-after.ts
 function requestThatMet(errorText, status) {
   return new RegExp(`request to (https?:\\/\\/\\S+?): ${status}\\b`).exec(errorText)?.[1];
@@ -3100,7 +3252,10 @@ async function writeSummary(r) {
   addLeftBehind(r.left);
   await summary.write();
 }
-function addLeftBehind({ checks, record }) {
+function addLeftBehind({ cache, checks, record }) {
+  if (cache) {
+    summary.addRaw(cache.kind === "none" ? `build cache: none (${escapeHtml(cache.why)})` : `build cache: ${cache.kind}${cache.name ? ` ${code(escapeHtml(cache.name))}` : ""}: ${escapeHtml(cache.read)}; ${escapeHtml(cache.wrote)}`, true);
+  }
   if (checks) {
     const how = checks.annotated ? "annotated on the Dockerfile" : checks.annotatedBy ? `annotated once for the run by ${checks.annotatedBy}` : "not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)";
     const capped = checks.annotated && checks.count > 10 ? "; GitHub shows 10 annotations per step, the log has all" : "";
@@ -3484,7 +3639,10 @@ async function build(job, name) {
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
   const metadataFile = join13(workDir, "metadata.json");
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
-  const command = buildCommand(inputs, metadataFile, process.env, target);
+  const pushes = pushesToRegistry(inputs);
+  const cache = chooseCache(inputs, { buildkitGhaV2: !!target.buildkitGhaV2, pushes });
+  const cacheWatch = new CacheWatch();
+  const command = buildCommand(withCache(inputs, cache), metadataFile, process.env, target);
   const since = /* @__PURE__ */ new Date();
   const keepRecord = async () => {
     if (signal.aborted) return;
@@ -3504,7 +3662,7 @@ async function build(job, name) {
       what: buildDescription(inputs),
       ask: registryQuestions(trust),
       signal,
-      watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image)],
+      watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image), cacheWatch.watch],
       forgetDownload: forgetDownloads(builder, inputs.setup.driver)
     }
   )).catch(async (error) => {
@@ -3512,10 +3670,10 @@ async function build(job, name) {
     throw error;
   });
   await keepRecord();
+  left.cache = reportCache(cache, cacheWatch.seen);
   const meta = readMetadata(metadataFile);
   const checks = checkAnnotations(meta.raw, inputs);
   left.checks = reportChecks(checks, inputs.report, recordsForMerge(inputs) ? "the merge step" : void 0);
-  const pushed = pushesToRegistry(inputs);
   const results = {
     mode: "build",
     digest: meta.digest ?? "",
@@ -3524,7 +3682,7 @@ async function build(job, name) {
     tags: inputs.tags,
     imageid: imageId(meta),
     metadata: meta.raw,
-    pushed,
+    pushed: pushes,
     builder: builder.name,
     nodes: nodesOutput(builder.nodes),
     emulated,
@@ -3533,7 +3691,7 @@ async function build(job, name) {
     nodeFor: buildingNodes(builder, inputs.platforms),
     left
   };
-  if (!pushed) return results;
+  if (!pushes) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage("Digests", () => readPushed(names, registryClientFor(trust)));
   const signed = signing && await stage("Signing", () => signPublished(signing, names, image.digest, image.digests));

@@ -51,7 +51,7 @@ export class CrashWatch implements AttemptWatch {
       return;
     }
     const step = this.steps.get(seen.step);
-    if (!step) return;
+    if (!step || seen.kind === 'vertex' || seen.kind === 'cached') return; // a status line, or no run at all
     if (seen.kind === 'output') {
       const crash = qemuCrashIn(seen.text);
       if (crash && !step.crash) step.crash = crash;

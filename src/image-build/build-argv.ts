@@ -19,6 +19,8 @@ export interface BuildTarget {
   buildkitAttests?: boolean;
   /** buildx takes the default Git context in its query form (BUILDX_SEND_GIT_QUERY_AS_INPUT). */
   gitQuery?: boolean;
+  /** Every node's BuildKit speaks the Actions cache service v2 (>= 0.20); read when a cache is chosen. */
+  buildkitGhaV2?: boolean;
   /** Environment buildx itself needs, e.g. SSL_CERT_FILE for `registry-ca`. */
   env?: Record<string, string>;
 }

@@ -1,6 +1,7 @@
 // What the builder and buildx can do, for the argv: whether docker's default provenance applies
-// (BuildKit >= 0.11) and whether buildx takes the default Git context in its query form. Each is
-// read only when it changes the argv, and without a process where the stage already knows it.
+// (BuildKit >= 0.11), whether the Actions cache service v2 can be the build cache (BuildKit >=
+// 0.20) and whether buildx takes the default Git context in its query form. Each is read only
+// when it changes the argv, and without a process where the stage already knows it.
 import { inspect, type BuilderReady } from '../buildx/inspect.js';
 import type { Inputs } from '../shared/inputs-types.js';
 import { envSwitch } from '../shared/booleans.js';
@@ -11,19 +12,26 @@ import { atLeast, buildxAtLeast, buildxVersion, majorMinor } from '../buildx/ver
 import { defaultProvenanceWanted } from './attestations.js';
 import type { BuildTarget } from './build-argv.js';
 
-/** Every running node's BuildKit can attach attestations (0.11 and later). */
-export function nodesAttest(versions: readonly (string | undefined)[]): boolean {
-  return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, 11));
+/** Every running node's BuildKit is `minor` of 0.x or later (0.11 attaches attestations). */
+export function nodesAtLeast(versions: readonly (string | undefined)[], minor = 11): boolean {
+  return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, minor));
 }
 
-async function buildkitAttests(buildx: Buildx, builder: BuilderReady, engine?: EngineInfo): Promise<boolean> {
+/** The engine's own BuildKit, by engine release: 0.11 from Docker Engine 23, 0.20 from 28. */
+const ENGINE_FOR_BUILDKIT: Record<number, number> = { 11: 23, 20: 28 };
+
+async function buildkitAtLeast(buildx: Buildx, builder: BuilderReady, minor: 11 | 20,
+  engine?: EngineInfo): Promise<boolean> {
   const running = (b: BuilderReady['nodes']): (string | undefined)[] =>
     b.filter((n) => n.status === 'running').map((n) => n.buildkitVersion);
-  if (builder.created) return nodesAttest(running(builder.nodes));
-  // The engine's own builder is the engine's BuildKit: 0.11 from Docker Engine 23.
-  if (builder.name === 'default' && engine) return atLeast(majorMinor(engine.version), 23, 0);
-  return nodesAttest(running((await inspect(buildx, builder.name)).nodes));
+  if (builder.created) return nodesAtLeast(running(builder.nodes), minor);
+  if (builder.name === 'default' && engine) return atLeast(majorMinor(engine.version), ENGINE_FOR_BUILDKIT[minor] ?? 99, 0);
+  return nodesAtLeast(running((await inspect(buildx, builder.name)).nodes), minor);
 }
+
+/** The build cache is chosen by the action (`cache` not off, no `cache-from`/`cache-to`). */
+const cacheChosen = (inputs: Inputs): boolean =>
+  inputs.cache.mode !== 'off' && inputs.cacheFrom.length === 0 && inputs.cacheTo.length === 0;
 
 const usesDefaultContext = (inputs: Inputs): boolean =>
   [inputs.context, ...inputs.buildContexts].some((c) => c.includes(DEFAULT_CONTEXT));
@@ -45,8 +53,9 @@ export async function buildTarget(
 ): Promise<BuildTarget> {
   const target: BuildTarget = { name: builder.name, hostNetwork: builder.hostNetwork, env: buildxEnv };
   if (defaultProvenanceWanted(inputs, env)) {
-    target.buildkitAttests = await buildkitAttests(buildx, builder, engine);
+    target.buildkitAttests = await buildkitAtLeast(buildx, builder, 11, engine);
   }
+  if (cacheChosen(inputs)) target.buildkitGhaV2 = await buildkitAtLeast(buildx, builder, 20, engine);
   target.gitQuery = await gitQuery(buildx, inputs, env);
   return target;
 }

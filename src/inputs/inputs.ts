@@ -15,7 +15,7 @@ import { releasePin } from './release-pin.js';
 import { parseFanOutInputs } from './fan-out-inputs.js';
 import { parseBuilderInputs, parseQemuInputs } from './setup-inputs.js';
 import { reportSettings } from './report-settings.js';
-import type { Inputs, Secret } from '../shared/inputs-types.js';
+import { CACHE_MODES, type Inputs, type Secret } from '../shared/inputs-types.js';
 
 export type { Inputs, RawInputs };
 
@@ -94,6 +94,7 @@ export function parseInputs(
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
     github,
+    cache: { mode: r.oneOf('cache', CACHE_MODES), fanOutPlatforms: r.platforms('fan-out-platforms') },
     report: reportSettings(env),
   };
 }

@@ -3,7 +3,7 @@ import { notice, setOutput, summary } from '@actions/core';
 import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from '../buildx/step-timings.js';
 import type { Attempt } from '../buildx/run-retried.js';
 import type { SignedImage } from '../cosign/signed.js';
-import type { BuildRecord, ChecksSeen } from '../shared/left-behind.js';
+import type { BuildRecord, CacheOutcome, ChecksSeen } from '../shared/left-behind.js';
 import { matrixOf, type Leg } from '../shared/legs.js';
 
 /** The output names, as action.yml declares them. */
@@ -42,6 +42,7 @@ export interface BuildResults extends ImageResults {
 
 /** What the build left for its users besides the image. */
 export interface LeftBehind {
+  cache?: CacheOutcome;
   checks?: ChecksSeen;
   record?: BuildRecord;
 }
@@ -113,8 +114,13 @@ export async function writeSummary(r: Results): Promise<void> {
   await summary.write();
 }
 
-/** The checks' count and where the build record is. */
-function addLeftBehind({ checks, record }: LeftBehind): void {
+/** The cache, the checks' count and where the build record is. */
+function addLeftBehind({ cache, checks, record }: LeftBehind): void {
+  if (cache) {
+    summary.addRaw(cache.kind === 'none' ? `build cache: none (${escapeHtml(cache.why)})`
+      : `build cache: ${cache.kind}${cache.name ? ` ${code(escapeHtml(cache.name))}` : ''}: ` +
+        `${escapeHtml(cache.read)}; ${escapeHtml(cache.wrote)}`, true);
+  }
   if (checks) {
     const how = checks.annotated ? 'annotated on the Dockerfile' : checks.annotatedBy
       ? `annotated once for the run by ${checks.annotatedBy}` : 'not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)';

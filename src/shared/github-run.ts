@@ -14,11 +14,13 @@ export interface GithubRun {
   privateRepo: boolean;
   /** The default Git context's parts; undefined outside a workflow run. */
   git?: { repoUrl: string; ref: string; sha: string };
+  /** A pull request from a fork: its code must not write what the repository's own builds read. */
+  fromFork?: true;
 }
 
 interface EventPayload {
   repository?: { private?: boolean };
-  pull_request?: { head?: { sha?: string } };
+  pull_request?: { head?: { sha?: string; repo?: { full_name?: string } } };
 }
 
 function readPayload(env: NodeJS.ProcessEnv): EventPayload {
@@ -38,7 +40,9 @@ export function runOf(env: NodeJS.ProcessEnv): { id: string; attempt: string } {
 export function githubRun(env: NodeJS.ProcessEnv): GithubRun {
   const repo = env.GITHUB_REPOSITORY;
   const payload = readPayload(env);
+  const head = payload.pull_request?.head?.repo?.full_name;
   const run: GithubRun = { privateRepo: payload.repository?.private ?? false };
+  if (head && head !== repo) run.fromFork = true;
   if (!repo) return run;
   const server = env.GITHUB_SERVER_URL || 'https://github.com';
   const { id, attempt } = runOf(env);
@@ -47,9 +51,9 @@ export function githubRun(env: NodeJS.ProcessEnv): GithubRun {
   let sha = env.GITHUB_SHA ?? '';
   if (sha && ref && !ref.startsWith('refs/')) ref = `refs/heads/${ref}`;
   // DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: build a pull request's head commit, not its merge.
-  const head = payload.pull_request?.head?.sha;
+  const headSha = payload.pull_request?.head?.sha;
   if (ref.startsWith('refs/pull/') && envSwitch(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF)) {
-    if (head) sha = head;
+    if (headSha) sha = headSha;
     else ref = ref.replace(/\/merge$/, '/head');
   }
   run.git = { repoUrl: `${server}/${repo}.git`, ref, sha };

@@ -103,6 +103,16 @@ export interface FanOutInputs {
   groupByRunner: boolean;
 }
 
+export const CACHE_MODES = ['auto', 'gha', 'registry', 'off'] as const;
+
+/** The `cache` input and what a fan-out leg knows of its siblings. */
+export interface CacheInputs {
+  /** auto: the Actions cache where there is one, else a registry cache next to a pushed image, else none. */
+  mode: (typeof CACHE_MODES)[number];
+  /** In a fan-out leg: every platform of the fan-out (the leg reads the other legs' scopes too). */
+  fanOutPlatforms: string[];
+}
+
 /** What a build leaves behind for its users, as build-push-action's DOCKER_BUILD_* variables set it. */
 export interface ReportSettings {
   /** DOCKER_BUILD_CHECKS_ANNOTATIONS: Dockerfile check warnings become annotations. */
@@ -150,6 +160,7 @@ export interface Inputs {
   network?: string;
   allow: string[];
   builder?: string;
+  cache: CacheInputs;
   report: ReportSettings;
   githubToken?: string;
   retry: RetryInputs;

@@ -31,3 +31,16 @@ export interface BuildRecord {
   /** Why it was not uploaded, when it was not. */
   notUploaded?: string;
 }
+
+/** The build cache a build used, and what it did with it. */
+export interface CacheOutcome {
+  /** gha, registry, yours (`cache-from`/`cache-to`) or none. */
+  kind: string;
+  /** The gha scope or the registry reference. */
+  name?: string;
+  why: string;
+  /** `N of M steps from the cache`, or why nothing was read. */
+  read: string;
+  /** `written`, or why not. */
+  wrote: string;
+}

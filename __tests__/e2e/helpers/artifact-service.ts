@@ -1,15 +1,13 @@
 // A loopback implementation of the runner's artifact service (results service v2), the protocol
 // @actions/artifact speaks (read from its own client): Twirp JSON at ACTIONS_RESULTS_URL
 // (CreateArtifact, FinalizeArtifact, ListArtifacts, GetSignedArtifactURL) and signed blob URLs
-// served by azurite. The client finds the run and job in the runtime token's `scp` claim, so the
-// token is a JWT as the runner's is (unsigned: the client only reads it). Not a mock of the module:
+// served by azurite. The client finds the run and job in the runtime token's `scp` claim (twirp.ts).
+// Not a mock of the module:
 // the action's real artifact client talks to it over HTTP, and tests download what it stored.
 import { startBlobs } from './azurite.js';
-import { startTwirp } from './twirp.js';
+import { JOB_BACKEND_ID as JOB, RUN_BACKEND_ID as RUN, RUNTIME_TOKEN as token, startTwirp } from './twirp.js';
 
 const SERVICE = 'github.actions.results.api.v1.ArtifactService';
-const RUN = 'b8f5a1e2-0000-4000-8000-000000000001';
-const JOB = 'c9e6b2f3-0000-4000-8000-000000000002';
 
 export interface StoredArtifact {
   id: number;
@@ -31,15 +29,10 @@ export interface ArtifactService {
   close: () => Promise<void>;
 }
 
-const b64url = (v: object): string => Buffer.from(JSON.stringify(v)).toString('base64url');
-
 /** `failWith`: every Twirp call is answered with that status (the service down or failing). */
 export async function startArtifactService(failWith?: number): Promise<ArtifactService> {
   const blobs = await startBlobs('actions-artifacts');
   const stored: StoredArtifact[] = [];
-  const token = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({
-    scp: `Actions.GenericRead:${RUN} Actions.Results:${RUN}:${JOB}`, exp: Math.floor(Date.now() / 1000) + 3600,
-  })}.`;
   const twirp = await startTwirp(SERVICE, token, (method, req) => {
     if (failWith) return { status: failWith };
     if (req.workflowRunBackendId !== RUN && req.workflow_run_backend_id !== RUN) return { status: 400 };

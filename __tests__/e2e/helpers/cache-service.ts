@@ -7,9 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBlobs } from './azurite.js';
-import { startTwirp } from './twirp.js';
-
-const TOKEN = 'loopback-runtime-token';
+import { RUNTIME_TOKEN, startTwirp } from './twirp.js';
 
 interface Entry {
   id: number;
@@ -29,7 +27,8 @@ export interface CacheService {
   close: () => Promise<void>;
 }
 
-export async function startCacheService(): Promise<CacheService> {
+/** `failWith`: every call is answered with that status (the service failing). */
+export async function startCacheService(failWith?: number): Promise<CacheService> {
   const { container, signed, close: closeBlobs } = await startBlobs('actions-cache');
   const entries: Entry[] = [];
   const answer = (method: string, req: Record<string, string | string[]>): object => {
@@ -61,13 +60,14 @@ export async function startCacheService(): Promise<CacheService> {
         return { ok: false, message: `unknown method ${method}` };
     }
   };
-  const twirp = await startTwirp('github.actions.results.api.v1.CacheService', TOKEN,
-    (method, req) => answer(method, req as Record<string, string | string[]>));
+  const twirp = await startTwirp('github.actions.results.api.v1.CacheService', RUNTIME_TOKEN,
+    (method, req) => (failWith ? { status: failWith }
+      : answer(method, req as Record<string, string | string[]>)));
   return {
     env: {
       ACTIONS_CACHE_SERVICE_V2: 'true',
       ACTIONS_RESULTS_URL: twirp.url,
-      ACTIONS_RUNTIME_TOKEN: TOKEN,
+      ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN,
     },
     entries: () => entries,
     calls: twirp.calls,

@@ -53,6 +53,13 @@ test.each<[string, NodeJS.ProcessEnv, ReturnType<typeof githubRun>]>([
   ['PR head ref asked for on a branch: nothing changes', { ...BASE, DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: 'true',
     GITHUB_EVENT_PATH: event('pr3.json', '{"pull_request":{"head":{"sha":"feed42"}}}') },
     { privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/heads/main', sha: 'c0ffee' } }],
+  ['a pull request from a fork', { ...BASE, GITHUB_REF: 'refs/pull/4/merge',
+    GITHUB_EVENT_PATH: event('fork.json', '{"pull_request":{"head":{"repo":{"full_name":"someone/app"}}}}') },
+  { privateRepo: false, fromFork: true,
+    git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/pull/4/merge', sha: 'c0ffee' } }],
+  ['a pull request from a branch of the repository', { ...BASE, GITHUB_REF: 'refs/pull/4/merge',
+    GITHUB_EVENT_PATH: event('same.json', '{"pull_request":{"head":{"repo":{"full_name":"octo/app"}}}}') },
+  { privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/pull/4/merge', sha: 'c0ffee' } }],
   ['an unreadable payload is no payload', { ...BASE, GITHUB_EVENT_PATH: event('bad.json', '{not json') }, {
     privateRepo: false, git: { repoUrl: 'https://github.com/octo/app.git', ref: 'refs/heads/main', sha: 'c0ffee' } }],
 ])('%s', (_name, env, want) => {
