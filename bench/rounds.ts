@@ -43,13 +43,14 @@ export function secondsOf(fn: () => void): number {
   return (performance.now() - t0) / 1000;
 }
 
-/** The action, main + post as the runner runs them, timed; throws when either step fails. */
+/** The action, main + post as the runner runs them, timed (no cache unless asked); throws on a failure. */
 export async function timedAction(
   inputs: Record<string, string>,
   opts: RunOptions = {},
 ): Promise<{ seconds: number; run: ActionRun }> {
   const t0 = performance.now();
-  const run = await runAction(inputs, { record: false, ...opts });
+  // The cache is off unless a bench asks for one: the bare side configures none either.
+  const run = await runAction({ cache: 'off', ...inputs }, { record: false, ...opts });
   if (run.exitCode !== 0 || (opts.post !== false && run.post?.exitCode !== 0)) {
     throw new Error(`action failed:\n${run.stdout.slice(-3000)}`);
   }

@@ -8,6 +8,7 @@ import {
 } from './helpers/bed.js';
 import { startCacheService, type CacheService } from './helpers/cache-service.js';
 import { errorLine } from './helpers/log.js';
+import { startHttpProxy } from './helpers/http-proxy.js';
 import { served } from './helpers/registry.js';
 import { runAction, type ActionRun } from './helpers/run-action.js';
 
@@ -54,7 +55,7 @@ describe.skipIf(!bedIsUp())('the build cache, warm by default', () => {
     expect(sleepCached(warm)).toBe(2); // amd64 and arm64 (emulated): neither ran again
   });
 
-  test('on the engine\'s builder (BuildKit 0.25): the Actions cache, one scope per image and platforms', async () => {
+  test('on the engine\'s builder (Docker 28\'s BuildKit): the Actions cache, one scope per image and platforms', async () => {
     const repo = uniqueRepo('gha');
     const inputs = { context: makeContext(WORKLOAD), push: 'true', builder: 'default' };
     emptyEngineCache();
@@ -89,6 +90,27 @@ describe.skipIf(!bedIsUp())('a cache that fails never fails the build', () => {
       expect(run.outputs.digest).toBe((await served(tag)).digest);
     } finally {
       if (fault !== 'gone') await service.close();
+    }
+  });
+
+  test('the registry denies the cache tag: a warning naming it, the image published', async () => {
+    // A registry whose policy refuses the cache's tag (quota, immutable-tag rules), everything else allowed.
+    const proxy = await startHttpProxy({ host: '127.0.0.1', port: 5000 }, (req) =>
+      (req.method === 'PUT' && /\/manifests\/buildcache-/.test(req.url ?? '') ? { status: 403,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ errors: [{ code: 'DENIED', message: 'tag buildcache-* is not allowed here' }] }) }
+        : undefined));
+    try {
+      const tag = `${proxy.host}/${uniqueRepo('denied').split('/').slice(1).join('/')}:1`;
+      const run = await runAction({ context: makeContext(WORKLOAD), push: 'true', builder: 'default', tags: tag });
+      passed(run);
+      const ref = `${tag.replace(/:1$/, '')}:buildcache-linux-amd64_linux-arm64`;
+      expect(run.stdout).toMatch(new RegExp(`::warning::cache: writing ${ref} failed \\(.*(denied|DENIED|403).*\\); ` +
+        'the image was built and published as usual'));
+      expect(run.outputs.digest).toBe((await served(tag.replace(proxy.host, '127.0.0.1:5000'))).digest);
+      expect(proxy.requests.some((r) => r.method === 'PUT' && r.status === 403)).toBe(true);
+    } finally {
+      await proxy.close();
     }
   });
 
