@@ -1,6 +1,10 @@
 // What every bench does: the bare commands and the action, one after the other, round after
 // round (so drift on the machine hits both alike), and the median of each.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILDKIT_IMAGE, REGISTRY } from '../__tests__/e2e/helpers/bed.js';
 import { runAction, type ActionRun, type RunOptions } from '../__tests__/e2e/helpers/run-action.js';
 
 export const median = (xs: readonly number[]): number => {
@@ -55,4 +59,26 @@ export async function timedAction(
     throw new Error(`action failed:\n${run.stdout.slice(-3000)}`);
   }
   return { seconds: (performance.now() - t0) / 1000, run };
+}
+
+// What the action gives its node for `registry-mirrors: docker.io=http://127.0.0.1:5000`.
+const mirrorConfig = join(mkdtempSync(join(tmpdir(), 'mab-bench-node-')), 'buildkitd.toml');
+writeFileSync(mirrorConfig, `[registry."docker.io"]\n  mirrors = ["${REGISTRY}"]\n\n[registry."${REGISTRY}"]\n  http = true\n`);
+
+/**
+ * docker's own sequence, bare, as a fresh runner runs it: a docker-container node created with the
+ * host network and the loopback docker.io mirror, `buildx build ARGS` on it, the node removed.
+ */
+export function freshNodeBuild(buildArgs: string[]): number {
+  const name = `bench-${Date.now().toString(36)}`;
+  return secondsOf(() => {
+    buildx('create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
+      '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host',
+      '--buildkitd-config', mirrorConfig, '--bootstrap');
+    try {
+      buildx('build', '--builder', name, '--network', 'host', '--allow', 'network.host', ...buildArgs);
+    } finally {
+      buildx('rm', name);
+    }
+  });
 }

@@ -10,34 +10,18 @@ import { join } from 'node:path';
 import { describe, test } from 'vitest';
 import { FIXTURES } from '../__tests__/fixture.js';
 import { BUILDKIT_IMAGE, REGISTRY, bedIsUp, uniqueRepo } from '../__tests__/e2e/helpers/bed.js';
-import { buildx, interleaved, median, secondsOf, timedAction } from './rounds.js';
+import { freshNodeBuild, interleaved, median, timedAction } from './rounds.js';
 
 const ROUNDS = Number(process.env.BENCH_WORKLOAD_ROUNDS ?? 3);
 const PLATFORMS = 'linux/amd64,linux/arm64';
 const MIRROR = `http://${REGISTRY}`;
 
-// What the action gives its node for `registry-mirrors: docker.io=http://127.0.0.1:5000`.
-const configDir = mkdtempSync(join(tmpdir(), 'mab-bench-workload-'));
-const config = join(configDir, 'buildkitd.toml');
-writeFileSync(config, `[registry."docker.io"]\n  mirrors = ["${REGISTRY}"]\n\n[registry."${REGISTRY}"]\n  http = true\n`);
-
 interface Case { context: string; tag: string; cache?: string }
 
 /** docker's own sequence, bare: a fresh node, the build, the node removed. */
 function bare(c: Case): number {
-  const name = `bench-wl-${Date.now().toString(36)}`;
-  return secondsOf(() => {
-    buildx('create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE}`,
-      '--driver-opt', 'network=host', '--buildkitd-flags', '--allow-insecure-entitlement network.host',
-      '--buildkitd-config', config, '--bootstrap');
-    try {
-      buildx('build', '--builder', name, '--platform', PLATFORMS, '--network', 'host', '--allow', 'network.host',
-        ...(c.cache ? ['--cache-from', `type=registry,ref=${c.cache}`, '--cache-to', `type=registry,ref=${c.cache},mode=max`]
-          : []), '--tag', c.tag, '--push', c.context);
-    } finally {
-      buildx('rm', name);
-    }
-  });
+  return freshNodeBuild(['--platform', PLATFORMS, ...(c.cache ? ['--cache-from', `type=registry,ref=${c.cache}`,
+    '--cache-to', `type=registry,ref=${c.cache},mode=max`] : []), '--tag', c.tag, '--push', c.context]);
 }
 
 /** The action, main + post; also returns the emulated share its notice reports. */
