@@ -30,8 +30,9 @@ import { buildDescription, namesToReadBack } from './image-build/pushed-names.js
 import { logDiagnostics } from './report/diagnostics.js';
 import {
   noticeEmulationTax, reportFailedAttempts, setOutputs, writeSummary,
-  type BuildResults, type LeftBehind, type MergeResults, type PlanResults, type Results,
+  type BuildResults, type MergeResults, type PlanResults, type Results,
 } from './report/outputs.js';
+import type { LeftBehind } from './shared/left-behind.js';
 import { stage } from './report/stage.js';
 import { locateBuildx, pinnedBuildx, type Buildx } from './buildx/command.js';
 import { errorMessage, oneLine } from './shared/errors.js';
@@ -94,7 +95,6 @@ interface Job {
   signal: AbortSignal;
   /** How to sign what the step publishes; undefined signs nothing. */
   signing?: SigningContext;
-  /** What the build leaves besides the image, filled in as it is made (a failed build's too). */
   left: LeftBehind;
 }
 

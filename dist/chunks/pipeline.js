@@ -2684,10 +2684,12 @@ function crashWatch(platforms, emulated, qemuImage) {
   return (stop) => new CrashWatch({ emulated: foreign, platforms, qemuFor }, stop);
 }
 
+// src/shared/left-behind.ts
+var SHOWN_PER_STEP = 10;
+
 // src/checks/annotations.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute, join as join8, posix, relative, resolve } from "node:path";
-var SHOWN_PER_STEP = 10;
 function dockerfileSite(inputs, workspace, cwd = process.cwd()) {
   if (inputs.context.startsWith(DEFAULT_CONTEXT)) {
     const subdir = inputs.context.slice(DEFAULT_CONTEXT.length).replace(/^:/, "");
@@ -3258,12 +3260,12 @@ function addLeftBehind({ cache, checks, record }) {
   }
   if (checks) {
     const how = checks.annotated ? "annotated on the Dockerfile" : checks.annotatedBy ? `annotated once for the run by ${checks.annotatedBy}` : "not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)";
-    const capped = checks.annotated && checks.count > 10 ? "; GitHub shows 10 annotations per step, the log has all" : "";
+    const capped = checks.annotated && checks.count > SHOWN_PER_STEP ? `; GitHub shows ${SHOWN_PER_STEP} annotations per step, the log has all` : "";
     summary.addRaw(`Dockerfile checks: ${checks.count} warning(s), ${how}${capped}`, true);
   }
   if (!record) return;
   const name = escapeHtml(record.path.split("/").at(-1) ?? record.path);
-  const where = record.artifact ? `<a href="${record.artifact.url}">${name}</a>` : `${code(escapeHtml(record.path))} on the runner (not uploaded: ${escapeHtml(record.notUploaded ?? "")})`;
+  const where = record.artifact ? `<a href="${escapeHtml(record.artifact.url).replace(/"/g, "&quot;")}">${name}</a>` : `${code(escapeHtml(record.path))} on the runner (not uploaded: ${escapeHtml(record.notUploaded ?? "")})`;
   summary.addRaw(`build record: ${where}, ${formatSize(record.bytes)}, ${record.builds} build(s); open it in Docker Desktop's Builds view (Import build)`, true);
 }
 var taxOf = (b) => emulationTax(b.attempts.at(-1)?.steps ?? [], b.emulated);

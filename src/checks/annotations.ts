@@ -20,9 +20,6 @@ export interface DockerfileSite {
   content?: string;
 }
 
-/** GitHub shows at most this many warning annotations per step; the log keeps them all. */
-export const SHOWN_PER_STEP = 10;
-
 export function dockerfileSite(inputs: Pick<Inputs, 'context' | 'contextIsLocal' | 'file'>,
   workspace: string, cwd = process.cwd()): DockerfileSite | undefined {
   if (inputs.context.startsWith(DEFAULT_CONTEXT)) {

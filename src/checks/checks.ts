@@ -4,8 +4,8 @@
 // makes each once for the run.
 import { info } from '@actions/core';
 import type { Inputs, ReportSettings } from '../shared/inputs-types.js';
-import type { CheckAnnotation, ChecksSeen } from '../shared/left-behind.js';
-import { annotate, annotationsFor, dockerfileSite, SHOWN_PER_STEP, uniqueAnnotations } from './annotations.js';
+import { SHOWN_PER_STEP, type CheckAnnotation, type ChecksSeen } from '../shared/left-behind.js';
+import { annotate, annotationsFor, dockerfileSite, uniqueAnnotations } from './annotations.js';
 import { checkWarnings } from './check-warnings.js';
 
 /** The checks' warnings in buildx's metadata as annotations, each placed where it can be. */

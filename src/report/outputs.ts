@@ -3,7 +3,7 @@ import { notice, setOutput, summary } from '@actions/core';
 import { emulationDominates, emulationNotice, emulationTax, type EmulationTax } from '../buildx/step-timings.js';
 import type { Attempt } from '../buildx/run-retried.js';
 import type { SignedImage } from '../cosign/signed.js';
-import type { BuildRecord, CacheOutcome, ChecksSeen } from '../shared/left-behind.js';
+import { SHOWN_PER_STEP, type LeftBehind } from '../shared/left-behind.js';
 import { matrixOf, type Leg } from '../shared/legs.js';
 
 /** The output names, as action.yml declares them. */
@@ -38,13 +38,6 @@ export interface BuildResults extends ImageResults {
   /** The node that built each platform. */
   nodeFor: Record<string, string>;
   left: LeftBehind;
-}
-
-/** What the build left for its users besides the image. */
-export interface LeftBehind {
-  cache?: CacheOutcome;
-  checks?: ChecksSeen;
-  record?: BuildRecord;
 }
 
 /** `mode: merge`: one index assembled from the legs, read back. */
@@ -124,13 +117,14 @@ function addLeftBehind({ cache, checks, record }: LeftBehind): void {
   if (checks) {
     const how = checks.annotated ? 'annotated on the Dockerfile' : checks.annotatedBy
       ? `annotated once for the run by ${checks.annotatedBy}` : 'not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)';
-    const capped = checks.annotated && checks.count > 10 ? '; GitHub shows 10 annotations per step, the log has all' : '';
+    const capped = checks.annotated && checks.count > SHOWN_PER_STEP
+      ? `; GitHub shows ${SHOWN_PER_STEP} annotations per step, the log has all` : '';
     summary.addRaw(`Dockerfile checks: ${checks.count} warning(s), ${how}${capped}`, true);
   }
   if (!record) return;
   const name = escapeHtml(record.path.split('/').at(-1) ?? record.path);
   const where = record.artifact
-    ? `<a href="${record.artifact.url}">${name}</a>`
+    ? `<a href="${escapeHtml(record.artifact.url).replace(/"/g, '&quot;')}">${name}</a>`
     : `${code(escapeHtml(record.path))} on the runner (not uploaded: ${escapeHtml(record.notUploaded ?? '')})`;
   summary.addRaw(`build record: ${where}, ${formatSize(record.bytes)}, ${record.builds} build(s); ` +
     "open it in Docker Desktop's Builds view (Import build)", true);

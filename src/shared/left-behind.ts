@@ -9,6 +9,9 @@ export interface CheckAnnotation {
   startLine?: number;
 }
 
+/** GitHub shows at most this many warning annotations per step; the log keeps them all. */
+export const SHOWN_PER_STEP = 10;
+
 /** The Dockerfile checks' warnings of the build. */
 export interface ChecksSeen {
   /** Warnings, each once (not once per platform). */
@@ -43,4 +46,11 @@ export interface CacheOutcome {
   read: string;
   /** `written`, or why not. */
   wrote: string;
+}
+
+/** What a build left for its users besides the image, filled in as it is made (a failed build's too). */
+export interface LeftBehind {
+  cache?: CacheOutcome;
+  checks?: ChecksSeen;
+  record?: BuildRecord;
 }
