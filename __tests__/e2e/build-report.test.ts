@@ -82,6 +82,16 @@ describe.skipIf(!bedIsUp())('after the build: check annotations and the build re
     expect(off.stdout).toContain('Dockerfile checks: 2 warning(s), not annotated (DOCKER_BUILD_CHECKS_ANNOTATIONS=false)');
   });
 
+  test('`call: check` fails on the warnings as buildx decides, and records no build', async () => {
+    const workspace = workspaceWith(CHECKED_DOCKERFILE);
+    const run = await runAction({ context: 'app', platforms: 'linux/amd64', builder: 'default', call: 'check',
+      retries: '2', 'retry-delay': '1' }, { workspace, env: runner() });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.attempts).toBe('1'); // a check's verdict is not retried
+    expect(run.stderr + run.stdout).toContain('FromAsCasing');
+    expect(run.stdout).toContain('build record: none, `call: check` builds nothing to record');
+  });
+
   test('a Dockerfile with no check warnings: no annotation, no line in the summary', async () => {
     const workspace = workspaceWith(ARCH_DOCKERFILE);
     const run = await runAction({ context: 'app', platforms: 'linux/amd64', builder: 'default' },

@@ -2,6 +2,9 @@
 // where the runner has it and the builder's BuildKit speaks it, else a registry cache next to the
 // image), one scope per image and platform set, and a cache that fails never fails the build.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, makeContext, nodesYaml, uniqueRepo,
@@ -69,6 +72,24 @@ describe.skipIf(!bedIsUp())('the build cache, warm by default', () => {
     expect(cacheLine(warm)).toMatch(new RegExp(`^build cache: gha <code>${scope}</code>: (\\d+) of \\1 steps from the cache`));
     expect([sleepCached(cold), sleepCached(warm)]).toStrictEqual([0, 2]);
     expect(service.entries().filter((e) => e.finalized).map((e) => e.key).join(' ')).toContain(scope);
+  });
+});
+
+describe.skipIf(!bedIsUp())('who may write the cache', () => {
+  test('a pull request from a fork reads the registry cache and never writes it', async () => {
+    const payload = join(mkdtempSync(join(tmpdir(), 'mab-event-')), 'event.json');
+    writeFileSync(payload, JSON.stringify({ pull_request: { head: { repo: { full_name: 'someone/app' } } } }));
+    const tag = `${uniqueRepo('fork')}:pr-1`;
+    const run = await runAction({ context: makeContext(WORKLOAD), push: 'true', builder: 'default', tags: tag },
+      { env: { ...RUN_ID, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payload } });
+    passed(run);
+    const ref = `${tag.replace(/:pr-1$/, '')}:buildcache-linux-amd64_linux-arm64`;
+    expect(run.stdout).toContain('read only (a pull request from a fork never writes it)');
+    const build = run.buildxCalls.find((c) => c[0] === 'build') ?? [];
+    expect(build).toEqual(expect.arrayContaining(['--cache-from', `type=registry,ref=${ref}`]));
+    expect(build).not.toContain('--cache-to');
+    expect((await served(ref)).status).toBe(404); // nothing written
+    expect((await served(tag)).status).toBe(200); // the image itself is pushed as asked
   });
 });
 
