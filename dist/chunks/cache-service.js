@@ -4,6 +4,7 @@ import {
   errorMessage
 } from "./errors.js";
 import {
+  envSwitch,
   runOf
 } from "./github-run.js";
 import {
@@ -11,9 +12,13 @@ import {
 } from "./actions-core.js";
 
 // src/runtime/cache-service.ts
+function cacheService(env = process.env) {
+  if (!env.ACTIONS_RUNTIME_TOKEN) return void 0;
+  if (env.ACTIONS_RESULTS_URL && envSwitch(env.ACTIONS_CACHE_SERVICE_V2)) return "v2";
+  return env.ACTIONS_CACHE_URL ? "v1" : void 0;
+}
 function cacheServiceAvailable(env = process.env) {
-  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL;
-  return !!env.ACTIONS_RUNTIME_TOKEN && !!url && !!runOf(env).id;
+  return cacheService(env) !== void 0 && !!runOf(env).id;
 }
 async function cachedImage(image) {
   if (!cacheServiceAvailable()) return void 0;
@@ -27,6 +32,7 @@ async function cachedImage(image) {
 }
 
 export {
+  cacheService,
   cacheServiceAvailable,
   cachedImage
 };

@@ -4,6 +4,7 @@ import {
   runCommand
 } from "./run-command.js";
 import {
+  cacheService,
   cacheServiceAvailable,
   cachedImage
 } from "./cache-service.js";
@@ -2974,11 +2975,6 @@ function planCache(cache, platforms, s) {
 }
 
 // src/cache/cache.ts
-function cacheService(env) {
-  if (!env.ACTIONS_RUNTIME_TOKEN) return void 0;
-  if (env.ACTIONS_RESULTS_URL && envSwitch(env.ACTIONS_CACHE_SERVICE_V2)) return "v2";
-  return env.ACTIONS_CACHE_URL ? "v1" : void 0;
-}
 function repositoryFor(inputs) {
   const named = inputs.tags[0];
   if (named) return repositoryOf(parseReference(named));

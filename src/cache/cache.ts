@@ -2,19 +2,12 @@
 // after it what the cache did (cache-watch.ts): read, written, or failed, each failure a warning
 // that names the cache and BuildKit's reason, never a failed build.
 import { info, warning } from '@actions/core';
-import { envSwitch } from '../shared/booleans.js';
+import { cacheService } from '../runtime/cache-service.js';
 import type { Inputs } from '../shared/inputs-types.js';
 import type { CacheOutcome } from '../shared/left-behind.js';
 import { parseReference, repositoryOf } from '../shared/reference.js';
-import { planCache, type CachePlan, type CacheSituation } from './cache-plan.js';
+import { planCache, type CachePlan } from './cache-plan.js';
 import type { CacheSeen } from './cache-watch.js';
-
-/** Which protocol the runner's Actions cache service speaks to this job, if it has one. */
-export function cacheService(env: NodeJS.ProcessEnv): CacheSituation['service'] {
-  if (!env.ACTIONS_RUNTIME_TOKEN) return undefined;
-  if (env.ACTIONS_RESULTS_URL && envSwitch(env.ACTIONS_CACHE_SERVICE_V2)) return 'v2';
-  return env.ACTIONS_CACHE_URL ? 'v1' : undefined;
-}
 
 /** The image's repository: the first tag's, or the first a by-digest push goes to. */
 function repositoryFor(inputs: Inputs): string | undefined {

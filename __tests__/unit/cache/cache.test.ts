@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { planCache, scopeName, type CacheSituation } from '../../../src/cache/cache-plan.js';
 import { CacheWatch } from '../../../src/cache/cache-watch.js';
-import { cacheService, reportCache } from '../../../src/cache/cache.js';
+import { reportCache } from '../../../src/cache/cache.js';
+import { cacheService } from '../../../src/runtime/cache-service.js';
 import { fixture } from '../../fixture.js';
 
 const TWO = ['linux/amd64', 'linux/arm64'];
@@ -75,6 +76,8 @@ describe('which cache, when nobody configured one', () => {
     expect(cacheService({ ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'u', ACTIONS_CACHE_SERVICE_V2: 'True' })).toBe('v2');
     expect(cacheService({ ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_CACHE_URL: 'u' })).toBe('v1');
     expect(cacheService({ ACTIONS_RESULTS_URL: 'u', ACTIONS_CACHE_SERVICE_V2: 'true' })).toBeUndefined();
+    // a results service without the v2 switch is not a cache (the artifact service alone, say)
+    expect(cacheService({ ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'u' })).toBeUndefined();
   });
 });
 
