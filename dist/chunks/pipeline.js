@@ -522,13 +522,18 @@ function nodesAtLeast(versions, minor = 11) {
   return versions.length > 0 && versions.every((v) => atLeast(majorMinor(v), 0, minor));
 }
 var ENGINE_FOR_BUILDKIT = { 11: 23, 20: 28 };
-async function buildkitAtLeast(buildx, builder, minor, engine) {
+function buildkitAtLeast(buildx, builder, engine) {
   const running = (b) => b.filter((n) => n.status === "running").map((n) => n.buildkitVersion);
-  if (builder.created) return nodesAtLeast(running(builder.nodes), minor);
-  if (builder.name === "default" && engine) return atLeast(majorMinor(engine.version), ENGINE_FOR_BUILDKIT[minor] ?? 99, 0);
-  return nodesAtLeast(running((await inspect(buildx, builder.name)).nodes), minor);
+  let versions;
+  return async (minor) => {
+    if (!builder.created && builder.name === "default" && engine) {
+      return atLeast(majorMinor(engine.version), ENGINE_FOR_BUILDKIT[minor] ?? Infinity, 0);
+    }
+    versions ??= builder.created ? Promise.resolve(running(builder.nodes)) : inspect(buildx, builder.name).then((i) => running(i.nodes));
+    return nodesAtLeast(await versions, minor);
+  };
 }
-var cacheChosen = (inputs) => inputs.cache.mode !== "off" && inputs.cacheFrom.length === 0 && inputs.cacheTo.length === 0;
+var ghaV2Possible = (inputs, env) => inputs.cache.mode !== "off" && inputs.cacheFrom.length === 0 && inputs.cacheTo.length === 0 && cacheService(env) === "v2";
 var usesDefaultContext = (inputs) => [inputs.context, ...inputs.buildContexts].some((c) => c.includes(DEFAULT_CONTEXT));
 async function gitQuery(buildx, inputs, env) {
   if (!envSwitch(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) || !usesDefaultContext(inputs)) return false;
@@ -537,10 +542,9 @@ async function gitQuery(buildx, inputs, env) {
 }
 async function buildTarget(buildx, inputs, builder, engine, buildxEnv = {}, env = process.env) {
   const target = { name: builder.name, hostNetwork: builder.hostNetwork, env: buildxEnv };
-  if (defaultProvenanceWanted(inputs, env)) {
-    target.buildkitAttests = await buildkitAtLeast(buildx, builder, 11, engine);
-  }
-  if (cacheChosen(inputs)) target.buildkitGhaV2 = await buildkitAtLeast(buildx, builder, 20, engine);
+  const buildkit = buildkitAtLeast(buildx, builder, engine);
+  if (defaultProvenanceWanted(inputs, env)) target.buildkitAttests = await buildkit(11);
+  if (ghaV2Possible(inputs, env)) target.buildkitGhaV2 = await buildkit(20);
   target.gitQuery = await gitQuery(buildx, inputs, env);
   return target;
 }

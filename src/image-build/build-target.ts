@@ -10,6 +10,7 @@ import type { EngineInfo } from '../host/engine-api.js';
 import type { Buildx } from '../buildx/command.js';
 import { atLeast, buildxAtLeast, buildxVersion, majorMinor } from '../buildx/version.js';
 import { defaultProvenanceWanted } from './attestations.js';
+import { cacheService } from '../runtime/cache-service.js';
 import type { BuildTarget } from './build-argv.js';
 
 /** Every running node's BuildKit is `minor` of 0.x or later (0.11 attaches attestations). */
@@ -20,18 +21,29 @@ export function nodesAtLeast(versions: readonly (string | undefined)[], minor = 
 /** The engine's own BuildKit, by engine release: 0.11 from Docker Engine 23, 0.20 from 28. */
 const ENGINE_FOR_BUILDKIT: Record<number, number> = { 11: 23, 20: 28 };
 
-async function buildkitAtLeast(buildx: Buildx, builder: BuilderReady, minor: 11 | 20,
-  engine?: EngineInfo): Promise<boolean> {
+/**
+ * Whether every running node's BuildKit is 0.`minor` or later: the engine's own builder by the
+ * engine's release, a builder the action created by what its boot read, any other by one
+ * `buildx inspect`, asked at most once however many questions follow.
+ */
+function buildkitAtLeast(buildx: Buildx, builder: BuilderReady, engine?: EngineInfo):
+  (minor: 11 | 20) => Promise<boolean> {
   const running = (b: BuilderReady['nodes']): (string | undefined)[] =>
     b.filter((n) => n.status === 'running').map((n) => n.buildkitVersion);
-  if (builder.created) return nodesAtLeast(running(builder.nodes), minor);
-  if (builder.name === 'default' && engine) return atLeast(majorMinor(engine.version), ENGINE_FOR_BUILDKIT[minor] ?? 99, 0);
-  return nodesAtLeast(running((await inspect(buildx, builder.name)).nodes), minor);
+  let versions: Promise<(string | undefined)[]> | undefined;
+  return async (minor) => {
+    if (!builder.created && builder.name === 'default' && engine) {
+      return atLeast(majorMinor(engine.version), ENGINE_FOR_BUILDKIT[minor] ?? Infinity, 0);
+    }
+    versions ??= builder.created ? Promise.resolve(running(builder.nodes))
+      : inspect(buildx, builder.name).then((i) => running(i.nodes));
+    return nodesAtLeast(await versions, minor);
+  };
 }
 
-/** The build cache is chosen by the action (`cache` not off, no `cache-from`/`cache-to`). */
-const cacheChosen = (inputs: Inputs): boolean =>
-  inputs.cache.mode !== 'off' && inputs.cacheFrom.length === 0 && inputs.cacheTo.length === 0;
+/** The action chooses the build cache (`cache` not off, no `cache-from`/`cache-to`) and may pick gha v2. */
+const ghaV2Possible = (inputs: Inputs, env: NodeJS.ProcessEnv): boolean => inputs.cache.mode !== 'off' &&
+  inputs.cacheFrom.length === 0 && inputs.cacheTo.length === 0 && cacheService(env) === 'v2';
 
 const usesDefaultContext = (inputs: Inputs): boolean =>
   [inputs.context, ...inputs.buildContexts].some((c) => c.includes(DEFAULT_CONTEXT));
@@ -52,10 +64,9 @@ export async function buildTarget(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<BuildTarget> {
   const target: BuildTarget = { name: builder.name, hostNetwork: builder.hostNetwork, env: buildxEnv };
-  if (defaultProvenanceWanted(inputs, env)) {
-    target.buildkitAttests = await buildkitAtLeast(buildx, builder, 11, engine);
-  }
-  if (cacheChosen(inputs)) target.buildkitGhaV2 = await buildkitAtLeast(buildx, builder, 20, engine);
+  const buildkit = buildkitAtLeast(buildx, builder, engine);
+  if (defaultProvenanceWanted(inputs, env)) target.buildkitAttests = await buildkit(11);
+  if (ghaV2Possible(inputs, env)) target.buildkitGhaV2 = await buildkit(20);
   target.gitQuery = await gitQuery(buildx, inputs, env);
   return target;
 }
