@@ -1,6 +1,6 @@
 // The shape of src/, checked from its own imports (static, dynamic and type-only alike):
 //   ground   shared/ (the vocabulary: imports nothing else of the project), runtime/
-//   tools    buildx/, cosign/, registry/, host/: each imports only the ground, never another tool
+//   tools    buildx/, cosign/, sigstore/, registry/, host/: each imports only the ground, never another tool
 //   stages   inputs/, preflight/, qemu/, builder/, image-build/, emulation/, checks/, build-record/,
 //            signing/, merge/, fan-out/, report/:
 //            the ground and the tools, never another stage
@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = resolve(new URL('..', import.meta.url).pathname, 'src');
-const LEVEL = { shared: 0, runtime: 1, buildx: 2, cosign: 2, registry: 2, host: 2 };
+const LEVEL = { shared: 0, runtime: 1, buildx: 2, cosign: 2, sigstore: 2, registry: 2, host: 2 };
 const STAGES = ['inputs', 'preflight', 'qemu', 'builder', 'image-build', 'cache', 'emulation', 'checks', 'build-record', 'signing',
   'merge', 'fan-out', 'report'];
 for (const s of STAGES) LEVEL[s] = 3;

@@ -3,7 +3,7 @@
 # suites, QEMU binfmt handlers, a loopback registry and busybox rootfs fixtures.
 # Every piece is idempotent: run the whole script, or one piece by name:
 #   scripts/test-bed.sh [apt|binfmt|engine|engine2|fresh|bridges|registry|tlsregistry|tokenregistry|oldbuildx|
-#                        node24|cosign|fixtures|binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
+#                        node24|cosign|sigstore|fixtures|binfmtimage|buildkitimage|mirrorimages|debianimages|status]...
 # BED_FRESH=1 adds `fresh` after the engines: what a fresh machine sees (CI sets it).
 set -euo pipefail
 # In a pipe, grep without -q: with pipefail, -q's early exit can kill the writer (SIGPIPE) and turn a
@@ -194,6 +194,16 @@ piece_cosign() {
   (cd "$tmp" && apt-get download -qq -o APT::Sandbox::User=root "cosign=$version*" && dpkg-deb -x ./*.deb x)
   mkdir -p "$dir" && cp "$tmp/x/usr/bin/cosign" "$dir/cosign" && rm -rf "$tmp"
   log "$("$dir/cosign" version 2>&1 | grep -m1 GitVersion) in $dir"
+}
+
+# A real Sigstore on loopback (Fulcio, Rekor v2, a timestamp authority, cosign 3 and an OIDC issuer
+# speaking the runner's token protocol), compiled from sid's Go sources once: scripts/bed/sigstore.sh.
+# Under BED_FRESH its servers start again on empty state, with new keys and a new trusted root.
+piece_sigstore() {
+  local mirror fresh_arg=()
+  mirror=$("$BED_SCRIPTS/debian-mirror.sh")
+  [ "${BED_FRESH:-}" = 1 ] && fresh_arg=(fresh)
+  BED_DIR=$BED_DIR MIRROR=$mirror bash "$BED_SCRIPTS/sigstore.sh" "${fresh_arg[@]}"
 }
 
 piece_oldbuildx() {
@@ -388,5 +398,5 @@ piece_status() {
 pieces=("$@")
 fresh=(); [ "${BED_FRESH:-}" = 1 ] && fresh=(fresh)
 [ ${#pieces[@]} -gt 0 ] || pieces=(apt binfmt engine engine2 "${fresh[@]}" bridges registry tlsregistry tokenregistry oldbuildx
-    node24 cosign fixtures binfmtimage buildkitimage mirrorimages debianimages status)
+    node24 cosign sigstore fixtures binfmtimage buildkitimage mirrorimages debianimages status)
 for p in "${pieces[@]}"; do "piece_$p"; done

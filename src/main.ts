@@ -1,5 +1,5 @@
 // The main step: orchestration only; every piece lives in its stage's folder.
-import { setFailed } from '@actions/core';
+import { setFailed, setOutput } from '@actions/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,8 @@ import { markMainStarted } from './runtime/state.js';
 import { onCancel } from './runtime/cancel.js';
 import { planLegs } from './fan-out/plan.js';
 import { locateCosign } from './cosign/command.js';
-import { signingPlan } from './signing/plan.js';
+import { checkCosignFor, signingPlan } from './signing/plan.js';
+import { withJobIdentity } from './signing/keyless.js';
 import { signPublished, verifySources, type SigningContext } from './signing/sign.js';
 
 export async function run(): Promise<void> {
@@ -57,11 +58,7 @@ export async function run(): Promise<void> {
     if (pin) buildx = await stage('buildx', () => pinnedBuildx(pin));
     let results: Results;
     const trust = registryTrust(inputs.setup.registry, workDir);
-    const plan = signingPlan(inputs.signing, inputs.github, process.env,
-      inputs.release.mode === 'merge' || pushesToRegistry(inputs));
-    const cosign = plan ? await stage('cosign', () => locateCosign(inputs.signing.cosignPin)) : undefined;
-    const signing = plan && cosign ? { cosign, plan, workDir, env: trust.env,
-      insecure: inputs.setup.registry.insecure } : undefined;
+    const signing = await signingFor(inputs, workDir, trust);
     const job: Job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
     if (inputs.release.mode === 'plan') results = fanOut(inputs);
     else if (inputs.release.mode === 'merge') results = await merge(job);
@@ -83,6 +80,23 @@ export async function run(): Promise<void> {
     cancel.dispose();
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * How this step signs, settled before anything is built: cosign found and able to use the
+ * instance, keyless's token and identity had from the runner. `signed` is false until it is done.
+ */
+async function signingFor(inputs: Inputs, workDir: string, trust: RegistryTrust):
+  Promise<SigningContext | undefined> {
+  const planned = signingPlan(inputs.signing, inputs.github, process.env,
+    inputs.release.mode === 'merge' || pushesToRegistry(inputs));
+  if (!planned) return undefined;
+  setOutput('signed', 'false');
+  const cosign = await stage('cosign', () => locateCosign(inputs.signing.cosignPin));
+  checkCosignFor(planned, cosign);
+  const plan = planned.signer.kind === 'keyless'
+    ? await stage('OIDC token', () => withJobIdentity(planned, inputs.signing.identity !== undefined)) : planned;
+  return { cosign, plan, workDir, env: trust.env, insecure: inputs.setup.registry.insecure };
 }
 
 /** What every stage of this run may need. */
@@ -141,7 +155,7 @@ async function build(job: Job, name: string): Promise<BuildResults> {
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage('Digests', () => readPushed(names, registryClientFor(trust)));
   const signed = signing &&
-    await stage('Signing', () => signPublished(signing, names, image.digest, image.digests));
+    await stage('Signing', () => signPublished(signing, names, image.digest, image.digests, image.manifests));
   if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? '', Object.keys(image.digests), checks);
   return { ...results, ...image, platforms: Object.keys(image.digests), ...(signed ? { signed } : {}) };
 }

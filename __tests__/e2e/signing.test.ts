@@ -56,9 +56,10 @@ describe.skipIf(!bedIsUp())('signing with cosign', () => {
       expect(verifies(`${repo}@${d}`, a.pub)).toBe(true);
       expect(verifies(`${repo}@${d}`, b.pub)).toBe(false); // another key's public half does not
     }
-    // Signed by digest, never by tag.
+    // Signed by digest, never by tag: no log to wait for, one cosign walks the index.
     const signs = run.cosignCalls.filter((c) => c[0] === 'sign' && c[1] !== '--help');
     expect(signs).toHaveLength(1);
+    expect(signs[0]).toContain('--recursive');
     expect(signs[0]?.at(-1)).toBe(`${repo}@${run.outputs.digest}`);
     expect(run.outputs['verify-commands']?.split('\n')).toHaveLength(3);
     expect(run.outputs['verify-commands']).toContain(`cosign verify --key cosign.pub --insecure-ignore-tlog ` +

@@ -90,7 +90,7 @@ function savedBuildxPath() {
 }
 
 // src/inputs/action-inputs.ts
-var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","cache":"auto","fan-out-platforms":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2@sha256:28a898719c18a33f4e8000685287fa36fd0dd9560c6440227d3a732d79bb41d8","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","github-token":""}');
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","cache":"auto","fan-out-platforms":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2@sha256:28a898719c18a33f4e8000685287fa36fd0dd9560c6440227d3a732d79bb41d8","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","sigstore-signing-config":"","fulcio-url":"","rekor-url":"","sigstore-trusted-root":"","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
@@ -937,8 +937,8 @@ var H2_PREFACE = Buffer.concat([
   Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"),
   Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0])
 ]);
-function isSilent(endpoint, waitMs) {
-  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d+)/.exec(endpoint);
+function isSilent(endpoint2, waitMs) {
+  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d+)/.exec(endpoint2);
   if (!m) return Promise.resolve(void 0);
   const host = (m[1] ?? "").replace(/^\[|\]$/g, "");
   return new Promise((resolve2) => {
@@ -1242,10 +1242,10 @@ function buildingNodes(builder, platforms) {
 }
 
 // src/builder/forget-download.ts
-var dockerAt = (endpoint) => endpoint.includes("://") ? ["--host", endpoint] : [];
-function listIngestsArgv(endpoint, node) {
+var dockerAt = (endpoint2) => endpoint2.includes("://") ? ["--host", endpoint2] : [];
+function listIngestsArgv(endpoint2, node) {
   return [
-    ...dockerAt(endpoint),
+    ...dockerAt(endpoint2),
     "exec",
     `buildx_buildkit_${node}`,
     "find",
@@ -1267,8 +1267,8 @@ function ingestsOf(listing, ref) {
   });
 }
 async function forgetOn(node, ref) {
-  const listed = await runCommand("docker", listIngestsArgv(node.endpoint, node.name), { timeoutMs: 15e3 });
-  const dirs = listed.exitCode === 0 ? ingestsOf(listed.stdout, ref) : [];
+  const listed2 = await runCommand("docker", listIngestsArgv(node.endpoint, node.name), { timeoutMs: 15e3 });
+  const dirs = listed2.exitCode === 0 ? ingestsOf(listed2.stdout, ref) : [];
   if (dirs.length === 0) return;
   const res = await runCommand("docker", [
     ...dockerAt(node.endpoint),
@@ -1518,6 +1518,63 @@ function parseReleaseInputs(r, tags, builder) {
   return { mode, pushByDigest, repositories, sources };
 }
 
+// src/sigstore/instance.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var TRUSTED_ROOT_TYPE = "application/vnd.dev.sigstore.trustedroot+json";
+var SIGNING_CONFIG_TYPE = "application/vnd.dev.sigstore.signingconfig.v0.2+json";
+var InstanceFileProblem = class extends Error {
+};
+var isInline = (value) => value.trimStart().startsWith("{");
+function readJson(fileOrJson) {
+  let text2 = fileOrJson;
+  if (!isInline(fileOrJson)) {
+    try {
+      text2 = readFileSync2(fileOrJson, "utf8");
+    } catch {
+      throw new InstanceFileProblem("cannot be read");
+    }
+  }
+  try {
+    const value = JSON.parse(text2);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value;
+  } catch {
+  }
+  throw new InstanceFileProblem("is not a JSON object");
+}
+var listed = (v) => Array.isArray(v) && v.length > 0;
+function readTrustedRoot(file) {
+  const root = readJson(file);
+  if (typeof root.mediaType !== "string" || !root.mediaType.startsWith(TRUSTED_ROOT_TYPE)) {
+    throw new InstanceFileProblem(`is not a Sigstore trusted root (mediaType ${TRUSTED_ROOT_TYPE};version=0.1)`);
+  }
+  if (!listed(root.certificateAuthorities)) {
+    throw new InstanceFileProblem("lists no certificate authority (certificateAuthorities)");
+  }
+  return { noCtLog: !listed(root.ctlogs) };
+}
+function readSigningConfig(file) {
+  const config = readJson(file);
+  if (config.mediaType !== SIGNING_CONFIG_TYPE) {
+    throw new InstanceFileProblem(`is not a Sigstore signing config (mediaType ${SIGNING_CONFIG_TYPE})`);
+  }
+  if (!listed(config.caUrls)) throw new InstanceFileProblem("lists no certificate authority (caUrls)");
+  return { rekorTlogUrls: [], tsaUrls: [], ...config };
+}
+function configFromUrls(fulcioUrl, rekorUrl) {
+  const service = (url) => ({ url, majorApiVersion: 1, validFor: { start: "1970-01-01T00:00:00Z" } });
+  return {
+    mediaType: SIGNING_CONFIG_TYPE,
+    caUrls: fulcioUrl ? [service(fulcioUrl)] : [],
+    rekorTlogUrls: rekorUrl ? [service(rekorUrl)] : [],
+    tsaUrls: [],
+    rekorTlogConfig: { selector: "ANY" },
+    tsaConfig: { selector: "ANY" }
+  };
+}
+function signingConfigFor(config, tlog) {
+  return tlog ? config : { ...config, rekorTlogUrls: [] };
+}
+
 // src/inputs/release-pin.ts
 function releasePin(r, versionInput, urlInput, example) {
   const version = r.optional(versionInput, matches(/^v?\d+\.\d+\.\d+(-[\w.]+)?$/, `a release such as ${example}`));
@@ -1552,7 +1609,41 @@ function parseSigningInputs(r) {
   if (identity) signing.identity = identity;
   const pin = releasePin(r, "cosign-version", "cosign-url", "v2.5.0");
   if (pin) signing.cosignPin = pin;
+  const sigstore = parseSigstoreInstance(r);
+  if (sigstore) signing.sigstore = sigstore;
   return signing;
+}
+var SERVICE_URL = matches(/^https?:\/\/[^\s/?#]+(\/\S*)?$/, "an http(s) URL such as https://fulcio.example.com");
+function readInstanceFile(r, name, read2) {
+  const value = r.text(name);
+  if (value === "") return void 0;
+  try {
+    return read2(value);
+  } catch (error) {
+    if (error instanceof InstanceFileProblem) {
+      throw new InputError(name, isInline(value) ? "(the JSON given)" : value, error.message);
+    }
+    throw error;
+  }
+}
+function parseSigstoreInstance(r) {
+  const fulcio = r.optional("fulcio-url", SERVICE_URL);
+  const rekor = r.optional("rekor-url", SERVICE_URL);
+  const config = readInstanceFile(r, "sigstore-signing-config", readSigningConfig);
+  const root = readInstanceFile(r, "sigstore-trusted-root", readTrustedRoot);
+  if (config && (fulcio || rekor)) {
+    const given2 = fulcio ? "fulcio-url" : "rekor-url";
+    throw new InputError(given2, r.text(given2), "and sigstore-signing-config both name the services: give one of them");
+  }
+  if (!config && !fulcio && !rekor && !root) return void 0;
+  if (!root) {
+    const given2 = config ? "sigstore-signing-config" : fulcio ? "fulcio-url" : "rekor-url";
+    throw new InputError(given2, r.text(given2), "needs sigstore-trusted-root: signatures of a private Sigstore verify only against its own trusted root (trusted_root.json)");
+  }
+  const signingConfig = config ?? (fulcio || rekor ? configFromUrls(fulcio, rekor) : void 0);
+  const given = r.text("sigstore-trusted-root");
+  const trustedRoot = isInline(given) ? { content: given } : { file: given };
+  return { ...signingConfig ? { signingConfig } : {}, trustedRoot, noCtLog: root.noCtLog };
 }
 
 // src/inputs/fan-out-inputs.ts
@@ -1641,10 +1732,10 @@ function parseNodeSpecs(text2, parseYaml) {
     if (seen.has(name)) throw new Error(`${label}: the name ${name} is used twice`);
     seen.add(name);
     const spec = { name, platforms: [], driverOpts: [] };
-    const endpoint = stringField(node, "endpoint", label);
-    if (endpoint !== void 0) {
-      if (!ENDPOINT.test(endpoint)) throw new Error(`${label} has an endpoint that is not a URL or context: ${endpoint}`);
-      spec.endpoint = endpoint;
+    const endpoint2 = stringField(node, "endpoint", label);
+    if (endpoint2 !== void 0) {
+      if (!ENDPOINT.test(endpoint2)) throw new Error(`${label} has an endpoint that is not a URL or context: ${endpoint2}`);
+      spec.endpoint = endpoint2;
     }
     try {
       spec.platforms = readPlatformList(listField(node, "platforms", label, splitLinesAndCommas));
@@ -1681,7 +1772,7 @@ function nativePlatforms(inputs) {
 }
 
 // src/host/binfmt.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 var BINFMT_DIR = "/proc/sys/fs/binfmt_misc";
 var ARCHES = {
@@ -1718,7 +1809,7 @@ function readHandler(name, dir = BINFMT_DIR) {
   const file = join4(dir, name);
   if (!existsSync3(file)) return void 0;
   try {
-    return parseHandler(readFileSync2(file, "utf8"));
+    return parseHandler(readFileSync3(file, "utf8"));
   } catch {
     return void 0;
   }
@@ -2008,12 +2099,12 @@ function once(url, opts) {
 }
 
 // src/registry/credentials.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join5 } from "node:path";
 var HUB_KEY = "https://index.docker.io/v1/";
 function readDockerConfig(env = process.env) {
   try {
-    return JSON.parse(readFileSync3(join5(dockerConfigDir(env), "config.json"), "utf8"));
+    return JSON.parse(readFileSync4(join5(dockerConfigDir(env), "config.json"), "utf8"));
   } catch {
     return {};
   }
@@ -2059,10 +2150,10 @@ async function askHelper(helper, server) {
 }
 
 // src/registry/trust.ts
-import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join6 } from "node:path";
 function registryTrust(settings, dir) {
-  const given = Object.fromEntries(Object.entries(settings.ca).map(([host, file]) => [host, readFileSync4(file, "utf8")]));
+  const given = Object.fromEntries(Object.entries(settings.ca).map(([host, file]) => [host, readFileSync5(file, "utf8")]));
   return { trustFor: trustFrom(given, settings.insecure), env: bundleEnv(Object.values(given), dir) };
 }
 function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
@@ -2071,7 +2162,7 @@ function trustFrom(ca, insecure, certsDir = "/etc/docker/certs.d") {
     let trust = known.get(registry);
     if (!trust) {
       const given = ca[registry];
-      const pems = given !== void 0 ? [given] : dockerCerts(join6(certsDir, registry)).map((f) => readFileSync4(f, "utf8"));
+      const pems = given !== void 0 ? [given] : dockerCerts(join6(certsDir, registry)).map((f) => readFileSync5(f, "utf8"));
       trust = { ca: pems, insecure: insecure.includes(registry) };
       known.set(registry, trust);
     }
@@ -2091,7 +2182,7 @@ function bundleEnv(given, dir) {
   if (given.length === 0) return {};
   const system = SYSTEM_BUNDLES.find((f) => existsSync4(f));
   const bundle = join6(dir, "registry-ca-bundle.pem");
-  const pems = [...system ? [readFileSync4(system, "utf8")] : [], ...given];
+  const pems = [...system ? [readFileSync5(system, "utf8")] : [], ...given];
   writeFileSync2(bundle, pems.map((p) => p.trim()).join("\n") + "\n");
   return { SSL_CERT_FILE: bundle };
 }
@@ -2278,11 +2369,14 @@ function registryClientFor(trust) {
 // src/registry/served-image.ts
 async function readServed(client, ref, name) {
   const m = await client.manifest(ref);
-  if (isIndex(m.mediaType, m.json)) return { ...m, platforms: platformDigests(m.json) };
+  if (isIndex(m.mediaType, m.json)) {
+    const manifests = (m.json.manifests ?? []).map((d) => d.digest);
+    return { ...m, platforms: platformDigests(m.json), manifests };
+  }
   const configDigest = m.json.config?.digest;
   if (!configDigest) throw new Error(`${name}: the registry serves a manifest without a config`);
   const config = await client.blobJson(ref, configDigest);
-  return { ...m, platforms: { [formatPlatform(config)]: m.digest } };
+  return { ...m, platforms: { [formatPlatform(config)]: m.digest }, manifests: [] };
 }
 function compressedSize(m) {
   return (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
@@ -2693,7 +2787,7 @@ function crashWatch(platforms, emulated, qemuImage) {
 var SHOWN_PER_STEP = 10;
 
 // src/checks/annotations.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { isAbsolute, join as join8, posix, relative, resolve } from "node:path";
 function dockerfileSite(inputs, workspace, cwd = process.cwd()) {
   if (inputs.context.startsWith(DEFAULT_CONTEXT)) {
@@ -2705,7 +2799,7 @@ function dockerfileSite(inputs, workspace, cwd = process.cwd()) {
   const path = relative(resolve(workspace), file);
   if (path.startsWith("..") || isAbsolute(path)) return void 0;
   try {
-    return { path, content: readFileSync5(file).toString("base64") };
+    return { path, content: readFileSync6(file).toString("base64") };
   } catch {
     return void 0;
   }
@@ -3133,7 +3227,7 @@ async function readPushed(names, client) {
   }
   const platforms = Object.keys(first.platforms);
   const sizes = firstRef.registry === DOCKER_HUB ? Promise.resolve({}) : Promise.all(platforms.map((p) => first.platforms[p] === first.digest ? Promise.resolve(first) : client.manifest({ ...firstRef, digest: first.platforms[p] ?? "" }))).then((manifests) => Object.fromEntries(platforms.map((p, i) => [p, compressedSize(manifests[i]?.json ?? {})]))).catch(() => ({}));
-  return { digest: first.digest, digests: first.platforms, sizes };
+  return { digest: first.digest, digests: first.platforms, manifests: first.manifests, sizes };
 }
 
 // src/image-build/pushed-names.ts
@@ -3211,6 +3305,7 @@ function outputValues(r) {
     attempts: String(build2?.attempts.length ?? 0),
     "build-record": build2?.left.record?.path ?? "",
     signatures: JSON.stringify(r.signed?.signatures ?? {}),
+    signed: String(r.signed !== void 0),
     "verify-commands": (r.signed?.verifyCommands ?? []).join("\n"),
     matrix: r.mode === "plan" ? matrixOf(r.legs) : ""
   };
@@ -3444,6 +3539,148 @@ function cosignError(res) {
   return (lines.filter((l) => l.startsWith("Error:")).at(-1) ?? lines.at(-1) ?? "no output").replace(/^Error:\s*/, "");
 }
 
+// node_modules/jose/dist/webapi/lib/buffer_utils.js
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+var UINT32_RANGE = 2 ** 32;
+function decodeBase64(encoded, url = false) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// node_modules/jose/dist/webapi/util/errors.js
+var JOSEError = class extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+};
+var JWTInvalid = class extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+};
+
+// node_modules/jose/dist/webapi/util/base64url.js
+var invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), true);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+
+// node_modules/jose/dist/webapi/lib/validate.js
+function isObject2(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return false;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+
+// node_modules/jose/dist/webapi/util/decode_jwt.js
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject2(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+// src/sigstore/id-token.ts
+var SIGSTORE_AUDIENCE = "sigstore";
+var ATTEMPTS = 3;
+var PERMISSION_FIX = "give the job `permissions: id-token: write` (a pull request from a fork gets no token: sign on push), or sign with `sign-key`";
+function canMintToken(env) {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+function tokenUrl(env) {
+  const base = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "";
+  return `${base}${base.includes("?") ? "&" : "?"}audience=${SIGSTORE_AUDIENCE}`;
+}
+var TokenAnswerError = class extends Error {
+};
+var transient = (status) => status >= 500 || status === 429;
+async function askOnce(env) {
+  const res = await fetch(tokenUrl(env), {
+    headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ""}`, accept: "application/json" },
+    signal: AbortSignal.timeout(3e4)
+  });
+  return { status: res.status, body: await res.text() };
+}
+var endpoint = (env) => (env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "").replace(/\?.*$/, "");
+async function requestIdToken(env = process.env, pauseMs = 1e3) {
+  if (!canMintToken(env)) {
+    throw new Error(withFix("keyless signing needs the job's OIDC token, and this job may not mint one (no ACTIONS_ID_TOKEN_REQUEST_URL)", PERMISSION_FIX));
+  }
+  let why = "";
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      const { status, body } = await askOnce(env);
+      if (status === 200) return parseAnswer(body, env);
+      why = `HTTP ${status}${body.trim() ? `: ${body.trim().slice(0, 200).replace(/\s+/g, " ")}` : ""}`;
+      if (!transient(status)) break;
+    } catch (error) {
+      if (error instanceof TokenAnswerError) throw error;
+      const cause = error.cause;
+      why = cause?.code ?? cause?.message ?? error.message;
+    }
+    if (attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, pauseMs * attempt));
+  }
+  throw new Error(withFix(`the job's OIDC token for Sigstore could not be had from ${endpoint(env)} (${why}, after ${ATTEMPTS} tries at most)`, PERMISSION_FIX));
+}
+function parseAnswer(body, env) {
+  let value;
+  try {
+    value = JSON.parse(body).value;
+  } catch {
+  }
+  if (typeof value !== "string" || value === "") {
+    throw new TokenAnswerError(`the runner's token endpoint ${endpoint(env)} answered without a token (no "value" in its JSON)`);
+  }
+  setSecret(value);
+  let claims;
+  try {
+    claims = decodeJwt(value);
+  } catch {
+    throw new TokenAnswerError(`the runner's token endpoint ${endpoint(env)} answered with a value that is not a JWT`);
+  }
+  const issuer = typeof claims.iss === "string" ? claims.iss : "";
+  if (!issuer) throw new TokenAnswerError("the job's OIDC token names no issuer (no `iss` claim)");
+  const ref = claims.job_workflow_ref;
+  return { value, issuer, ...typeof ref === "string" && ref ? { jobWorkflowRef: ref } : {} };
+}
+
 // src/signing/plan.ts
 var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
 function workflowIdentity(env) {
@@ -3453,18 +3690,36 @@ function workflowIdentity(env) {
 function signingPlan(signing, github, env, pushes) {
   if (signing.mode === "false" || !pushes && !signing.verifySources) return void 0;
   const tlog = signing.tlog === "auto" ? !github.privateRepo : signing.tlog === "true";
+  const sigstore = signing.sigstore ? { sigstore: signing.sigstore } : {};
   if (signing.key) {
     const pem = signing.key.startsWith("-----");
-    return pem ? { signer: { kind: "key", key: "cosign.key", publicKey: "cosign.pub" }, tlog, pemKey: signing.key } : { signer: { kind: "key", key: signing.key, publicKey: signing.key }, tlog };
+    return pem ? { signer: { kind: "key", key: "cosign.key", publicKey: "cosign.pub" }, tlog, pemKey: signing.key, ...sigstore } : { signer: { kind: "key", key: signing.key, publicKey: signing.key }, tlog, ...sigstore };
   }
-  const identity = signing.identity ?? workflowIdentity(env);
-  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN && identity) {
-    return { signer: { kind: "keyless", identity, issuer: GITHUB_OIDC_ISSUER }, tlog };
+  if (canMintToken(env)) {
+    const identity = signing.identity ?? workflowIdentity(env) ?? "";
+    return { signer: { kind: "keyless", identity, issuer: GITHUB_OIDC_ISSUER }, tlog, ...sigstore };
   }
   if (signing.mode === "true" || signing.verifySources) {
     throw new InputError(signing.verifySources ? "verify-sources" : "sign", "true", "needs a key or an identity: give `sign-key`, or let the job mint an OIDC token (`permissions: id-token: write`) to sign keyless");
   }
   return void 0;
+}
+function checkCosignFor(plan, cosign) {
+  if (plan.sigstore?.signingConfig && !cosign.signingConfig) {
+    throw new Error(withFix(`signing with a private Sigstore needs cosign 3 (signing configs), and ${cosign.file} is older`, "pin `cosign-version: v3.1.1` (or newer), or install cosign 3 first"));
+  }
+}
+
+// src/signing/keyless.ts
+var FULCIO_WORKFLOW_BASE = "https://github.com/";
+async function withJobIdentity(plan, identityGiven, env = process.env) {
+  if (plan.signer.kind !== "keyless") return plan;
+  const token = await requestIdToken(env);
+  const identity = identityGiven || !token.jobWorkflowRef ? plan.signer.identity : `${FULCIO_WORKFLOW_BASE}${token.jobWorkflowRef}`;
+  if (!identity) {
+    throw new Error(withFix("keyless signing cannot tell which identity to verify: the job's token has no job_workflow_ref and GITHUB_WORKFLOW_REF is not set", "give `sign-identity`"));
+  }
+  return { ...plan, signer: { kind: "keyless", identity, issuer: token.issuer } };
 }
 
 // src/signing/sign.ts
@@ -3473,18 +3728,35 @@ import { join as join12 } from "node:path";
 
 // src/cosign/argv.ts
 var httpFlags = (o) => o.plainHttp ? ["--allow-http-registry"] : [];
-function signArgv(ref, o) {
+function signArgv(ref, o, recursive = true) {
   const key = o.signer.kind === "key" ? ["--key", o.signer.key] : [];
-  const tlog = o.tlog ? [] : [...o.signingConfig ? ["--use-signing-config=false"] : [], "--tlog-upload=false"];
-  return ["sign", "--yes", "--recursive", ...key, ...tlog, ...httpFlags(o), ref];
+  const config = o.sigstore?.signingConfig;
+  const tlog = o.tlog || config ? [] : [...o.signingConfig ? ["--use-signing-config=false"] : [], "--tlog-upload=false"];
+  const token = o.signer.kind === "keyless" && o.signer.tokenFile ? ["--identity-token", o.signer.tokenFile] : [];
+  return [
+    "sign",
+    "--yes",
+    ...recursive ? ["--recursive"] : [],
+    ...key,
+    ...tlog,
+    ...config ? ["--signing-config", config] : [],
+    ...trustFlags(o),
+    ...token,
+    ...httpFlags(o),
+    ref
+  ];
 }
+var trustFlags = (o) => o.sigstore?.trustedRoot ? ["--trusted-root", o.sigstore.trustedRoot] : [];
 function verifyArgv(ref, o) {
   const who = o.signer.kind === "key" ? ["--key", o.signer.publicKey] : ["--certificate-identity", o.signer.identity, "--certificate-oidc-issuer", o.signer.issuer];
-  return ["verify", ...who, ...o.tlog ? [] : ["--insecure-ignore-tlog"], ...httpFlags(o), ref];
+  const sct = o.signer.kind === "keyless" && o.sigstore?.noCtLog ? ["--insecure-ignore-sct"] : [];
+  return ["verify", ...who, ...o.tlog ? [] : ["--insecure-ignore-tlog"], ...trustFlags(o), ...sct, ...httpFlags(o), ref];
 }
 function verifyCommand(ref, o, publicKeyName) {
   const signer = o.signer.kind === "key" ? { ...o.signer, publicKey: publicKeyName } : o.signer;
-  return ["cosign", ...verifyArgv(ref, { ...o, signer })].map((a) => /^[\w@:./=+-]+$/.test(a) ? a : `'${a}'`).join(" ");
+  const shown = o.sigstore?.trustedRootShown;
+  const sigstore = o.sigstore && shown ? { ...o.sigstore, trustedRoot: shown } : o.sigstore;
+  return ["cosign", ...verifyArgv(ref, { ...o, signer, ...sigstore ? { sigstore } : {} })].map((a) => /^[\w@:./=+-]+$/.test(a) ? a : `'${a}'`).join(" ");
 }
 
 // src/cosign/signed.ts
@@ -3492,21 +3764,118 @@ function signatureRef(repo, digest2, signingConfig) {
   return signingConfig ? `${repo}@${digest2} (OCI referrer)` : `${repo}:${digest2.replace(":", "-")}.sig`;
 }
 
+// src/sigstore/service-failure.ts
+var NETWORK2 = /connect: (connection refused|connection reset by peer|no route to host|network is unreachable)|(i\/o timeout|context deadline exceeded|EOF|read on closed response body|connection reset by peer|TLS handshake timeout)/;
+function serviceOf(line) {
+  if (/Fulcio returned|\/api\/v[12]\/signingCert|fulcio/i.test(line)) return "Fulcio";
+  if (/rekor|\/api\/v[12]\/log\/entries|tlog|log inclusion|checkpoint/i.test(line)) return "Rekor";
+  if (/\/api\/v1\/timestamp|timestamp/i.test(line)) return "the timestamp authority";
+  return void 0;
+}
+function bodyMessage(body) {
+  try {
+    const parsed = JSON.parse(body);
+    if (typeof parsed.message === "string") return parsed.message;
+  } catch {
+  }
+  return body.trim();
+}
+function configuredUrl(service, config) {
+  if (!config) return void 0;
+  const list = service === "Fulcio" ? config.caUrls : service === "Rekor" ? config.rekorTlogUrls : config.tsaUrls;
+  return list[0]?.url;
+}
+function serviceFailure(line, config) {
+  const service = serviceOf(line);
+  const posted = /(?:Post|Get) "([^"]+)"/.exec(line)?.[1];
+  const url = posted ? posted.replace(/\/api\/v\d\/.*$/, "") : service ? configuredUrl(service, config) : void 0;
+  const returned = /(?:returned|unexpected response:) (\d{3}):? ?(.*)$/.exec(line);
+  if (returned) {
+    const status = Number(returned[1]);
+    const message = bodyMessage(returned[2] ?? "");
+    return {
+      service,
+      url,
+      status,
+      reason: `HTTP ${status}${message ? `: ${message}` : ""}`,
+      transient: status >= 500 || status === 429
+    };
+  }
+  const network = NETWORK2.exec(line);
+  if (network) {
+    const what = network[1] ?? network[2] ?? "";
+    const vague = what === "read on closed response body";
+    return {
+      service,
+      url,
+      reason: vague ? "its answer was an error, then cut off" : what,
+      transient: true,
+      network: true,
+      ...vague ? { vague } : {}
+    };
+  }
+  return { service, url, reason: line.replace(/^.*?error signing bundle: /, ""), transient: false };
+}
+
+// src/sigstore/service-probe.ts
+var PROBES = [
+  ["Fulcio", "/api/v2/configuration"],
+  ["Rekor", "/healthz"],
+  ["the timestamp authority", "/certchain"]
+];
+var CODES = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset by peer",
+  ENOTFOUND: "no such host",
+  ETIMEDOUT: "timed out",
+  UND_ERR_CONNECT_TIMEOUT: "timed out"
+};
+function networkReason(error) {
+  const cause = error.cause;
+  const code2 = cause?.code ?? cause?.errors?.[0]?.code;
+  if (error.name === "TimeoutError") return "timed out";
+  return (code2 && CODES[code2]) ?? code2 ?? error.message;
+}
+async function probeServices(config) {
+  for (const [service, path] of PROBES) {
+    const url = configuredUrl(service, config);
+    if (!url) continue;
+    try {
+      const res = await fetch(`${url.replace(/\/$/, "")}${path}`, { signal: AbortSignal.timeout(5e3) });
+      await res.arrayBuffer();
+      if (res.status >= 500) return { service, url, status: res.status, reason: `HTTP ${res.status}`, transient: true };
+    } catch (error) {
+      return { service, url, reason: networkReason(error), transient: true, network: true };
+    }
+  }
+  return void 0;
+}
+
 // src/signing/sign.ts
 var KEY_FIX = "check the key and its password (the COSIGN_PASSWORD environment variable of the step)";
+var SIGN_ATTEMPTS = 3;
+var SIGN_PAUSE_MS = 1e3;
 var signers = /* @__PURE__ */ new WeakMap();
+function privateFile(ctx, name, content) {
+  const dir = join12(ctx.workDir, "cosign");
+  mkdirSync2(dir, { recursive: true, mode: 448 });
+  const file = join12(dir, name);
+  writeFileSync3(file, content, { mode: 384 });
+  chmodSync(file, 384);
+  return file;
+}
 function signerOf(ctx) {
   let signer = signers.get(ctx);
   if (!signer) {
     signer = (async () => {
       const { plan, cosign } = ctx;
-      if (!plan.pemKey || plan.signer.kind !== "key") return plan.signer;
-      const dir = join12(ctx.workDir, "cosign");
-      const key = join12(dir, "cosign.key");
-      const publicKey = join12(dir, "cosign.pub");
-      mkdirSync2(dir, { recursive: true, mode: 448 });
-      writeFileSync3(key, plan.pemKey, { mode: 384 });
-      chmodSync(key, 384);
+      if (plan.signer.kind === "keyless") {
+        const token = await requestIdToken();
+        return { ...plan.signer, tokenFile: privateFile(ctx, "identity-token", token.value) };
+      }
+      if (!plan.pemKey) return plan.signer;
+      const key = privateFile(ctx, "cosign.key", plan.pemKey);
+      const publicKey = join12(ctx.workDir, "cosign", "cosign.pub");
       const res = await runCosign(
         cosign,
         ["public-key", "--key", key, "--outfile", publicKey],
@@ -3521,22 +3890,76 @@ function signerOf(ctx) {
   }
   return signer;
 }
-async function optionsFor(ctx, registry) {
+function trustedRootFile(ctx, root) {
+  if (!root) return {};
+  if ("file" in root) return { trustedRoot: root.file };
+  return { trustedRoot: privateFile(ctx, "trusted_root.json", root.content), trustedRootShown: "trusted_root.json" };
+}
+var sigstores = /* @__PURE__ */ new WeakMap();
+function sigstoreOf(ctx) {
+  if (!sigstores.has(ctx)) {
+    const instance = ctx.plan.sigstore;
+    const config = instance?.signingConfig;
+    sigstores.set(ctx, instance && {
+      ...config ? { signingConfig: privateFile(
+        ctx,
+        "signing_config.json",
+        JSON.stringify(signingConfigFor(config, ctx.plan.tlog))
+      ) } : {},
+      ...trustedRootFile(ctx, instance.trustedRoot),
+      noCtLog: instance.noCtLog
+    });
+  }
+  return sigstores.get(ctx);
+}
+async function optionsFor(ctx, registry, forSigning) {
   const plainHttp = isLoopback(registry) || ctx.insecure.includes(registry);
-  const signer = await signerOf(ctx);
-  return { signer, tlog: ctx.plan.tlog, signingConfig: ctx.cosign.signingConfig, plainHttp };
+  const signer = forSigning || ctx.plan.signer.kind === "key" ? await signerOf(ctx) : ctx.plan.signer;
+  const sigstore = sigstoreOf(ctx);
+  return {
+    signer,
+    tlog: ctx.plan.tlog,
+    signingConfig: ctx.cosign.signingConfig,
+    plainHttp,
+    ...sigstore ? { sigstore } : {}
+  };
+}
+async function failedService(ctx, res) {
+  const config = ctx.plan.sigstore?.signingConfig;
+  const failure = serviceFailure(cosignError(res), config);
+  if (!config || failure.service && !failure.vague) return failure;
+  return await probeServices(config) ?? failure;
+}
+var PUBLIC_URL = { Fulcio: "https://fulcio.sigstore.dev", Rekor: "https://rekor.sigstore.dev" };
+function signFailure(ref, f, attempts, signer) {
+  const keyless = signer.kind === "keyless";
+  const at = f.service ? ` at ${f.url ?? PUBLIC_URL[f.service] ?? "its URL"}` : "";
+  const tries = attempts > 1 ? `, after ${attempts} attempts` : "";
+  const refused = f.service === "Fulcio" && f.status !== void 0 && f.status < 500;
+  const what = refused ? `Fulcio${at} refused the job's OIDC token (${f.reason})` : f.service ? `${f.service}${at} ${f.status ? "failed" : f.network ? "could not be reached" : "answered, but it does not hold against sigstore-trusted-root"} (${f.reason}${tries})` : `cosign: ${f.reason}${tries}`;
+  const fix = refused ? `the Sigstore instance must accept tokens of ${keyless ? signer.issuer : "this issuer"} as GitHub workflow tokens for audience sigstore (its OIDCIssuers)` : f.service === "Rekor" ? "check the transparency log the signing config names (rekorTlogUrls), or sign without it (`sign-tlog: false`, a private repository's default)" : f.service ? `check that ${f.service} the signing config names is up and reachable from the runner` : keyless ? "the job needs `permissions: id-token: write`" : KEY_FIX;
+  return withFix(`signing ${ref}${keyless ? " keyless" : ""} failed: ${what}; nothing was signed`, fix);
+}
+async function signRetried(ctx, ref, opts, recursive) {
+  for (let attempt = 1; ; attempt++) {
+    const argv = signArgv(ref, opts, recursive);
+    const res = await runCosign(ctx.cosign, argv, { env: envOf(ctx), stream: true });
+    if (res.exitCode === 0) return;
+    const failure = await failedService(ctx, res);
+    if (!failure.service || !failure.transient || attempt === SIGN_ATTEMPTS) {
+      throw new Error(signFailure(ref, failure, attempt, opts.signer));
+    }
+    await new Promise((r) => setTimeout(r, SIGN_PAUSE_MS * attempt));
+  }
 }
 var envOf = (ctx) => ({ ...process.env, ...ctx.env });
-async function signImage(ctx, repo, digests) {
+async function signImage(ctx, repo, digests, children) {
   const [top = ""] = digests;
-  const opts = await optionsFor(ctx, parseReference(repo).registry);
-  const ref = `${repo}@${top}`;
-  const res = await runCosign(ctx.cosign, signArgv(ref, opts), { env: envOf(ctx), stream: true });
-  if (res.exitCode !== 0) {
-    throw new Error(withFix(
-      `signing ${ref} failed: ${cosignError(res)}`,
-      ctx.plan.signer.kind === "key" ? KEY_FIX : "the job needs `permissions: id-token: write`"
-    ));
+  const opts = await optionsFor(ctx, parseReference(repo).registry, true);
+  if (children && ctx.plan.tlog) {
+    await Promise.all([top, ...children].map((d) => signRetried(ctx, `${repo}@${d}`, opts, false)));
+  } else {
+    await signRetried(ctx, `${repo}@${top}`, opts, true);
   }
   const failed = await unverified(ctx, opts, digests.map((d) => `${repo}@${d}`));
   if (failed.length > 0) {
@@ -3558,7 +3981,7 @@ async function verifySources(ctx, pinned) {
     const registry = parseReference(p).registry;
     byRegistry.set(registry, [...byRegistry.get(registry) ?? [], p]);
   }
-  const failed = (await Promise.all([...byRegistry].map(async ([registry, refs]) => unverified(ctx, await optionsFor(ctx, registry), refs)))).flat();
+  const failed = (await Promise.all([...byRegistry].map(async ([registry, refs]) => unverified(ctx, await optionsFor(ctx, registry, false), refs)))).flat();
   if (failed.length > 0) {
     const who = ctx.plan.signer.kind === "key" ? "the key" : ctx.plan.signer.identity;
     throw new Error(withFix(
@@ -3567,11 +3990,11 @@ async function verifySources(ctx, pinned) {
     ));
   }
 }
-async function signPublished(ctx, names, digest2, platforms) {
+async function signPublished(ctx, names, digest2, platforms, children) {
   const repositories = [...new Set(names.map((n) => repositoryOf(parseReference(n))))];
   const digests = [.../* @__PURE__ */ new Set([digest2, ...Object.values(platforms)])];
   const signed = [];
-  for (const repo of repositories) signed.push(await signImage(ctx, repo, digests));
+  for (const repo of repositories) signed.push(await signImage(ctx, repo, digests, children));
   return {
     signatures: Object.assign({}, ...signed.map((s) => s.signatures)),
     verifyCommands: signed.flatMap((s) => s.verifyCommands)
@@ -3593,20 +4016,7 @@ async function run() {
     if (pin) buildx = await stage("buildx", () => pinnedBuildx(pin));
     let results;
     const trust = registryTrust(inputs.setup.registry, workDir);
-    const plan = signingPlan(
-      inputs.signing,
-      inputs.github,
-      process.env,
-      inputs.release.mode === "merge" || pushesToRegistry(inputs)
-    );
-    const cosign = plan ? await stage("cosign", () => locateCosign(inputs.signing.cosignPin)) : void 0;
-    const signing = plan && cosign ? {
-      cosign,
-      plan,
-      workDir,
-      env: trust.env,
-      insecure: inputs.setup.registry.insecure
-    } : void 0;
+    const signing = await signingFor(inputs, workDir, trust);
     const job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
     if (inputs.release.mode === "plan") results = fanOut(inputs);
     else if (inputs.release.mode === "merge") results = await merge(job);
@@ -3632,6 +4042,20 @@ async function run() {
     cancel.dispose();
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+async function signingFor(inputs, workDir, trust) {
+  const planned = signingPlan(
+    inputs.signing,
+    inputs.github,
+    process.env,
+    inputs.release.mode === "merge" || pushesToRegistry(inputs)
+  );
+  if (!planned) return void 0;
+  setOutput("signed", "false");
+  const cosign = await stage("cosign", () => locateCosign(inputs.signing.cosignPin));
+  checkCosignFor(planned, cosign);
+  const plan = planned.signer.kind === "keyless" ? await stage("OIDC token", () => withJobIdentity(planned, inputs.signing.identity !== void 0)) : planned;
+  return { cosign, plan, workDir, env: trust.env, insecure: inputs.setup.registry.insecure };
 }
 async function build(job, name) {
   const { buildx, inputs, trust, workDir, signal, signing, left } = job;
@@ -3696,7 +4120,7 @@ async function build(job, name) {
   if (!pushes) return results;
   const names = namesToReadBack(inputs, results.digest);
   const image = await stage("Digests", () => readPushed(names, registryClientFor(trust)));
-  const signed = signing && await stage("Signing", () => signPublished(signing, names, image.digest, image.digests));
+  const signed = signing && await stage("Signing", () => signPublished(signing, names, image.digest, image.digests, image.manifests));
   if (inputs.release.pushByDigest) await recordLegForMerge(inputs, names[0] ?? "", Object.keys(image.digests), checks);
   return { ...results, ...image, platforms: Object.keys(image.digests), ...signed ? { signed } : {} };
 }

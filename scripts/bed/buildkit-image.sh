@@ -12,6 +12,8 @@ MIRROR=${MIRROR:?the Debian mirror}
 SRC_VERSION=26.1.5+dfsg1-9+deb13u1 # trixie's docker.io: BuildKit v0.13.2 in its orig-buildkit
 BUILDKIT_VERSION=v0.13.2
 log() { printf '[test-bed] buildkit image: %s\n' "$*" >&2; }
+# shellcheck source=private-apt.sh
+. "$(dirname "$0")/private-apt.sh"
 
 GO_DEPS=(golang-1.24-go golang-1.24-src
   golang-github-agext-levenshtein-dev golang-github-appc-cni-dev golang-github-armon-circbuf-dev
@@ -44,31 +46,6 @@ GO_DEPS=(golang-1.24-go golang-1.24-src
   golang-golang-x-net-dev golang-golang-x-sync-dev golang-golang-x-sys-dev golang-golang-x-text-dev
   golang-golang-x-time-dev golang-google-genproto-dev golang-google-grpc-dev golang-google-protobuf-dev
   golang-opentelemetry-contrib-dev golang-opentelemetry-otel-dev golang-opentelemetry-proto-dev)
-
-# A private apt: trixie (sources and Go) beside bookworm, its own lists, cache and an EMPTY dpkg
-# status, so nothing here can upgrade the host (installing trixie's build-deps would move libc).
-private_apt() {
-  local apt=$WORK/apt
-  mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/etc/preferences.d"
-  : >"$apt/status"
-  cat >"$apt/sources.list" <<SRC
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR trixie main
-deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR trixie main
-SRC
-  cat >"$apt/apt.conf" <<CONF
-Dir::State "$apt";
-Dir::State::lists "$apt/lists";
-Dir::State::status "$apt/status";
-Dir::Cache "$apt/cache";
-Dir::Etc::SourceList "$apt/sources.list";
-Dir::Etc::SourceParts "$apt/none";
-Dir::Etc::Preferences "$apt/none";
-Dir::Etc::PreferencesParts "$apt/etc/preferences.d";
-APT::Sandbox::User "root";
-CONF
-  export APT_CONFIG=$apt/apt.conf
-  [ -n "$(ls "$apt/lists" 2>/dev/null | grep -v partial)" ] || apt-get update -qq
-}
 
 fetch_sources() {
   local src=$WORK/src
@@ -189,7 +166,8 @@ mkdir -p "$WORK"
 # registry) costs seconds; a changed recipe compiles again.
 recipe=$(sha256sum "$0" | cut -c1-16)
 if [ "$(cat "$WORK/bin/.recipe" 2>/dev/null)" != "$recipe" ] || [ ! -x "$WORK/bin/buildkitd" ]; then
-  private_apt
+  private_apt "$WORK/apt" "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR trixie main" \
+    "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR trixie main"
   fetch_sources
   unpack_sources
   fetch_go

@@ -10,6 +10,8 @@ export interface PushedImage {
   /** The top-level digest the registry serves for every name (the index for several platforms). */
   digest: string;
   digests: Record<string, string>;
+  /** Every manifest of the index, attestation manifests too (none for a single manifest). */
+  manifests: string[];
   /**
    * Compressed size per platform (config and layers, as the manifests state them), read after the
    * digests; empty on Docker Hub, where each manifest GET counts against the pull rate limit.
@@ -36,5 +38,5 @@ export async function readPushed(names: readonly string[], client: RegistryClien
       .then((manifests) => Object.fromEntries(platforms.map((p, i) =>
         [p, compressedSize(manifests[i]?.json ?? {})])))
       .catch(() => ({}));
-  return { digest: first.digest, digests: first.platforms, sizes };
+  return { digest: first.digest, digests: first.platforms, manifests: first.manifests, sizes };
 }

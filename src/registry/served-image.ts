@@ -8,6 +8,8 @@ import type { FetchedManifest, RegistryClient } from './client.js';
 export interface ServedImage extends FetchedManifest {
   /** Platform -> image manifest digest (the top-level digest for a single manifest). */
   platforms: Record<string, string>;
+  /** Every manifest an index holds, attestation manifests too; none for a single manifest. */
+  manifests: string[];
 }
 
 export async function readServed(
@@ -16,12 +18,15 @@ export async function readServed(
   name: string,
 ): Promise<ServedImage> {
   const m = await client.manifest(ref);
-  if (isIndex(m.mediaType, m.json)) return { ...m, platforms: platformDigests(m.json) };
+  if (isIndex(m.mediaType, m.json)) {
+    const manifests = (m.json.manifests ?? []).map((d) => d.digest);
+    return { ...m, platforms: platformDigests(m.json), manifests };
+  }
   const configDigest = m.json.config?.digest;
   // Without a config there is no platform to read (and no blob to ask for).
   if (!configDigest) throw new Error(`${name}: the registry serves a manifest without a config`);
   const config = await client.blobJson<Platform>(ref, configDigest);
-  return { ...m, platforms: { [formatPlatform(config)]: m.digest } };
+  return { ...m, platforms: { [formatPlatform(config)]: m.digest }, manifests: [] };
 }
 
 /** Compressed size of an image manifest: config and layers, as the manifest states them. */

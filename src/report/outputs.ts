@@ -8,7 +8,7 @@ import { matrixOf, type Leg } from '../shared/legs.js';
 
 /** The output names, as action.yml declares them. */
 export const OUTPUT_NAMES = ['digest', 'digests', 'imageid', 'metadata', 'platforms', 'builder', 'nodes',
-  'qemu-platforms', 'attempts', 'build-record', 'signatures', 'verify-commands', 'matrix'] as const;
+  'qemu-platforms', 'attempts', 'build-record', 'signatures', 'signed', 'verify-commands', 'matrix'] as const;
 type OutputName = (typeof OUTPUT_NAMES)[number];
 
 interface ImageResults {
@@ -68,6 +68,7 @@ export function outputValues(r: Results): Record<OutputName, string> {
     attempts: String(build?.attempts.length ?? 0),
     'build-record': build?.left.record?.path ?? '',
     signatures: JSON.stringify(r.signed?.signatures ?? {}),
+    signed: String(r.signed !== undefined),
     'verify-commands': (r.signed?.verifyCommands ?? []).join('\n'),
     matrix: r.mode === 'plan' ? matrixOf(r.legs) : '',
   };

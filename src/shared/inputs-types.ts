@@ -77,6 +77,38 @@ export interface ReleasePin {
   urlTemplate: string;
 }
 
+/** A service of a Sigstore signing config (v0.2). */
+export interface ServiceUrl {
+  url: string;
+  majorApiVersion: number;
+  validFor?: { start?: string; end?: string };
+  operator?: string;
+}
+
+/** The services of a Sigstore signing config (v0.2) that this action reads or writes. */
+export interface SigningConfig {
+  mediaType: string;
+  caUrls: ServiceUrl[];
+  oidcUrls?: ServiceUrl[];
+  rekorTlogUrls: ServiceUrl[];
+  tsaUrls: ServiceUrl[];
+  rekorTlogConfig?: { selector: string; count?: number };
+  tsaConfig?: { selector: string; count?: number };
+}
+
+/** A Sigstore other than the public one (GHES, air-gapped): what to sign with and verify against. */
+export interface SigstoreInstance {
+  /** The services: the given signing config, or one made of `fulcio-url` and `rekor-url`. */
+  signingConfig?: SigningConfig;
+  /**
+   * The trusted root: a file as given (cosign reads it, a verify command names it), or the JSON
+   * itself (`content`: written to a file for cosign; a verify command names trusted_root.json).
+   */
+  trustedRoot?: { file: string } | { content: string };
+  /** The trusted root lists no certificate transparency log: verifying skips the SCT check. */
+  noCtLog: boolean;
+}
+
 export interface SigningInputs {
   mode: 'auto' | 'true' | 'false';
   /** A PEM private key (a secret), or a KMS URI; undefined signs keyless. */
@@ -87,6 +119,8 @@ export interface SigningInputs {
   /** For mode merge: every source must carry a valid signature before anything is created. */
   verifySources: boolean;
   cosignPin?: ReleasePin;
+  /** A private Sigstore (a signing config or Fulcio/Rekor URLs, and its root); undefined: the public one. */
+  sigstore?: SigstoreInstance;
 }
 
 /** A runner for the platforms a pattern names: a platform, a prefix (`linux/arm`), or `default`. */

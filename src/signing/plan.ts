@@ -5,9 +5,11 @@
 // The transparency log, as docker/github-builder has it: on for public repositories, off for
 // private ones (whose names a public log would publish).
 import type { Signer } from '../cosign/argv.js';
-import { InputError } from '../shared/errors.js';
+import type { Cosign } from '../cosign/command.js';
+import { InputError, withFix } from '../shared/errors.js';
 import type { GithubRun } from '../shared/github-run.js';
-import type { SigningInputs } from '../shared/inputs-types.js';
+import type { SigningInputs, SigstoreInstance } from '../shared/inputs-types.js';
+import { canMintToken } from '../sigstore/id-token.js';
 
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -16,6 +18,8 @@ export interface SigningPlan {
   tlog: boolean;
   /** The PEM key to write to a file (never on argv); undefined for a KMS URI or keyless. */
   pemKey?: string;
+  /** A private Sigstore; undefined: the public one. */
+  sigstore?: SigstoreInstance;
 }
 
 /** The certificate identity of this workflow at this ref, as Fulcio issues it for GitHub. */
@@ -33,18 +37,28 @@ export function signingPlan(
 ): SigningPlan | undefined {
   if (signing.mode === 'false' || (!pushes && !signing.verifySources)) return undefined;
   const tlog = signing.tlog === 'auto' ? !github.privateRepo : signing.tlog === 'true';
+  const sigstore = signing.sigstore ? { sigstore: signing.sigstore } : {};
   if (signing.key) {
     const pem = signing.key.startsWith('-----');
-    return pem ? { signer: { kind: 'key', key: 'cosign.key', publicKey: 'cosign.pub' }, tlog, pemKey: signing.key }
-      : { signer: { kind: 'key', key: signing.key, publicKey: signing.key }, tlog };
+    return pem ? { signer: { kind: 'key', key: 'cosign.key', publicKey: 'cosign.pub' }, tlog, pemKey: signing.key, ...sigstore }
+      : { signer: { kind: 'key', key: signing.key, publicKey: signing.key }, tlog, ...sigstore };
   }
-  const identity = signing.identity ?? workflowIdentity(env);
-  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN && identity) {
-    return { signer: { kind: 'keyless', identity, issuer: GITHUB_OIDC_ISSUER }, tlog };
+  if (canMintToken(env)) {
+    // The job's token says who it is (withJobIdentity); these hold until it is read.
+    const identity = signing.identity ?? workflowIdentity(env) ?? '';
+    return { signer: { kind: 'keyless', identity, issuer: GITHUB_OIDC_ISSUER }, tlog, ...sigstore };
   }
   if (signing.mode === 'true' || signing.verifySources) {
     throw new InputError(signing.verifySources ? 'verify-sources' : 'sign', 'true', 'needs a key or an identity: ' +
       'give `sign-key`, or let the job mint an OIDC token (`permissions: id-token: write`) to sign keyless');
   }
   return undefined;
+}
+
+/** A private Sigstore's services come to cosign as a signing config, which cosign 3 reads. */
+export function checkCosignFor(plan: SigningPlan, cosign: Cosign): void {
+  if (plan.sigstore?.signingConfig && !cosign.signingConfig) {
+    throw new Error(withFix(`signing with a private Sigstore needs cosign 3 (signing configs), and ${cosign.file} ` +
+      'is older', 'pin `cosign-version: v3.1.1` (or newer), or install cosign 3 first'));
+  }
 }

@@ -3,11 +3,17 @@
 // fails when a signature does not verify. The same verification is the merge's gate on its sources.
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signArgv, verifyArgv, verifyCommand, type CosignOptions, type Signer } from '../cosign/argv.js';
+import { signArgv, verifyArgv, verifyCommand, type CosignOptions, type PrivateSigstore, type Signer } from '../cosign/argv.js';
 import { cosignError, runCosign, type Cosign } from '../cosign/command.js';
 import { signatureRef, type SignedImage } from '../cosign/signed.js';
+import type { CommandResult } from '../runtime/run-command.js';
 import { withFix } from '../shared/errors.js';
+import type { SigstoreInstance } from '../shared/inputs-types.js';
 import { isLoopback, parseReference, repositoryOf } from '../shared/reference.js';
+import { requestIdToken } from '../sigstore/id-token.js';
+import { signingConfigFor } from '../sigstore/instance.js';
+import { serviceFailure, type ServiceFailure } from '../sigstore/service-failure.js';
+import { probeServices } from '../sigstore/service-probe.js';
 import type { SigningPlan } from './plan.js';
 
 export interface SigningContext {
@@ -21,22 +27,38 @@ export interface SigningContext {
 }
 
 const KEY_FIX = 'check the key and its password (the COSIGN_PASSWORD environment variable of the step)';
+/** Attempts of one `cosign sign` when a Sigstore service fails transiently, and the first pause. */
+const SIGN_ATTEMPTS = 3;
+const SIGN_PAUSE_MS = 1000;
 
 const signers = new WeakMap<SigningContext, Promise<Signer>>();
 
-/** The signer as cosign takes it: a PEM key written once to a file only cosign reads. */
+/** A file only cosign reads, in the step's own cosign folder. */
+function privateFile(ctx: SigningContext, name: string, content: string): string {
+  const dir = join(ctx.workDir, 'cosign');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, name);
+  writeFileSync(file, content, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}
+
+/**
+ * The signer as cosign takes it: a PEM key written once to a file only cosign reads; keyless, a
+ * fresh token of the job (the one asked for before the build may have expired) in such a file.
+ */
 function signerOf(ctx: SigningContext): Promise<Signer> {
   let signer = signers.get(ctx);
   if (!signer) {
     signer = (async (): Promise<Signer> => {
       const { plan, cosign } = ctx;
-      if (!plan.pemKey || plan.signer.kind !== 'key') return plan.signer;
-      const dir = join(ctx.workDir, 'cosign');
-      const key = join(dir, 'cosign.key');
-      const publicKey = join(dir, 'cosign.pub');
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeFileSync(key, plan.pemKey, { mode: 0o600 });
-      chmodSync(key, 0o600);
+      if (plan.signer.kind === 'keyless') {
+        const token = await requestIdToken();
+        return { ...plan.signer, tokenFile: privateFile(ctx, 'identity-token', token.value) };
+      }
+      if (!plan.pemKey) return plan.signer;
+      const key = privateFile(ctx, 'cosign.key', plan.pemKey);
+      const publicKey = join(ctx.workDir, 'cosign', 'cosign.pub');
       const res = await runCosign(cosign, ['public-key', '--key', key, '--outfile', publicKey],
         { env: envOf(ctx) });
       if (res.exitCode !== 0) {
@@ -49,27 +71,111 @@ function signerOf(ctx: SigningContext): Promise<Signer> {
   return signer;
 }
 
-async function optionsFor(ctx: SigningContext, registry: string): Promise<CosignOptions> {
+/** The trusted root as cosign reads it: the file given, or the JSON given written to one. */
+function trustedRootFile(ctx: SigningContext, root: SigstoreInstance['trustedRoot']):
+  Pick<PrivateSigstore, 'trustedRoot' | 'trustedRootShown'> {
+  if (!root) return {};
+  if ('file' in root) return { trustedRoot: root.file };
+  return { trustedRoot: privateFile(ctx, 'trusted_root.json', root.content), trustedRootShown: 'trusted_root.json' };
+}
+
+const sigstores = new WeakMap<SigningContext, PrivateSigstore | undefined>();
+
+/** A private Sigstore as files: its signing config (without the logs when tlog is off), its root. */
+function sigstoreOf(ctx: SigningContext): PrivateSigstore | undefined {
+  if (!sigstores.has(ctx)) {
+    const instance = ctx.plan.sigstore;
+    const config = instance?.signingConfig;
+    sigstores.set(ctx, instance && {
+      ...(config ? { signingConfig: privateFile(ctx, 'signing_config.json',
+        JSON.stringify(signingConfigFor(config, ctx.plan.tlog))) } : {}),
+      ...trustedRootFile(ctx, instance.trustedRoot),
+      noCtLog: instance.noCtLog,
+    });
+  }
+  return sigstores.get(ctx);
+}
+
+/** `forSigning`: with the signer's files (a verify needs neither the key nor a token). */
+async function optionsFor(ctx: SigningContext, registry: string, forSigning: boolean):
+  Promise<CosignOptions> {
   const plainHttp = isLoopback(registry) || ctx.insecure.includes(registry);
-  const signer = await signerOf(ctx);
-  return { signer, tlog: ctx.plan.tlog, signingConfig: ctx.cosign.signingConfig, plainHttp };
+  const signer = forSigning || ctx.plan.signer.kind === 'key' ? await signerOf(ctx) : ctx.plan.signer;
+  const sigstore = sigstoreOf(ctx);
+  return { signer, tlog: ctx.plan.tlog, signingConfig: ctx.cosign.signingConfig, plainHttp,
+    ...(sigstore ? { sigstore } : {}) };
+}
+
+/**
+ * The Sigstore service a failed sign names and why; when cosign's line does not say how it failed
+ * (a lost answer, no status), the instance's services are asked which one does not answer.
+ */
+async function failedService(ctx: SigningContext, res: CommandResult): Promise<ServiceFailure> {
+  const config = ctx.plan.sigstore?.signingConfig;
+  const failure = serviceFailure(cosignError(res), config);
+  if (!config || (failure.service && !failure.vague)) return failure;
+  return (await probeServices(config)) ?? failure;
+}
+
+const PUBLIC_URL: Record<string, string> = { Fulcio: 'https://fulcio.sigstore.dev', Rekor: 'https://rekor.sigstore.dev' };
+
+/** The one line of a signing failure: the Sigstore service, its URL, why, and what to do. */
+function signFailure(ref: string, f: ServiceFailure, attempts: number, signer: Signer): string {
+  const keyless = signer.kind === 'keyless';
+  const at = f.service ? ` at ${f.url ?? PUBLIC_URL[f.service] ?? 'its URL'}` : '';
+  const tries = attempts > 1 ? `, after ${attempts} attempts` : '';
+  const refused = f.service === 'Fulcio' && f.status !== undefined && f.status < 500;
+  const what = refused ? `Fulcio${at} refused the job's OIDC token (${f.reason})`
+    : f.service ? `${f.service}${at} ${f.status ? 'failed' : f.network ? 'could not be reached'
+      : 'answered, but it does not hold against sigstore-trusted-root'} (${f.reason}${tries})`
+      : `cosign: ${f.reason}${tries}`;
+  const fix = refused
+    ? `the Sigstore instance must accept tokens of ${keyless ? signer.issuer : 'this issuer'} as GitHub workflow ` +
+      'tokens for audience sigstore (its OIDCIssuers)'
+    : f.service === 'Rekor'
+      ? 'check the transparency log the signing config names (rekorTlogUrls), or sign without it ' +
+        '(`sign-tlog: false`, a private repository\'s default)'
+      : f.service ? `check that ${f.service} the signing config names is up and reachable from the runner`
+        : keyless ? 'the job needs `permissions: id-token: write`' : KEY_FIX;
+  return withFix(`signing ${ref}${keyless ? ' keyless' : ''} failed: ${what}; nothing was signed`, fix);
+}
+
+/** `cosign sign`, again after a transient failure of a Sigstore service (5xx, a lost connection). */
+async function signRetried(ctx: SigningContext, ref: string, opts: CosignOptions, recursive: boolean):
+  Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const argv = signArgv(ref, opts, recursive);
+    const res = await runCosign(ctx.cosign, argv, { env: envOf(ctx), stream: true });
+    if (res.exitCode === 0) return;
+    const failure = await failedService(ctx, res);
+    if (!failure.service || !failure.transient || attempt === SIGN_ATTEMPTS) {
+      throw new Error(signFailure(ref, failure, attempt, opts.signer));
+    }
+    await new Promise((r) => setTimeout(r, SIGN_PAUSE_MS * attempt));
+  }
 }
 
 const envOf = (ctx: SigningContext): NodeJS.ProcessEnv => ({ ...process.env, ...ctx.env });
 
-/** Signs `repo@digests[0]` (and with it every manifest of an index), then verifies each digest. */
+/**
+ * Signs `repo@digests[0]` and every manifest of it, then verifies each of `digests`. Recording in
+ * a transparency log, with the index's manifests known (`children`), each is signed by a cosign of
+ * its own, all at once: a log that publishes a checkpoint every so often (Rekor v2) then takes one
+ * wait for all of them, where `--recursive` waits once per manifest. Else one cosign walks the
+ * index itself: one key decryption, one certificate for all.
+ */
 export async function signImage(
   ctx: SigningContext,
   repo: string,
   digests: readonly string[],
+  children?: readonly string[],
 ): Promise<SignedImage> {
   const [top = ''] = digests;
-  const opts = await optionsFor(ctx, parseReference(repo).registry);
-  const ref = `${repo}@${top}`;
-  const res = await runCosign(ctx.cosign, signArgv(ref, opts), { env: envOf(ctx), stream: true });
-  if (res.exitCode !== 0) {
-    throw new Error(withFix(`signing ${ref} failed: ${cosignError(res)}`,
-      ctx.plan.signer.kind === 'key' ? KEY_FIX : 'the job needs `permissions: id-token: write`'));
+  const opts = await optionsFor(ctx, parseReference(repo).registry, true);
+  if (children && ctx.plan.tlog) {
+    await Promise.all([top, ...children].map((d) => signRetried(ctx, `${repo}@${d}`, opts, false)));
+  } else {
+    await signRetried(ctx, `${repo}@${top}`, opts, true);
   }
   const failed = await unverified(ctx, opts, digests.map((d) => `${repo}@${d}`));
   if (failed.length > 0) {
@@ -101,7 +207,7 @@ export async function verifySources(ctx: SigningContext, pinned: readonly string
     byRegistry.set(registry, [...(byRegistry.get(registry) ?? []), p]);
   }
   const failed = (await Promise.all([...byRegistry].map(async ([registry, refs]) =>
-    unverified(ctx, await optionsFor(ctx, registry), refs)))).flat();
+    unverified(ctx, await optionsFor(ctx, registry, false), refs)))).flat();
   if (failed.length > 0) {
     const who = ctx.plan.signer.kind === 'key' ? 'the key' : ctx.plan.signer.identity;
     throw new Error(withFix(`verify-sources: no valid signature of ${who} on ${failed.join('; ')}; ` +
@@ -110,17 +216,21 @@ export async function verifySources(ctx: SigningContext, pinned: readonly string
   }
 }
 
-/** Signs a published image in every repository a name of it is in: the top digest and each platform's. */
+/**
+ * Signs a published image in every repository a name of it is in: the top digest and each
+ * manifest of it (`children`, when read back; else cosign's `--recursive` finds them).
+ */
 export async function signPublished(
   ctx: SigningContext,
   names: readonly string[],
   digest: string,
   platforms: Record<string, string>,
+  children?: readonly string[],
 ): Promise<SignedImage> {
   const repositories = [...new Set(names.map((n) => repositoryOf(parseReference(n))))];
   const digests = [...new Set([digest, ...Object.values(platforms)])];
   const signed = [];
-  for (const repo of repositories) signed.push(await signImage(ctx, repo, digests));
+  for (const repo of repositories) signed.push(await signImage(ctx, repo, digests, children));
   return {
     signatures: Object.assign({}, ...signed.map((s) => s.signatures)) as Record<string, string>,
     verifyCommands: signed.flatMap((s) => s.verifyCommands),

@@ -29,6 +29,7 @@ function bedProblem(): string | undefined {
   const missing = ['rootfs-amd64.tar', 'rootfs-arm64.tar'].filter((f) => !existsSync(join(ROOTFS, f)));
   if (missing.length > 0) return `the rootfs fixtures are missing (${missing.join(', ')})`;
   if (!existsSync('/var/lib/multiarch-bed/cosign-2.5.0/cosign')) return 'cosign is missing';
+  if (!ok('curl', ['-fsS', '-o', '/dev/null', 'http://127.0.0.1:7111/healthz'])) return 'the bed\'s Sigstore is not up';
   return undefined;
 }
 

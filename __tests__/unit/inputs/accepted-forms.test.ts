@@ -1,7 +1,7 @@
 // Forms buildx (or BuildKit, or docker/setup-qemu-action) accepts, and values that must keep their
 // meaning on the way to buildx: each case here was refused, or changed, before the one platform
 // reader, the go-units sizes, the host grammar, the `--` and the CSV writer.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -132,4 +132,37 @@ describe('signing inputs', () => {
     expect(parse({ 'cosign-version': '2.5.0' }).signing.cosignPin?.version).toBe('v2.5.0');
     expect(refusal({ 'cosign-version': 'latest' })).toContain('is not a release such as v2.5.0');
   });
+});
+
+describe('a private Sigstore', () => {
+  const FIXTURES = join(import.meta.dirname, '../../fixtures/sigstore');
+  const root = join(FIXTURES, 'bed-trusted-root.json');
+  const config = join(FIXTURES, 'bed-signing-config.json');
+  test('a signing config and its trusted root; or Fulcio and Rekor by URL', () => {
+    expect(parse({ 'sigstore-signing-config': config, 'sigstore-trusted-root': root }).signing.sigstore)
+      .toMatchObject({ trustedRoot: { file: root }, noCtLog: true,
+        signingConfig: { caUrls: [{ url: 'http://127.0.0.1:7111' }] } });
+    // The documents themselves, as a workflow passes a variable or a secret.
+    const inline = parse({ 'sigstore-signing-config': readFileSync(config, 'utf8'),
+      'sigstore-trusted-root': readFileSync(root, 'utf8') }).signing.sigstore;
+    expect(inline).toMatchObject({ trustedRoot: { content: readFileSync(root, 'utf8').trim() },
+      signingConfig: { rekorTlogUrls: [{ majorApiVersion: 2 }] } });
+    expect(parse({ 'fulcio-url': 'https://fulcio.corp.example', 'sigstore-trusted-root': root }).signing.sigstore)
+      .toMatchObject({ signingConfig: { caUrls: [{ url: 'https://fulcio.corp.example' }], rekorTlogUrls: [] } });
+    expect(parse({}).signing.sigstore).toBeUndefined();
+  });
+  test.each<[Record<string, string>, string]>([
+    [{ 'sigstore-signing-config': config }, `Input "sigstore-signing-config": "${config}" needs sigstore-trusted-root`],
+    [{ 'fulcio-url': 'https://f.example' }, 'Input "fulcio-url": "https://f.example" needs sigstore-trusted-root'],
+    [{ 'fulcio-url': 'https://f.example', 'sigstore-signing-config': config, 'sigstore-trusted-root': root },
+      'Input "fulcio-url": "https://f.example" and sigstore-signing-config both name the services: give one of them'],
+    [{ 'rekor-url': 'rekor.example' }, 'Input "rekor-url": "rekor.example" is not an http(s) URL'],
+    [{ 'sigstore-trusted-root': config }, `Input "sigstore-trusted-root": "${config}" is not a Sigstore trusted root`],
+    [{ 'sigstore-signing-config': root, 'sigstore-trusted-root': root },
+      `Input "sigstore-signing-config": "${root}" is not a Sigstore signing config`],
+    [{ 'sigstore-trusted-root': '{"mediaType": "x"}' },
+      'Input "sigstore-trusted-root": "(the JSON given)" is not a Sigstore trusted root'],
+    [{ 'sigstore-trusted-root': '/nowhere/trusted_root.json' },
+      'Input "sigstore-trusted-root": "/nowhere/trusted_root.json" cannot be read'],
+  ])('refused: %j', (values, want) => expect(refusal(values)).toContain(want));
 });

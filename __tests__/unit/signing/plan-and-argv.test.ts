@@ -1,8 +1,8 @@
-// Who signs, with which flags: keyless from the runner's OIDC variables (not run end to end here:
-// Fulcio, Rekor and GitHub's OIDC issuer cannot run on the test bed), a key or a KMS URI, the
-// transparency log by the repository's visibility, cosign 2.x and 3.x flags.
+// Who signs, with which flags: keyless from the runner's OIDC variables (run end to end against
+// the bed's Sigstore in e2e/keyless.test.ts), a key or a KMS URI, the transparency log by the
+// repository's visibility, cosign 2.x and 3.x flags, a private Sigstore's files.
 import { describe, expect, test } from 'vitest';
-import { signArgv, verifyArgv, verifyCommand, type CosignOptions } from '../../../src/cosign/argv.js';
+import { signArgv, verifyArgv, verifyCommand, type CosignOptions, type Signer } from '../../../src/cosign/argv.js';
 import { signatureRef } from '../../../src/cosign/signed.js';
 import { GITHUB_OIDC_ISSUER, signingPlan, workflowIdentity } from '../../../src/signing/plan.js';
 import type { SigningInputs } from '../../../src/shared/inputs-types.js';
@@ -58,12 +58,28 @@ describe('cosign argv', () => {
         '--allow-http-registry', REF]],
     ['keyless, public: Fulcio and Rekor as cosign defaults them', keyless, ['sign', '--yes', '--recursive', REF]],
     ['keyless, private: no tlog', { ...keyless, tlog: false }, ['sign', '--yes', '--recursive', '--tlog-upload=false', REF]],
+    ['keyless, a private Sigstore: its signing config and root, the job\'s token in a file',
+      { ...keyless, signingConfig: true, signer: { ...keyless.signer, tokenFile: '/w/token' } as Signer,
+        sigstore: { signingConfig: '/w/sc.json', trustedRoot: 'trusted_root.json', noCtLog: true } },
+      ['sign', '--yes', '--recursive', '--signing-config', '/w/sc.json', '--trusted-root', 'trusted_root.json',
+        '--identity-token', '/w/token', REF]],
+    ['keyless, a private Sigstore without the log: its config already lists none', { ...keyless, tlog: false,
+      signingConfig: true, sigstore: { signingConfig: '/w/sc.json', trustedRoot: 'tr.json', noCtLog: true } },
+    ['sign', '--yes', '--recursive', '--signing-config', '/w/sc.json', '--trusted-root', 'tr.json', REF]],
   ])('sign: %s', (_name, o, want) => expect(signArgv(REF, o)).toEqual(want));
+
+  test('one manifest at a time: not recursive', () => {
+    expect(signArgv(REF, keyless, false)).toEqual(['sign', '--yes', REF]);
+  });
 
   test.each<[string, CosignOptions, string[]]>([
     ['key', key, ['verify', '--key', '/w/cosign.pub', '--insecure-ignore-tlog', '--allow-http-registry', REF]],
     ['keyless: the identity and the issuer that must hold', keyless, ['verify', '--certificate-identity',
       'https://github.com/o/r/.github/workflows/b.yml@refs/heads/main', '--certificate-oidc-issuer', GITHUB_OIDC_ISSUER, REF]],
+    ['keyless, a private Sigstore without a CT log: its root, no SCT to check', { ...keyless,
+      sigstore: { trustedRoot: 'trusted_root.json', noCtLog: true } }, ['verify', '--certificate-identity',
+      'https://github.com/o/r/.github/workflows/b.yml@refs/heads/main', '--certificate-oidc-issuer', GITHUB_OIDC_ISSUER,
+      '--trusted-root', 'trusted_root.json', '--insecure-ignore-sct', REF]],
   ])('verify: %s', (_name, o, want) => expect(verifyArgv(REF, o)).toEqual(want));
 
   test('the command a person runs names the public key as they have it, never the runner\'s path', () => {
