@@ -19,7 +19,7 @@ import { preflight } from './preflight/preflight.js';
 import { emulationFor, ensureQemu } from './qemu/qemu.js';
 import { crashWatch } from './emulation/crash-watch.js';
 import { checkAnnotations, reportChecks } from './checks/checks.js';
-import { keepBuildRecord } from './build-record/build-record.js';
+import { withBuildRecord } from './build-record/build-record.js';
 import { chooseCache, reportCache, withCache } from './cache/cache.js';
 import { CacheWatch } from './cache/cache-watch.js';
 import { registryClientFor } from './registry/client.js';
@@ -32,13 +32,14 @@ import {
   noticeEmulationTax, reportFailedAttempts, setOutputs, writeSummary,
   type BuildResults, type MergeResults, type PlanResults, type Results,
 } from './report/outputs.js';
-import type { LeftBehind } from './shared/left-behind.js';
+import type { BuildRecord, LeftBehind } from './shared/left-behind.js';
 import { stage } from './report/stage.js';
 import { locateBuildx, pinnedBuildx, type Buildx } from './buildx/command.js';
 import { errorMessage, oneLine } from './shared/errors.js';
 import { markMainStarted } from './runtime/state.js';
 import { onCancel } from './runtime/cancel.js';
 import { planLegs } from './fan-out/plan.js';
+import { bakeTargets } from './bake/bake.js';
 import { locateCosign } from './cosign/command.js';
 import { checkCosignFor, signingPlan } from './signing/plan.js';
 import { withJobIdentity } from './signing/keyless.js';
@@ -62,7 +63,10 @@ export async function run(): Promise<void> {
     const job: Job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
     if (inputs.release.mode === 'plan') results = fanOut(inputs);
     else if (inputs.release.mode === 'merge') results = await merge(job);
-    else {
+    else if (inputs.bake) {
+      builder = builderName(inputs.builder, process.env);
+      results = await bakeTargets({ ...job, bake: inputs.bake }, builder);
+    } else {
       builder = builderName(inputs.builder, process.env);
       results = await build(job, builder);
     }
@@ -125,21 +129,13 @@ async function build(job: Job, name: string): Promise<BuildResults> {
   const cache = chooseCache(inputs, { buildkitGhaV2: !!target.buildkitGhaV2, pushes });
   const cacheWatch = new CacheWatch();
   const command = buildCommand(withCache(inputs, cache), metadataFile, process.env, target);
-  const since = new Date();
-  const keepRecord = async (): Promise<void> => {
-    if (signal.aborted) return;
-    left.record = await stage('Build record', () => keepBuildRecord({ buildx, builder: builder.name, since,
-      settings: inputs.report, ...(inputs.call ? { call: inputs.call } : {}) }));
-  };
-  const attempts = await stage('Build', () => runBuild(buildx, command, inputs.retry,
+  const recorded = { request: { buildx, builder: builder.name, settings: inputs.report,
+    ...(inputs.call ? { call: inputs.call } : {}) }, signal,
+  keep: (r?: BuildRecord) => void (left.record = r), stage: <T>(run: () => Promise<T>) => stage('Build record', run) };
+  const attempts = await withBuildRecord(recorded, () => stage('Build', () => runBuild(buildx, command, inputs.retry,
     { what: buildDescription(inputs), ask: registryQuestions(trust), signal,
       watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image), cacheWatch.watch],
-      forgetDownload: forgetDownloads(builder, inputs.setup.driver) }))
-    .catch(async (error: unknown) => {
-      if (error instanceof BuildError) await keepRecord(); // the failed attempts' record
-      throw error;
-    });
-  await keepRecord();
+      forgetDownload: forgetDownloads(builder, inputs.setup.driver) })));
   left.cache = reportCache(cache, cacheWatch.seen);
 
   const meta = readMetadata(metadataFile);

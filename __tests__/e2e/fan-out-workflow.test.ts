@@ -4,18 +4,21 @@
 // runner; the bed has no arm64 CPU, so its arm64 leg still runs under QEMU), recording through the
 // loopback cache service -> the merge -> the workflow's outputs, checked against the registry. It
 // proves the workflow's inputs, outputs and job wiring, not GitHub's scheduler.
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-  ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_B_SOCKET, ROOT, bedIsUp, makeContext, uniqueRepo,
+  ARCH_DOCKERFILE, BUILDKIT_IMAGE, ENGINE_B_SOCKET, ROOT, bedIsUp, makeContext, pullAndRun, uniqueRepo,
 } from './helpers/bed.js';
 import { startCacheService } from './helpers/cache-service.js';
 import { served, servedPlatforms } from './helpers/registry.js';
 import { runWorkflow } from './helpers/workflow-runner.js';
 
 const WORKFLOW = join(ROOT, '.github/workflows/build.yml');
+
+const SECRET = 'a-build-secret-never-shown';
 
 async function fanOut(dockerfile: string, runId: string) {
   const cache = await startCacheService();
@@ -29,6 +32,7 @@ async function fanOut(dockerfile: string, runId: string) {
       job: { workflow_repository: 'org/multiarch-build', workflow_sha: 'a'.repeat(40),
         workflow_ref: 'org/multiarch-build/.github/workflows/build.yml@refs/tags/v1' },
       github: { server_url: 'https://github.com' },
+      secrets: { 'build-secrets': `token=${SECRET}` },
       extraInputs: { 'buildkit-image': BUILDKIT_IMAGE },
       runOptions: (runsOn) => ({ workspace, env: { ...cache.env, GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: '1',
         ...(runsOn === 'ubuntu-24.04-arm' ? { DOCKER_HOST: ENGINE_B_SOCKET } : {}) } }),
@@ -42,7 +46,10 @@ async function fanOut(dockerfile: string, runId: string) {
 describe.skipIf(!bedIsUp())('the reusable workflow: a native fan-out', () => {
   test('plan -> a leg per platform on its own runner -> the merge; the outputs are what the registry serves',
     async () => {
-      const { run, image } = await fanOut(ARCH_DOCKERFILE, '51');
+      // Each leg's RUN reads the workflow's build secret, and keeps only its hash.
+      const withSecret = `${ARCH_DOCKERFILE}RUN --mount=type=secret,id=token ["/bin/busybox", "sh", "-c", ` +
+        `"/bin/busybox sha256sum /run/secrets/token > /tokensum"]\n`;
+      const { run, image } = await fanOut(withSecret, '51');
       const errors = run.actionRuns.flatMap((r) => r.run.stdout.split('\n').filter((l) => l.startsWith('::error::')));
       expect(run.results, errors.join(' | ')).toEqual({ plan: 'success', legs: 'success', merge: 'success' });
       const legs = run.actionRuns.filter((r) => r.job === 'legs');
@@ -61,6 +68,16 @@ describe.skipIf(!bedIsUp())('the reusable workflow: a native fan-out', () => {
       expect(Object.keys(servedPlatforms(index)).sort()).toEqual(['linux/amd64', 'linux/arm64']);
       expect(run.outputs.tags).toBe(`${image}:1`);
       expect(run.notRun).toContain('legs: actions/checkout@v5');
+      // The build secret reached both legs' RUN steps, and no command line or log line.
+      const sum = createHash('sha256').update(SECRET).digest('hex');
+      for (const platform of ['linux/amd64', 'linux/arm64']) {
+        expect(pullAndRun(`${image}:1`, platform, '/bin/busybox', 'cat', '/tokensum')).toContain(sum);
+      }
+      for (const leg of legs) {
+        const seen = [...leg.run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')), leg.run.stderr,
+          ...leg.run.buildxCalls.flat()].join('\n');
+        expect(seen).not.toContain(SECRET);
+      }
     });
 
   test('a leg that fails: the merge does not run and nothing is tagged', async () => {

@@ -78,7 +78,9 @@ describe('action.yml', () => {
     const defaulted = Object.keys(action.inputs).filter((k) => action.inputs[k]?.default !== undefined);
     expect(defaulted.sort()).toEqual(['boot-retries', 'boot-timeout', 'buildkit-image', 'buildx-url', 'cache', 'cleanup',
       'cosign-url', 'driver', 'github-token', 'group-by-runner', 'host-network', 'load', 'mode', 'no-cache', 'platforms', 'pull', 'push',
-      'push-by-digest', 'qemu', 'qemu-image', 'retries', 'retry-delay', 'sign', 'sign-tlog', 'verify-sources']);
+      'push-by-digest', 'qemu', 'qemu-image', 'retries', 'retry-delay', 'sign', 'sign-tlog', 'verify-sources',
+      'workdir']);
+    expect(parseInputs((name) => (name === 'targets' ? 'app' : ''), {}).bake?.workdir).toBe(d('workdir'));
   });
 
   test('declares exactly the outputs the code sets', () => {

@@ -90,7 +90,7 @@ function savedBuildxPath() {
 }
 
 // src/inputs/action-inputs.ts
-var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","cache":"auto","fan-out-platforms":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2@sha256:28a898719c18a33f4e8000685287fa36fd0dd9560c6440227d3a732d79bb41d8","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","sigstore-signing-config":"","fulcio-url":"","rekor-url":"","sigstore-trusted-root":"","github-token":""}');
+var ACTION_INPUTS = JSON.parse('{"context":"","file":"","platforms":"linux/amd64,linux/arm64","tags":"","files":"","targets":"","set":"","source":"","workdir":".","push":"false","load":"false","build-args":"","build-contexts":"","labels":"","annotations":"","target":"","secrets":"","secret-envs":"","secret-files":"","ssh":"","cache-from":"","cache-to":"","cache":"auto","fan-out-platforms":"","outputs":"","no-cache":"false","no-cache-filters":"","pull":"false","provenance":"","sbom":"","attests":"","add-hosts":"","shm-size":"","ulimit":"","cgroup-parent":"","call":"","network":"","allow":"","builder":"","driver":"docker-container","driver-opts":"","buildkit-image":"moby/buildkit:v0.32.2@sha256:28a898719c18a33f4e8000685287fa36fd0dd9560c6440227d3a732d79bb41d8","buildkitd-flags":"","buildkitd-config-inline":"","nodes":"","host-network":"true","boot-timeout":"60","boot-retries":"2","cleanup":"true","registry-ca":"","insecure-registries":"","registry-mirrors":"","cache-keep-storage":"","qemu":"auto","qemu-image":"tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0","qemu-platforms":"","mode":"build","push-by-digest":"false","image":"","sources":"","retries":"2","retry-delay":"5","attempt-timeout":"","buildx-version":"","buildx-url":"https://github.com/docker/buildx/releases/download/{version}/buildx-{version}.{os}-{arch}","runners":"","group-by-runner":"false","sign":"auto","sign-key":"","sign-identity":"","sign-tlog":"auto","verify-sources":"false","cosign-version":"","cosign-url":"https://github.com/sigstore/cosign/releases/download/{version}/cosign-{os}-{arch}","sigstore-signing-config":"","fulcio-url":"","rekor-url":"","sigstore-trusted-root":"","github-token":""}');
 var INPUT_NAMES = Object.keys(ACTION_INPUTS);
 
 // src/runtime/exit.ts
@@ -113,7 +113,7 @@ async function exitWhenFlushed(code2, deadlineMs = 3e4) {
 // src/main.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/shared/lists.ts
 var UnclosedQuoteError = class extends Error {
@@ -890,7 +890,7 @@ async function runRetried(buildx, cmd, retry, { what, ask, signal, watches = [],
         const res = await runBuildx(
           buildx,
           cmd.argv,
-          { env, stream: true, timeoutMs, onStderrLine, signal: stops }
+          { env, stream: true, timeoutMs, onStderrLine, signal: stops, ...cmd.cwd ? { cwd: cmd.cwd } : {} }
         ).finally(() => {
           for (const w of watching) w.end();
         });
@@ -1646,6 +1646,35 @@ function parseSigstoreInstance(r) {
   return { ...signingConfig ? { signingConfig } : {}, trustedRoot, noCtLog: root.noCtLog };
 }
 
+// src/inputs/bake-inputs.ts
+var TARGET_NAME = /^[a-zA-Z0-9_-]+$/;
+var SET_KEY = /^[\w*?[\]!-]+(\.[\w-]+)+$/;
+function parseBakeInputs(r) {
+  const source = r.optional("source", matches(
+    /^(https?:\/\/|git@|git:\/\/)\S+$/,
+    "a Git or HTTP URL of a bake definition (local files: leave source empty, give files and workdir)"
+  ));
+  const files = r.list("files");
+  const targets = r.list("targets", matches(TARGET_NAME, "a bake target or group name"));
+  const set = r.lines("set", keyValue(SET_KEY, "TARGET.KEY"));
+  const workdir = r.text("workdir");
+  if (!source && files.length === 0 && targets.length === 0) return void 0;
+  check1("workdir", workdir, pathExists("dir"));
+  if (!source) {
+    for (const f of files) check1("files", f, pathExists("file", workdir.startsWith("/") ? workdir : `${process.cwd()}/${workdir}`));
+  }
+  return { files, targets, set, workdir, ...source ? { source } : {} };
+}
+function checkBakeAlone(bake, mode, pushByDigest) {
+  if (!bake) return;
+  const given = bake.targets.length > 0 ? "targets" : bake.files.length > 0 ? "files" : "source";
+  const value = given === "targets" ? bake.targets.join(",") : given === "files" ? bake.files.join(",") : bake.source ?? "";
+  if (mode !== "build") {
+    throw new InputError(given, value, `bakes in one step; mode ${mode} (a fan-out of bake targets) is not supported yet: leave mode empty`);
+  }
+  if (pushByDigest) throw new InputError(given, value, "bakes in one step; push-by-digest is for one image");
+}
+
 // src/inputs/fan-out-inputs.ts
 var HOSTED_RUNNERS = [
   { pattern: "default", runner: "ubuntu-24.04" },
@@ -1932,14 +1961,16 @@ function parseInputs(raw, env = process.env, parseYaml) {
   const tags = r.list("tags", tagRule);
   const push = r.flag("push");
   const outputs = r.lines("outputs", csvAttributes2(false));
-  if (push && tags.length === 0 && outputs.length === 0 && r.text("image") === "") {
+  const bake = parseBakeInputs(r);
+  if (push && !bake && tags.length === 0 && outputs.length === 0 && r.text("image") === "") {
     throw new InputError("tags", "", "is empty, but push is true: name the image to push");
   }
   const idRule = keyValue(SECRET_ID, "ID");
   const secrets = secretLines(r.split("secrets", splitLines, "(the value is not shown)"), idRule);
   const secretEnvs = r.pairs("secret-envs", idRule, envNameRule, true).map(([id, env2]) => ({ id, env: env2 }));
   const secretFiles = r.pairs("secret-files", idRule, pathExists("file")).map(([id, path]) => ({ id, path }));
-  return {
+  const inputs = {
+    ...bake ? { bake } : {},
     context,
     contextIsLocal,
     file,
@@ -1989,6 +2020,8 @@ function parseInputs(raw, env = process.env, parseYaml) {
     cache: { mode: r.oneOf("cache", CACHE_MODES), fanOutPlatforms: r.platforms("fan-out-platforms") },
     report: reportSettings(env)
   };
+  checkBakeAlone(bake, inputs.release.mode, inputs.release.pushByDigest);
+  return inputs;
 }
 var envNameRule = (v) => ENV_NAME.test(v) ? void 0 : "is not a valid environment variable name";
 function secretLines(items, idRule) {
@@ -2971,6 +3004,18 @@ async function uploadRecord(file, retentionDays, env) {
 }
 
 // src/build-record/build-record.ts
+async function withBuildRecord(r, build2) {
+  const since = /* @__PURE__ */ new Date();
+  const keepIt = async () => {
+    if (!r.signal.aborted) r.keep(await r.stage(() => keepBuildRecord({ ...r.request, since })));
+  };
+  const result = await build2().catch(async (error) => {
+    if (error instanceof BuildError) await keepIt();
+    throw error;
+  });
+  await keepIt();
+  return result;
+}
 async function keepBuildRecord(req, env = process.env) {
   try {
     return await keep(req, env);
@@ -3089,7 +3134,7 @@ function chooseCache(inputs, ctx, env = process.env) {
     ...service ? { service } : {},
     ...repository ? { repository } : {}
   });
-  info(`cache: ${plan.kind === "none" ? "none" : plan.kind}${plan.name ? ` ${plan.name}` : ""} (${plan.why})`);
+  info(`cache${ctx.of ? ` of ${ctx.of}` : ""}: ${plan.kind === "none" ? "none" : plan.kind}${plan.name ? ` ${plan.name}` : ""} (${plan.why})`);
   return plan;
 }
 function withCache(inputs, plan) {
@@ -3291,7 +3336,30 @@ function matrixOf(legs) {
 }
 
 // src/report/outputs.ts
+function bakeOutputValues(r) {
+  const all = Object.values(r.targets);
+  const one = all.length === 1 ? all[0] : void 0;
+  const signed = all.flatMap((t) => t.signed ? [t.signed] : []);
+  return {
+    digest: one?.digest ?? "",
+    digests: JSON.stringify(one?.digests ?? {}),
+    imageid: one?.digest ?? "",
+    metadata: "{}",
+    platforms: r.platforms.join(","),
+    builder: r.builder,
+    nodes: r.nodes,
+    "qemu-platforms": r.emulated.join(","),
+    attempts: String(r.attempts.length),
+    "build-record": r.left.record?.path ?? "",
+    signatures: JSON.stringify(Object.fromEntries(signed.flatMap((s) => Object.entries(s.signatures)))),
+    signed: String(all.length > 0 && signed.length === all.length),
+    "verify-commands": signed.flatMap((s) => s.verifyCommands).join("\n"),
+    matrix: "",
+    targets: JSON.stringify(Object.fromEntries(Object.entries(r.targets).map(([name, t]) => [name, { digest: t.digest, digests: t.digests, tags: t.tags }])))
+  };
+}
 function outputValues(r) {
+  if (r.mode === "bake") return bakeOutputValues(r);
   const build2 = r.mode === "build" ? r : void 0;
   return {
     digest: r.digest,
@@ -3307,7 +3375,8 @@ function outputValues(r) {
     signatures: JSON.stringify(r.signed?.signatures ?? {}),
     signed: String(r.signed !== void 0),
     "verify-commands": (r.signed?.verifyCommands ?? []).join("\n"),
-    matrix: r.mode === "plan" ? matrixOf(r.legs) : ""
+    matrix: r.mode === "plan" ? matrixOf(r.legs) : "",
+    targets: "{}"
   };
 }
 function setOutputs(r) {
@@ -3315,6 +3384,10 @@ function setOutputs(r) {
 }
 async function writeSummary(r) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
+  if (r.mode === "bake") {
+    await writeBakeSummary(r);
+    return;
+  }
   if (r.mode === "plan") {
     await summary.addHeading("multiarch-build: the fan-out", 3).addTable([
       ["platform", "runner", "built", "why"].map((data) => ({ data, header: true })),
@@ -3346,6 +3419,24 @@ async function writeSummary(r) {
   if (r.signed) addSignatures(r.signed);
   if (b) addAttempts(b.attempts);
   if (b) addEmulationTax(b);
+  addLeftBehind(r.left);
+  await summary.write();
+}
+async function writeBakeSummary(r) {
+  summary.addHeading("multiarch-build: bake", 3);
+  for (const [name, t] of Object.entries(r.targets)) {
+    summary.addHeading(`target ${escapeHtml(name)}`, 4).addTable([
+      ["platform", "digest", "node", "built"].map((data) => ({ data, header: true })),
+      ...t.platforms.map((p) => [
+        p,
+        code(t.digests[p] ?? ""),
+        r.nodeFor[p] ?? "-",
+        r.emulated.includes(p) ? "emulated (QEMU)" : "native"
+      ])
+    ]).addRaw(`${r.pushed && t.digest ? `index digest: ${code(t.digest)}; ` : "not pushed; "}tags: ${t.tags.map((tag2) => code(escapeHtml(tag2))).join(", ") || "(none)"}`, true);
+    if (t.signed) addSignatures(t.signed);
+  }
+  addAttempts(r.attempts);
   addLeftBehind(r.left);
   await summary.write();
 }
@@ -3492,6 +3583,43 @@ function planLegs(platforms, rules, groupByRunner) {
   }));
 }
 
+// src/signing/sign.ts
+import { chmodSync, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join12 } from "node:path";
+
+// src/cosign/argv.ts
+var httpFlags = (o) => o.plainHttp ? ["--allow-http-registry"] : [];
+function signArgv(ref, o, recursive = true) {
+  const key = o.signer.kind === "key" ? ["--key", o.signer.key] : [];
+  const config = o.sigstore?.signingConfig;
+  const tlog = o.tlog || config ? [] : [...o.signingConfig ? ["--use-signing-config=false"] : [], "--tlog-upload=false"];
+  const token = o.signer.kind === "keyless" && o.signer.tokenFile ? ["--identity-token", o.signer.tokenFile] : [];
+  return [
+    "sign",
+    "--yes",
+    ...recursive ? ["--recursive"] : [],
+    ...key,
+    ...tlog,
+    ...config ? ["--signing-config", config] : [],
+    ...trustFlags(o),
+    ...token,
+    ...httpFlags(o),
+    ref
+  ];
+}
+var trustFlags = (o) => o.sigstore?.trustedRoot ? ["--trusted-root", o.sigstore.trustedRoot] : [];
+function verifyArgv(ref, o) {
+  const who = o.signer.kind === "key" ? ["--key", o.signer.publicKey] : ["--certificate-identity", o.signer.identity, "--certificate-oidc-issuer", o.signer.issuer];
+  const sct = o.signer.kind === "keyless" && o.sigstore?.noCtLog ? ["--insecure-ignore-sct"] : [];
+  return ["verify", ...who, ...o.tlog ? [] : ["--insecure-ignore-tlog"], ...trustFlags(o), ...sct, ...httpFlags(o), ref];
+}
+function verifyCommand(ref, o, publicKeyName) {
+  const signer = o.signer.kind === "key" ? { ...o.signer, publicKey: publicKeyName } : o.signer;
+  const shown = o.sigstore?.trustedRootShown;
+  const sigstore = o.sigstore && shown ? { ...o.sigstore, trustedRoot: shown } : o.sigstore;
+  return ["cosign", ...verifyArgv(ref, { ...o, signer, ...sigstore ? { sigstore } : {} })].map((a) => /^[\w@:./=+-]+$/.test(a) ? a : `'${a}'`).join(" ");
+}
+
 // src/cosign/command.ts
 import { accessSync, constants } from "node:fs";
 import { delimiter, join as join11 } from "node:path";
@@ -3537,6 +3665,11 @@ function runCosign(cosign, args, opts = {}) {
 function cosignError(res) {
   const lines = res.stderrTail.map((l) => l.trim()).filter((l) => l !== "");
   return (lines.filter((l) => l.startsWith("Error:")).at(-1) ?? lines.at(-1) ?? "no output").replace(/^Error:\s*/, "");
+}
+
+// src/cosign/signed.ts
+function signatureRef(repo, digest2, signingConfig) {
+  return signingConfig ? `${repo}@${digest2} (OCI referrer)` : `${repo}:${digest2.replace(":", "-")}.sig`;
 }
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -3679,89 +3812,6 @@ function parseAnswer(body, env) {
   if (!issuer) throw new TokenAnswerError("the job's OIDC token names no issuer (no `iss` claim)");
   const ref = claims.job_workflow_ref;
   return { value, issuer, ...typeof ref === "string" && ref ? { jobWorkflowRef: ref } : {} };
-}
-
-// src/signing/plan.ts
-var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
-function workflowIdentity(env) {
-  const ref = env.GITHUB_WORKFLOW_REF;
-  return ref ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${ref}` : void 0;
-}
-function signingPlan(signing, github, env, pushes) {
-  if (signing.mode === "false" || !pushes && !signing.verifySources) return void 0;
-  const tlog = signing.tlog === "auto" ? !github.privateRepo : signing.tlog === "true";
-  const sigstore = signing.sigstore ? { sigstore: signing.sigstore } : {};
-  if (signing.key) {
-    const pem = signing.key.startsWith("-----");
-    return pem ? { signer: { kind: "key", key: "cosign.key", publicKey: "cosign.pub" }, tlog, pemKey: signing.key, ...sigstore } : { signer: { kind: "key", key: signing.key, publicKey: signing.key }, tlog, ...sigstore };
-  }
-  if (canMintToken(env)) {
-    const identity = signing.identity ?? workflowIdentity(env) ?? "";
-    return { signer: { kind: "keyless", identity, issuer: GITHUB_OIDC_ISSUER }, tlog, ...sigstore };
-  }
-  if (signing.mode === "true" || signing.verifySources) {
-    throw new InputError(signing.verifySources ? "verify-sources" : "sign", "true", "needs a key or an identity: give `sign-key`, or let the job mint an OIDC token (`permissions: id-token: write`) to sign keyless");
-  }
-  return void 0;
-}
-function checkCosignFor(plan, cosign) {
-  if (plan.sigstore?.signingConfig && !cosign.signingConfig) {
-    throw new Error(withFix(`signing with a private Sigstore needs cosign 3 (signing configs), and ${cosign.file} is older`, "pin `cosign-version: v3.1.1` (or newer), or install cosign 3 first"));
-  }
-}
-
-// src/signing/keyless.ts
-var FULCIO_WORKFLOW_BASE = "https://github.com/";
-async function withJobIdentity(plan, identityGiven, env = process.env) {
-  if (plan.signer.kind !== "keyless") return plan;
-  const token = await requestIdToken(env);
-  const identity = identityGiven || !token.jobWorkflowRef ? plan.signer.identity : `${FULCIO_WORKFLOW_BASE}${token.jobWorkflowRef}`;
-  if (!identity) {
-    throw new Error(withFix("keyless signing cannot tell which identity to verify: the job's token has no job_workflow_ref and GITHUB_WORKFLOW_REF is not set", "give `sign-identity`"));
-  }
-  return { ...plan, signer: { kind: "keyless", identity, issuer: token.issuer } };
-}
-
-// src/signing/sign.ts
-import { chmodSync, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join12 } from "node:path";
-
-// src/cosign/argv.ts
-var httpFlags = (o) => o.plainHttp ? ["--allow-http-registry"] : [];
-function signArgv(ref, o, recursive = true) {
-  const key = o.signer.kind === "key" ? ["--key", o.signer.key] : [];
-  const config = o.sigstore?.signingConfig;
-  const tlog = o.tlog || config ? [] : [...o.signingConfig ? ["--use-signing-config=false"] : [], "--tlog-upload=false"];
-  const token = o.signer.kind === "keyless" && o.signer.tokenFile ? ["--identity-token", o.signer.tokenFile] : [];
-  return [
-    "sign",
-    "--yes",
-    ...recursive ? ["--recursive"] : [],
-    ...key,
-    ...tlog,
-    ...config ? ["--signing-config", config] : [],
-    ...trustFlags(o),
-    ...token,
-    ...httpFlags(o),
-    ref
-  ];
-}
-var trustFlags = (o) => o.sigstore?.trustedRoot ? ["--trusted-root", o.sigstore.trustedRoot] : [];
-function verifyArgv(ref, o) {
-  const who = o.signer.kind === "key" ? ["--key", o.signer.publicKey] : ["--certificate-identity", o.signer.identity, "--certificate-oidc-issuer", o.signer.issuer];
-  const sct = o.signer.kind === "keyless" && o.sigstore?.noCtLog ? ["--insecure-ignore-sct"] : [];
-  return ["verify", ...who, ...o.tlog ? [] : ["--insecure-ignore-tlog"], ...trustFlags(o), ...sct, ...httpFlags(o), ref];
-}
-function verifyCommand(ref, o, publicKeyName) {
-  const signer = o.signer.kind === "key" ? { ...o.signer, publicKey: publicKeyName } : o.signer;
-  const shown = o.sigstore?.trustedRootShown;
-  const sigstore = o.sigstore && shown ? { ...o.sigstore, trustedRoot: shown } : o.sigstore;
-  return ["cosign", ...verifyArgv(ref, { ...o, signer, ...sigstore ? { sigstore } : {} })].map((a) => /^[\w@:./=+-]+$/.test(a) ? a : `'${a}'`).join(" ");
-}
-
-// src/cosign/signed.ts
-function signatureRef(repo, digest2, signingConfig) {
-  return signingConfig ? `${repo}@${digest2} (OCI referrer)` : `${repo}:${digest2.replace(":", "-")}.sig`;
 }
 
 // src/sigstore/service-failure.ts
@@ -4001,10 +4051,312 @@ async function signPublished(ctx, names, digest2, platforms, children) {
   };
 }
 
+// src/bake/bake-argv.ts
+import { existsSync as existsSync6, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join13 } from "node:path";
+
+// src/bake/definition.ts
+function definitionArgs(bake) {
+  return [
+    ...bake.source ? [bake.source] : [],
+    ...bake.files.flatMap((f) => ["--file", f]),
+    ...bake.set.flatMap((s) => ["--set", s])
+  ];
+}
+function namedInput(bake) {
+  if (bake.source) return ["source", bake.source];
+  return ["files", bake.files.join(",") || "(buildx's default file names)"];
+}
+function bakeError(stderr) {
+  const lines = stderr.map((l) => l.trim()).filter(Boolean);
+  return (lines.findLast((l) => l.startsWith("ERROR:")) ?? lines.at(-1) ?? "no output").replace(/^ERROR:\s*/, "");
+}
+async function readDefinition(buildx, bake, env = process.env) {
+  const res = await runBuildx(
+    buildx,
+    ["bake", "--print", ...definitionArgs(bake), ...bake.targets],
+    { env, cwd: bake.workdir, timeoutMs: 12e4 }
+  );
+  if (res.exitCode !== 0) {
+    const why = bakeError(res.stderrTail);
+    const unknown = /^failed to find target (\S+)/.exec(why);
+    if (unknown) {
+      const defined = await listTargets(buildx, bake, env);
+      throw new InputError("targets", unknown[1] ?? "", `is not a target or group of the bake definition` + (defined ? `; it defines ${defined}` : ""));
+    }
+    const [name, value] = namedInput(bake);
+    throw new InputError(name, value, `is not a bake definition buildx can read: ${why}`);
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(res.stdout);
+  } catch {
+    throw new Error(`buildx bake --print did not print JSON: ${res.stdout.slice(0, 200)}`);
+  }
+  const targets = parsed.target ?? {};
+  if (Object.keys(targets).length === 0) {
+    const [name, value] = namedInput(bake);
+    throw new InputError(name, value, "defines no target to build (no `default` group, and no targets given)");
+  }
+  return { targets };
+}
+async function listTargets(buildx, bake, env) {
+  const res = await runBuildx(
+    buildx,
+    ["bake", "--list", "type=targets,format=json", ...definitionArgs(bake)],
+    { env, cwd: bake.workdir, timeoutMs: 6e4 }
+  );
+  if (res.exitCode !== 0) return void 0;
+  try {
+    const entries = JSON.parse(res.stdout);
+    const names = (group) => entries.filter((e) => Boolean(e.group) === group).map((e) => e.name);
+    const groups = names(true);
+    return names(false).join(", ") + (groups.length > 0 ? ` (groups: ${groups.join(", ")})` : "");
+  } catch {
+    return void 0;
+  }
+}
+function platformsOf(definition) {
+  return [...new Set(Object.values(definition.targets).flatMap((t) => t.platforms ?? []))];
+}
+
+// src/bake/bake-argv.ts
+var BAKE_DEFAULT_FILES = [
+  "compose.yaml",
+  "compose.yml",
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "docker-bake.json",
+  "docker-bake.hcl",
+  "docker-bake.override.json",
+  "docker-bake.override.hcl"
+];
+function additionsFile(bake, additions, dir) {
+  const entries = Object.entries(additions).filter(([, a]) => Object.keys(a).length > 0);
+  if (entries.length === 0) return [];
+  const file = join13(dir, "multiarch-build.bake.json");
+  writeFileSync4(file, JSON.stringify({ target: Object.fromEntries(entries) }));
+  const defaults = bake.files.length > 0 ? [] : BAKE_DEFAULT_FILES.filter((f) => existsSync6(join13(bake.workdir, f)));
+  return [...defaults, file].flatMap((f) => ["--file", f]);
+}
+function bakeCommand(inputs, bake, run2, target, env = process.env) {
+  const network = inputs.network ?? (target.hostNetwork ? "host" : void 0);
+  const additions = Object.fromEntries(Object.entries(run2.caches).map(
+    ([t, c]) => [t, {
+      ...network ? { network } : {},
+      ...c.from.length > 0 ? { "cache-from": c.from } : {},
+      ...c.to.length > 0 ? { "cache-to": c.to } : {}
+    }]
+  ));
+  const argv = ["bake", ...definitionArgs(bake), ...bake.source ? [] : additionsFile(bake, additions, run2.workDir)];
+  const set = (value) => void argv.push("--set", value);
+  const allow = [...inputs.allow];
+  if (target.hostNetwork && network === "host" && !allow.includes("network.host")) allow.push("network.host");
+  for (const a of allow) argv.push("--allow", a);
+  const attests = attestArgs(inputs, { buildkitAttests: target.buildkitAttests ?? false, env });
+  for (let i = 1; i < attests.length; i += 2) set(`*.attest=${attests[i] ?? ""}`);
+  if (target.name) argv.push("--builder", target.name);
+  argv.push("--metadata-file", run2.metadataFile);
+  if (inputs.noCache) argv.push("--no-cache");
+  if (inputs.pull) argv.push("--pull");
+  if (inputs.push) argv.push("--push");
+  else if (inputs.load) argv.push("--load");
+  argv.push(...bake.targets);
+  return { argv, env: { ...target.env, BUILDX_METADATA_WARNINGS: "true" }, cwd: bake.workdir };
+}
+
+// src/bake/bake-metadata.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+function readBakeMetadata(file, targets) {
+  let raw = {};
+  try {
+    const parsed = JSON.parse(readFileSync7(file, "utf8"));
+    if (parsed && typeof parsed === "object") raw = parsed;
+  } catch {
+  }
+  return Object.fromEntries(targets.map((t) => {
+    const m = raw[t] ?? {};
+    const digest2 = m["containerimage.digest"];
+    const ref = m["buildx.build.ref"];
+    return [t, { ...typeof digest2 === "string" ? { digest: digest2 } : {}, ...typeof ref === "string" ? { ref } : {} }];
+  }));
+}
+
+// src/bake/pushed-targets.ts
+var PUSHED = /pushing manifest for (\S+)@(sha256:[0-9a-f]{64})\b.*\bdone$/;
+var PushedTargets = class {
+  constructor(tags) {
+    this.tags = tags;
+    for (const [target, list] of Object.entries(tags)) for (const tag2 of list) this.byTag.set(tag2, target);
+  }
+  tags;
+  /** Target -> tag -> digest, of the attempt being watched. */
+  pushed = /* @__PURE__ */ new Map();
+  byTag = /* @__PURE__ */ new Map();
+  /** A watch for each attempt: what an attempt pushed is what that attempt saw. */
+  watch = () => {
+    this.pushed = /* @__PURE__ */ new Map();
+    return {
+      line: (text2) => {
+        const m = PUSHED.exec(text2);
+        const target = m ? this.byTag.get(m[1] ?? "") : void 0;
+        if (!m || !target) return;
+        const tags = this.pushed.get(target) ?? /* @__PURE__ */ new Map();
+        tags.set(m[1] ?? "", m[2] ?? "");
+        this.pushed.set(target, tags);
+      },
+      explain: () => Promise.resolve(void 0),
+      end: () => void 0
+    };
+  };
+  /** The bake's error line, with what each other target left: pushed (every tag), or nothing. */
+  failureLine(message) {
+    const failed = /\btarget ([\w-]+):/.exec(message)?.[1];
+    const others = Object.keys(this.tags).filter((t) => t !== failed).map((t) => {
+      const tags = this.pushed.get(t);
+      const all = (this.tags[t] ?? []).length > 0 && (this.tags[t] ?? []).every((tag2) => tags?.has(tag2));
+      return all ? `${t} pushed (${[...tags?.values() ?? []][0] ?? ""})` : `${t} not pushed`;
+    });
+    const said = `${failed ? `; target ${failed} failed, none of its tags written` : ""}${others.length > 0 ? `; the other targets: ${others.join(", ")}` : ""}`;
+    const fix = message.indexOf(". Fix: ");
+    return fix < 0 ? `${message}${said}` : `${message.slice(0, fix)}${said}${message.slice(fix)}`;
+  }
+};
+
+// src/bake/bake.ts
+import { join as join14 } from "node:path";
+async function bakeTargets(job, name) {
+  const { buildx, inputs, bake, trust, workDir, signal, signing, left } = job;
+  const definition = await stage("Bake definition", () => readDefinition(buildx, bake));
+  const names = Object.keys(definition.targets);
+  const platforms = platformsOf(definition);
+  const planned = { ...inputs, platforms };
+  const engine = await stage("Preflight", () => preflight(planned, buildx));
+  const emulate = emulationFor(planned);
+  const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
+  const builder = await stage("Builder", () => prepareBuilder(buildx, planned, name, workDir));
+  const target = await buildTarget(buildx, planned, builder, engine, trust.env);
+  const metadataFile = join14(workDir, "bake-metadata.json");
+  const caches = Object.fromEntries(names.map((t) => {
+    const def = definition.targets[t] ?? {};
+    const own = (def["cache-from"] ?? []).length > 0 || (def["cache-to"] ?? []).length > 0;
+    const plan = chooseCache(
+      {
+        ...inputs,
+        tags: def.tags ?? [],
+        platforms: def.platforms ?? platforms,
+        cacheFrom: own ? ["(the target's own)"] : [],
+        cacheTo: []
+      },
+      { buildkitGhaV2: !!target.buildkitGhaV2, pushes: inputs.push, of: t }
+    );
+    return [t, { from: plan.from, to: plan.to }];
+  }));
+  const command = bakeCommand(inputs, bake, { metadataFile, workDir, caches }, target);
+  const tagsOf = Object.fromEntries(names.map((t) => [t, definition.targets[t]?.tags ?? []]));
+  const pushedTargets = new PushedTargets(tagsOf);
+  const recorded = {
+    request: { buildx, builder: builder.name, settings: inputs.report },
+    signal,
+    keep: (r) => void (left.record = r),
+    stage: (run2) => stage("Build record", run2)
+  };
+  const attempts = await withBuildRecord(recorded, () => stage("Bake", () => runBuild(
+    buildx,
+    command,
+    inputs.retry,
+    {
+      what: `buildx bake (${names.join(", ")})`,
+      ask: registryQuestions(trust),
+      signal,
+      watches: [crashWatch(platforms, emulated, inputs.qemu.image), pushedTargets.watch],
+      forgetDownload: forgetDownloads(builder, inputs.setup.driver)
+    }
+  ))).catch((error) => {
+    if (error instanceof BuildError) {
+      throw new BuildError(pushedTargets.failureLine(error.message), error.attempts, error.stderrTail);
+    }
+    throw error;
+  });
+  const meta = readBakeMetadata(metadataFile, names);
+  const client = registryClientFor(trust);
+  const targets = {};
+  for (const t of names) {
+    const tags = definition.targets[t]?.tags ?? [];
+    const built = definition.targets[t]?.platforms ?? platforms;
+    if (!inputs.push || tags.length === 0) {
+      targets[t] = { digest: meta[t]?.digest ?? "", digests: {}, tags, platforms: built };
+      continue;
+    }
+    const image = await stage(`Digests of ${t}`, () => readPushed(tags, client));
+    const signed = signing && await stage(`Signing ${t}`, () => signPublished(signing, tags, image.digest, image.digests, image.manifests));
+    targets[t] = {
+      digest: image.digest,
+      digests: image.digests,
+      tags,
+      platforms: Object.keys(image.digests),
+      ...signed ? { signed } : {}
+    };
+  }
+  return {
+    mode: "bake",
+    targets,
+    platforms,
+    builder: builder.name,
+    nodes: nodesOutput(builder.nodes),
+    nodeFor: buildingNodes(builder, platforms),
+    emulated,
+    attempts,
+    pushed: inputs.push,
+    left
+  };
+}
+
+// src/signing/plan.ts
+var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
+function workflowIdentity(env) {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  return ref ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${ref}` : void 0;
+}
+function signingPlan(signing, github, env, pushes) {
+  if (signing.mode === "false" || !pushes && !signing.verifySources) return void 0;
+  const tlog = signing.tlog === "auto" ? !github.privateRepo : signing.tlog === "true";
+  const sigstore = signing.sigstore ? { sigstore: signing.sigstore } : {};
+  if (signing.key) {
+    const pem = signing.key.startsWith("-----");
+    return pem ? { signer: { kind: "key", key: "cosign.key", publicKey: "cosign.pub" }, tlog, pemKey: signing.key, ...sigstore } : { signer: { kind: "key", key: signing.key, publicKey: signing.key }, tlog, ...sigstore };
+  }
+  if (canMintToken(env)) {
+    const identity = signing.identity ?? workflowIdentity(env) ?? "";
+    return { signer: { kind: "keyless", identity, issuer: GITHUB_OIDC_ISSUER }, tlog, ...sigstore };
+  }
+  if (signing.mode === "true" || signing.verifySources) {
+    throw new InputError(signing.verifySources ? "verify-sources" : "sign", "true", "needs a key or an identity: give `sign-key`, or let the job mint an OIDC token (`permissions: id-token: write`) to sign keyless");
+  }
+  return void 0;
+}
+function checkCosignFor(plan, cosign) {
+  if (plan.sigstore?.signingConfig && !cosign.signingConfig) {
+    throw new Error(withFix(`signing with a private Sigstore needs cosign 3 (signing configs), and ${cosign.file} is older`, "pin `cosign-version: v3.1.1` (or newer), or install cosign 3 first"));
+  }
+}
+
+// src/signing/keyless.ts
+var FULCIO_WORKFLOW_BASE = "https://github.com/";
+async function withJobIdentity(plan, identityGiven, env = process.env) {
+  if (plan.signer.kind !== "keyless") return plan;
+  const token = await requestIdToken(env);
+  const identity = identityGiven || !token.jobWorkflowRef ? plan.signer.identity : `${FULCIO_WORKFLOW_BASE}${token.jobWorkflowRef}`;
+  if (!identity) {
+    throw new Error(withFix("keyless signing cannot tell which identity to verify: the job's token has no job_workflow_ref and GITHUB_WORKFLOW_REF is not set", "give `sign-identity`"));
+  }
+  return { ...plan, signer: { kind: "keyless", identity, issuer: token.issuer } };
+}
+
 // src/main.ts
 async function run() {
   markMainStarted();
-  const workDir = mkdtempSync(join13(process.env.RUNNER_TEMP || tmpdir2(), "multiarch-build-"));
+  const workDir = mkdtempSync(join15(process.env.RUNNER_TEMP || tmpdir2(), "multiarch-build-"));
   let buildx = locateBuildx();
   let builder;
   const cancel = onCancel();
@@ -4020,7 +4372,10 @@ async function run() {
     const job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
     if (inputs.release.mode === "plan") results = fanOut(inputs);
     else if (inputs.release.mode === "merge") results = await merge(job);
-    else {
+    else if (inputs.bake) {
+      builder = builderName(inputs.builder, process.env);
+      results = await bakeTargets({ ...job, bake: inputs.bake }, builder);
+    } else {
       builder = builderName(inputs.builder, process.env);
       results = await build(job, builder);
     }
@@ -4063,24 +4418,24 @@ async function build(job, name) {
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
-  const metadataFile = join13(workDir, "metadata.json");
+  const metadataFile = join15(workDir, "metadata.json");
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const pushes = pushesToRegistry(inputs);
   const cache = chooseCache(inputs, { buildkitGhaV2: !!target.buildkitGhaV2, pushes });
   const cacheWatch = new CacheWatch();
   const command = buildCommand(withCache(inputs, cache), metadataFile, process.env, target);
-  const since = /* @__PURE__ */ new Date();
-  const keepRecord = async () => {
-    if (signal.aborted) return;
-    left.record = await stage("Build record", () => keepBuildRecord({
+  const recorded = {
+    request: {
       buildx,
       builder: builder.name,
-      since,
       settings: inputs.report,
       ...inputs.call ? { call: inputs.call } : {}
-    }));
+    },
+    signal,
+    keep: (r) => void (left.record = r),
+    stage: (run2) => stage("Build record", run2)
   };
-  const attempts = await stage("Build", () => runBuild(
+  const attempts = await withBuildRecord(recorded, () => stage("Build", () => runBuild(
     buildx,
     command,
     inputs.retry,
@@ -4091,11 +4446,7 @@ async function build(job, name) {
       watches: [crashWatch(inputs.platforms, emulated, inputs.qemu.image), cacheWatch.watch],
       forgetDownload: forgetDownloads(builder, inputs.setup.driver)
     }
-  )).catch(async (error) => {
-    if (error instanceof BuildError) await keepRecord();
-    throw error;
-  });
-  await keepRecord();
+  )));
   left.cache = reportCache(cache, cacheWatch.seen);
   const meta = readMetadata(metadataFile);
   const checks = checkAnnotations(meta.raw, inputs);

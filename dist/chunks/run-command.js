@@ -12,6 +12,7 @@ function runCommand(file, args, opts = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       env: opts.env ?? process.env,
+      ...opts.cwd ? { cwd: opts.cwd } : {},
       stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
       shell: false
     });

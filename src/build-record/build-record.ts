@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuildx, type Buildx } from '../buildx/command.js';
 import { finalError } from '../buildx/final-error.js';
+import { BuildError } from '../buildx/run-retried.js';
 import { buildxAtLeast, buildxVersion } from '../buildx/version.js';
 import { errorMessage } from '../shared/errors.js';
 import type { ReportSettings } from '../shared/inputs-types.js';
@@ -23,6 +24,34 @@ export interface RecordRequest {
   settings: ReportSettings;
   /** `call` (check, outline, ...) builds nothing to keep. */
   call?: string;
+}
+
+/** A build to run and keep the record of; `since` is taken when it starts. */
+export interface RecordedBuild {
+  request: Omit<RecordRequest, 'since'>;
+  /** The job was cancelled: no record is kept. */
+  signal: AbortSignal;
+  /** Where the record goes (the LeftBehind of the run). */
+  keep: (record: BuildRecord | undefined) => void;
+  /** Runs the keeping as a log stage of its own. */
+  stage: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Runs `build` and keeps the step's build record after it: after it passes, and after it fails
+ * (a BuildError: every failed attempt is in the record), then rethrows.
+ */
+export async function withBuildRecord<T>(r: RecordedBuild, build: () => Promise<T>): Promise<T> {
+  const since = new Date();
+  const keepIt = async (): Promise<void> => {
+    if (!r.signal.aborted) r.keep(await r.stage(() => keepBuildRecord({ ...r.request, since })));
+  };
+  const result = await build().catch(async (error: unknown) => {
+    if (error instanceof BuildError) await keepIt();
+    throw error;
+  });
+  await keepIt();
+  return result;
 }
 
 /** The record kept (and uploaded), or undefined with a line saying why there is none; never throws. */

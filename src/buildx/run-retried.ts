@@ -18,6 +18,8 @@ export interface BuildxCommand {
   argv: string[];
   /** Extra environment for buildx: secret values travel here, never in argv. */
   env: Record<string, string>;
+  /** Where buildx runs (bake's working directory); default the step's. */
+  cwd?: string;
 }
 
 export interface Attempt {
@@ -96,7 +98,8 @@ export async function runRetried(
       };
       const stops = signal ? AbortSignal.any([signal, stopper.signal]) : stopper.signal;
       const res = await runBuildx(buildx, cmd.argv,
-        { env, stream: true, timeoutMs, onStderrLine, signal: stops }).finally(() => {
+        { env, stream: true, timeoutMs, onStderrLine, signal: stops, ...(cmd.cwd ? { cwd: cmd.cwd } : {}) })
+        .finally(() => {
           for (const w of watching) w.end();
         });
       const seconds = Math.round((performance.now() - t0) / 100) / 10;

@@ -20,6 +20,8 @@ export interface CacheContext {
   /** Every node's BuildKit speaks the Actions cache service v2 (0.20 and later). */
   buildkitGhaV2: boolean;
   pushes: boolean;
+  /** Whose cache, in the log line (a bake target). */
+  of?: string;
 }
 
 /** The plan, logged in one line. */
@@ -32,7 +34,8 @@ export function chooseCache(inputs: Inputs, ctx: CacheContext,
     explicit: inputs.cacheFrom.length > 0 || inputs.cacheTo.length > 0,
     ...(service ? { service } : {}), ...(repository ? { repository } : {}),
   });
-  info(`cache: ${plan.kind === 'none' ? 'none' : plan.kind}${plan.name ? ` ${plan.name}` : ''} (${plan.why})`);
+  info(`cache${ctx.of ? ` of ${ctx.of}` : ''}: ${plan.kind === 'none' ? 'none' : plan.kind}` +
+    `${plan.name ? ` ${plan.name}` : ''} (${plan.why})`);
   return plan;
 }
 

@@ -11,6 +11,7 @@ import { DEFAULT_CONTEXT, githubRun, type GithubRun } from '../shared/github-run
 import type { ParseYaml } from './node-specs.js';
 import { parseReleaseInputs } from './release-inputs.js';
 import { parseSigningInputs } from './signing-inputs.js';
+import { checkBakeAlone, parseBakeInputs } from './bake-inputs.js';
 import { releasePin } from './release-pin.js';
 import { parseFanOutInputs } from './fan-out-inputs.js';
 import { parseBuilderInputs, parseQemuInputs } from './setup-inputs.js';
@@ -37,7 +38,9 @@ export function parseInputs(
   const tags = r.list('tags', tagRule);
   const push = r.flag('push');
   const outputs = r.lines('outputs', rule.csvAttributes(false));
-  if (push && tags.length === 0 && outputs.length === 0 && r.text('image') === '') {
+  // A bake's targets name their own tags.
+  const bake = parseBakeInputs(r);
+  if (push && !bake && tags.length === 0 && outputs.length === 0 && r.text('image') === '') {
     throw new InputError('tags', '', 'is empty, but push is true: name the image to push');
   }
 
@@ -46,7 +49,8 @@ export function parseInputs(
   const secretEnvs = r.pairs('secret-envs', idRule, envNameRule, true).map(([id, env]) => ({ id, env }));
   const secretFiles = r.pairs('secret-files', idRule, rule.pathExists('file')).map(([id, path]) => ({ id, path }));
 
-  return {
+  const inputs: Inputs = {
+    ...(bake ? { bake } : {}),
     context,
     contextIsLocal,
     file,
@@ -97,6 +101,8 @@ export function parseInputs(
     cache: { mode: r.oneOf('cache', CACHE_MODES), fanOutPlatforms: r.platforms('fan-out-platforms') },
     report: reportSettings(env),
   };
+  checkBakeAlone(bake, inputs.release.mode, inputs.release.pushByDigest);
+  return inputs;
 }
 
 const envNameRule: rule.Rule = (v) =>

@@ -8,7 +8,7 @@ import { matrixOf, type Leg } from '../shared/legs.js';
 
 /** The output names, as action.yml declares them. */
 export const OUTPUT_NAMES = ['digest', 'digests', 'imageid', 'metadata', 'platforms', 'builder', 'nodes',
-  'qemu-platforms', 'attempts', 'build-record', 'signatures', 'signed', 'verify-commands', 'matrix'] as const;
+  'qemu-platforms', 'attempts', 'build-record', 'signatures', 'signed', 'verify-commands', 'matrix', 'targets'] as const;
 type OutputName = (typeof OUTPUT_NAMES)[number];
 
 interface ImageResults {
@@ -52,9 +52,59 @@ export interface PlanResults extends ImageResults {
   legs: Leg[];
 }
 
-export type Results = BuildResults | MergeResults | PlanResults;
+/** One target of a bake: its index digest, per-platform digests and tags, read back. */
+export interface TargetResult {
+  digest: string;
+  digests: Record<string, string>;
+  tags: string[];
+  platforms: string[];
+  signed?: SignedImage;
+}
+
+/** A bake: every target of the definition, in one step. */
+export interface BakeResults {
+  mode: 'bake';
+  targets: Record<string, TargetResult>;
+  /** Every platform some target built. */
+  platforms: string[];
+  builder: string;
+  nodes: string;
+  nodeFor: Record<string, string>;
+  emulated: string[];
+  attempts: Attempt[];
+  pushed: boolean;
+  left: LeftBehind;
+}
+
+export type Results = BuildResults | MergeResults | PlanResults | BakeResults;
+
+/** A bake's outputs: `targets`, and `digest`/`digests` of its one target when it built one. */
+function bakeOutputValues(r: BakeResults): Record<OutputName, string> {
+  const all = Object.values(r.targets);
+  const one = all.length === 1 ? all[0] : undefined;
+  const signed = all.flatMap((t) => (t.signed ? [t.signed] : []));
+  return {
+    digest: one?.digest ?? '',
+    digests: JSON.stringify(one?.digests ?? {}),
+    imageid: one?.digest ?? '',
+    metadata: '{}',
+    platforms: r.platforms.join(','),
+    builder: r.builder,
+    nodes: r.nodes,
+    'qemu-platforms': r.emulated.join(','),
+    attempts: String(r.attempts.length),
+    'build-record': r.left.record?.path ?? '',
+    signatures: JSON.stringify(Object.fromEntries(signed.flatMap((s) => Object.entries(s.signatures)))),
+    signed: String(all.length > 0 && signed.length === all.length),
+    'verify-commands': signed.flatMap((s) => s.verifyCommands).join('\n'),
+    matrix: '',
+    targets: JSON.stringify(Object.fromEntries(Object.entries(r.targets).map(([name, t]) =>
+      [name, { digest: t.digest, digests: t.digests, tags: t.tags }]))),
+  };
+}
 
 export function outputValues(r: Results): Record<OutputName, string> {
+  if (r.mode === 'bake') return bakeOutputValues(r);
   const build = r.mode === 'build' ? r : undefined;
   return {
     digest: r.digest,
@@ -71,6 +121,7 @@ export function outputValues(r: Results): Record<OutputName, string> {
     signed: String(r.signed !== undefined),
     'verify-commands': (r.signed?.verifyCommands ?? []).join('\n'),
     matrix: r.mode === 'plan' ? matrixOf(r.legs) : '',
+    targets: '{}',
   };
 }
 
@@ -80,6 +131,10 @@ export function setOutputs(r: Results): void {
 
 export async function writeSummary(r: Results): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
+  if (r.mode === 'bake') {
+    await writeBakeSummary(r);
+    return;
+  }
   if (r.mode === 'plan') {
     await summary.addHeading('multiarch-build: the fan-out', 3).addTable([
       ['platform', 'runner', 'built', 'why'].map((data) => ({ data, header: true })),
@@ -104,6 +159,23 @@ export async function writeSummary(r: Results): Promise<void> {
   if (r.signed) addSignatures(r.signed);
   if (b) addAttempts(b.attempts);
   if (b) addEmulationTax(b);
+  addLeftBehind(r.left);
+  await summary.write();
+}
+
+/** A section per target: its platforms, digests and tags; then the attempts and what was left. */
+async function writeBakeSummary(r: BakeResults): Promise<void> {
+  summary.addHeading('multiarch-build: bake', 3);
+  for (const [name, t] of Object.entries(r.targets)) {
+    summary.addHeading(`target ${escapeHtml(name)}`, 4).addTable([
+      ['platform', 'digest', 'node', 'built'].map((data) => ({ data, header: true })),
+      ...t.platforms.map((p) => [p, code(t.digests[p] ?? ''), r.nodeFor[p] ?? '-',
+        r.emulated.includes(p) ? 'emulated (QEMU)' : 'native']),
+    ]).addRaw(`${r.pushed && t.digest ? `index digest: ${code(t.digest)}; ` : 'not pushed; '}` +
+      `tags: ${t.tags.map((tag) => code(escapeHtml(tag))).join(', ') || '(none)'}`, true);
+    if (t.signed) addSignatures(t.signed);
+  }
+  addAttempts(r.attempts);
   addLeftBehind(r.left);
   await summary.write();
 }

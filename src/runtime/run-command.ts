@@ -16,6 +16,8 @@ export interface CommandResult {
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
+  /** The working directory (a bake definition's relative paths are read from it). */
+  cwd?: string;
   /** Echo output to this process's stdout/stderr (the build log). */
   stream?: boolean;
   input?: string;
@@ -45,6 +47,7 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       env: opts.env ?? process.env,
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       shell: false,
     });

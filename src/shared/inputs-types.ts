@@ -159,7 +159,23 @@ export interface ReportSettings {
   recordRetentionDays?: number;
 }
 
+/** A bake definition to build every target of (`files`, `targets`, `set`, `source`, `workdir`). */
+export interface BakeInputs {
+  /** Bake or compose files, relative to `workdir`; none: buildx's default names (docker-bake.hcl ...). */
+  files: string[];
+  /** Targets or groups; none: the `default` group. */
+  targets: string[];
+  /** `TARGET.KEY=VALUE` overrides, as `--set` takes them. */
+  set: string[];
+  /** A remote definition (a Git or HTTP URL); undefined: the local files. */
+  source?: string;
+  /** Where bake runs: the files and the targets' contexts are read from here. */
+  workdir: string;
+}
+
 export interface Inputs {
+  /** Set when the step bakes: every target of a bake or compose file instead of one image. */
+  bake?: BakeInputs;
   context: string;
   /** False for Git/HTTP contexts that buildx fetches itself. */
   contextIsLocal: boolean;

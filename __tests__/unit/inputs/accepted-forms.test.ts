@@ -166,3 +166,25 @@ describe('a private Sigstore', () => {
       'Input "sigstore-trusted-root": "/nowhere/trusted_root.json" cannot be read'],
   ])('refused: %j', (values, want) => expect(refusal(values)).toContain(want));
 });
+
+describe('bake inputs', () => {
+  const project = mkdtempSync(join(tmpdir(), 'mab-bake-'));
+  writeFileSync(join(project, 'docker-bake.hcl'), 'target "app" {}\n');
+  test('the step bakes when files, targets or source is given; push needs no tags then', () => {
+    expect(parse({}).bake).toBeUndefined();
+    expect(parse({ workdir: project, files: 'docker-bake.hcl', push: 'true' }).bake).toEqual({ files: ['docker-bake.hcl'],
+      targets: [], set: [], workdir: project });
+    expect(parse({ targets: 'app, worker', set: 'app.tags=r/a:1\n*.platform=linux/arm64' }).bake)
+      .toMatchObject({ targets: ['app', 'worker'], set: ['app.tags=r/a:1', '*.platform=linux/arm64'], workdir: '.' });
+    expect(parse({ source: 'https://github.com/o/r.git#main' }).bake?.source).toBe('https://github.com/o/r.git#main');
+  });
+  test.each<[Record<string, string>, string]>([
+    [{ workdir: project, files: 'nope.hcl' }, 'Input "files": "nope.hcl" does not exist'],
+    [{ targets: 'app;rm' }, 'Input "targets": "app;rm" is not a bake target or group name'],
+    [{ targets: 'app', set: 'tags=x' }, 'Input "set": "tags=x" has an invalid TARGET.KEY "tags"'],
+    [{ targets: 'app', workdir: '/nowhere' }, 'Input "workdir": "/nowhere" does not exist'],
+    [{ source: 'file:///etc' }, 'Input "source": "file:///etc" is not a Git or HTTP URL'],
+    [{ targets: 'app', mode: 'plan' }, 'Input "targets": "app" bakes in one step; mode plan (a fan-out of bake ' +
+      'targets) is not supported yet'],
+  ])('refused: %j', (values, want) => expect(refusal(values)).toContain(want));
+});
