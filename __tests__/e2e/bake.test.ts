@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-  ARCH_DOCKERFILE, BUILDKIT_IMAGE, COSIGN, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp, engineBBuildsSince,
-  makeContext, nodesYaml, pullAndRun, uniqueRepo,
+  ARCH_DOCKERFILE, BUILDKIT_IMAGE, CHECKED_DOCKERFILE, COSIGN, ENGINE_A_NODE, ENGINE_B_NODE, bedIsUp,
+  engineBBuildsSince, makeContext, nodesYaml, pullAndRun, uniqueRepo,
 } from './helpers/bed.js';
-import { errorLine } from './helpers/log.js';
+import { annotations, errorLine } from './helpers/log.js';
 import { served, servedPlatforms } from './helpers/registry.js';
 import { runAction, type ActionRun } from './helpers/run-action.js';
 
@@ -228,5 +228,18 @@ RUN ["/bin/busybox", "sh", "-c", "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | /bin/bus
       expect(run, `${t}'s RUN step in the warm bake`).not.toBeNull();
       expect(warm.stderr).toMatch(new RegExp(`^#${run?.[1] ?? 'x'} CACHED$`, 'm'));
     }
+  });
+
+  test('Dockerfile checks: each warning annotated once on the Dockerfile line, however many targets met it', async () => {
+    const workspace = makeContext(CHECKED_DOCKERFILE, { 'docker-bake.hcl': HCL });
+    const repo = uniqueRepo('bake-checks');
+    const run = await runAction({ files: 'docker-bake.hcl', targets: 'app,migrate', builder: 'default', push: 'true' },
+      { workspace, env: { REPO: repo, DOCKER_BUILD_SUMMARY: 'false' } });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const seen = annotations(run);
+    expect(seen, run.stdout).toHaveLength(2);
+    expect(seen[0]).toMatch(/^::warning title=The 'as' keyword should match the case of the 'from' keyword,file=Dockerfile,line=1::FromAsCasing: /);
+    expect(seen[1]).toMatch(/^::warning title=Sensitive data should not be used in the ARG or ENV commands,file=Dockerfile,line=3::SecretsUsedInArgOrEnv: /);
+    expect(run.summary).toContain('Dockerfile checks: 2 warning(s), annotated on the Dockerfile');
   });
 });

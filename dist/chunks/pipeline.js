@@ -113,7 +113,7 @@ async function exitWhenFlushed(code2, deadlineMs = 3e4) {
 // src/main.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/shared/lists.ts
 var UnclosedQuoteError = class extends Error {
@@ -4182,6 +4182,26 @@ function readBakeMetadata(file, targets) {
   }));
 }
 
+// src/bake/bake-checks.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import { join as join14 } from "node:path";
+function bakeCheckAnnotations(metadataFile, bake, targets, workspace) {
+  let raw;
+  try {
+    raw = readFileSync8(metadataFile, "utf8");
+  } catch {
+    return [];
+  }
+  const warnings = checkWarnings(raw);
+  if (warnings.length === 0) return [];
+  const sites = targets.map((t) => {
+    const context = join14(bake.workdir, t.context ?? ".");
+    return dockerfileSite({ context, contextIsLocal: true, file: join14(context, t.dockerfile ?? "Dockerfile") }, workspace);
+  });
+  const placings = sites.map((site) => annotationsFor(warnings, site));
+  return warnings.map((_w, i) => placings.map((p) => p[i]).find((a) => a?.file) ?? placings[0]?.[i]).filter((a) => a !== void 0);
+}
+
 // src/bake/pushed-targets.ts
 var PUSHED = /pushing manifest for (\S+)@(sha256:[0-9a-f]{64})\b.*\bdone$/;
 var PushedTargets = class {
@@ -4224,7 +4244,7 @@ var PushedTargets = class {
 };
 
 // src/bake/bake.ts
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 async function bakeTargets(job, name) {
   const { buildx, inputs, bake, trust, workDir, signal, signing, left } = job;
   const definition = await stage("Bake definition", () => readDefinition(buildx, bake));
@@ -4236,7 +4256,7 @@ async function bakeTargets(job, name) {
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, planned, name, workDir));
   const target = await buildTarget(buildx, planned, builder, engine, trust.env);
-  const metadataFile = join14(workDir, "bake-metadata.json");
+  const metadataFile = join15(workDir, "bake-metadata.json");
   const caches = Object.fromEntries(names.map((t) => {
     const def = definition.targets[t] ?? {};
     const own = (def["cache-from"] ?? []).length > 0 || (def["cache-to"] ?? []).length > 0;
@@ -4279,6 +4299,13 @@ async function bakeTargets(job, name) {
     throw error;
   });
   const meta = readBakeMetadata(metadataFile, names);
+  const checks = bakeCheckAnnotations(
+    metadataFile,
+    bake,
+    Object.values(definition.targets),
+    process.env.GITHUB_WORKSPACE || process.cwd()
+  );
+  left.checks = reportChecks(checks, inputs.report);
   const client = registryClientFor(trust);
   const targets = {};
   for (const t of names) {
@@ -4356,7 +4383,7 @@ async function withJobIdentity(plan, identityGiven, env = process.env) {
 // src/main.ts
 async function run() {
   markMainStarted();
-  const workDir = mkdtempSync(join15(process.env.RUNNER_TEMP || tmpdir2(), "multiarch-build-"));
+  const workDir = mkdtempSync(join16(process.env.RUNNER_TEMP || tmpdir2(), "multiarch-build-"));
   let buildx = locateBuildx();
   let builder;
   const cancel = onCancel();
@@ -4418,7 +4445,7 @@ async function build(job, name) {
   const emulate = emulationFor(inputs);
   const emulated = emulate.length === 0 ? [] : await stage("QEMU", () => ensureQemu(emulate, inputs.qemu.image));
   const builder = await stage("Builder", () => prepareBuilder(buildx, inputs, name, workDir));
-  const metadataFile = join15(workDir, "metadata.json");
+  const metadataFile = join16(workDir, "metadata.json");
   const target = await buildTarget(buildx, inputs, builder, engine, trust.env);
   const pushes = pushesToRegistry(inputs);
   const cache = chooseCache(inputs, { buildkitGhaV2: !!target.buildkitGhaV2, pushes });

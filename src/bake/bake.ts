@@ -8,6 +8,7 @@ import { buildingNodes, nodesOutput, prepareBuilder } from '../builder/builder.j
 import { forgetDownloads } from '../builder/forget-download.js';
 import { withBuildRecord } from '../build-record/build-record.js';
 import { chooseCache } from '../cache/cache.js';
+import { reportChecks } from '../checks/checks.js';
 import { crashWatch } from '../emulation/crash-watch.js';
 import { buildTarget } from '../image-build/build-target.js';
 import { preflight } from '../preflight/preflight.js';
@@ -23,6 +24,7 @@ import type { BuildRecord, LeftBehind } from '../shared/left-behind.js';
 import { signPublished, type SigningContext } from '../signing/sign.js';
 import { bakeCommand } from './bake-argv.js';
 import { readBakeMetadata } from './bake-metadata.js';
+import { bakeCheckAnnotations } from './bake-checks.js';
 import { platformsOf, readDefinition } from './definition.js';
 import { PushedTargets } from './pushed-targets.js';
 import { join } from 'node:path';
@@ -78,6 +80,9 @@ export async function bakeTargets(job: BakeJob, name: string): Promise<BakeResul
       throw error;
     });
   const meta = readBakeMetadata(metadataFile, names);
+  const checks = bakeCheckAnnotations(metadataFile, bake, Object.values(definition.targets),
+    process.env.GITHUB_WORKSPACE || process.cwd());
+  left.checks = reportChecks(checks, inputs.report);
   const client = registryClientFor(trust);
   const targets: Record<string, TargetResult> = {};
   for (const t of names) {
