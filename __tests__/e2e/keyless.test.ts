@@ -245,7 +245,7 @@ describe.skipIf(!up)('keyless signing: each failure named, nothing published as 
         jobTokenEnv(bed));
       expect(failed.exitCode).toBe(1);
       expect(errorLine(failed)).toMatch(new RegExp(`signing .*@sha256:[0-9a-f]{64} keyless failed: Fulcio at ` +
-        `http://127.0.0.1:${proxy.port} failed \\(HTTP 503, after 3 attempts\\); nothing was signed`));
+        `http://127.0.0.1:${proxy.port} failed \\(HTTP 503, after 3 attempts\\); no signature was stored for it`));
       expect(attemptsPerDigest(failed)).toEqual([3]); // each digest signed 3 times, then given up
       await unsigned(failed);
     } finally {
@@ -257,7 +257,7 @@ describe.skipIf(!up)('keyless signing: each failure named, nothing published as 
     const run = await build('keyless-refused', {}, jobTokenEnv(bed, { omit: 'job_workflow_sha' }));
     expect(run.exitCode).toBe(1);
     expect(errorLine(run)).toContain(`keyless failed: Fulcio at ${bed.fulcio} refused the job's OIDC token ` +
-      '(HTTP 400: There was an error processing the identity token); nothing was signed');
+      '(HTTP 400: There was an error processing the identity token); no signature was stored for it');
     expect(errorLine(run)).toContain(`accept tokens of ${bed.issuer}`);
     expect(attemptsPerDigest(run)).toEqual([1]);
     await unsigned(run);
@@ -268,7 +268,7 @@ describe.skipIf(!up)('keyless signing: each failure named, nothing published as 
     const run = await build('keyless-rekor', { 'sigstore-signing-config': config }, jobTokenEnv(bed));
     expect(run.exitCode).toBe(1);
     expect(errorLine(run)).toContain('keyless failed: Rekor at http://127.0.0.1:9 could not be reached ' +
-      '(connection refused, after 3 attempts); nothing was signed');
+      '(connection refused, after 3 attempts); no signature was stored for it');
     expect(errorLine(run)).toContain('`sign-tlog: false`');
     await unsigned(run);
   });

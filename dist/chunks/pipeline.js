@@ -3987,8 +3987,8 @@ function signFailure(ref, f, attempts, signer) {
   const tries = attempts > 1 ? `, after ${attempts} attempts` : "";
   const refused = f.service === "Fulcio" && f.status !== void 0 && f.status < 500;
   const what = refused ? `Fulcio${at} refused the job's OIDC token (${f.reason})` : f.service ? `${f.service}${at} ${f.status ? "failed" : f.network ? "could not be reached" : "answered, but it does not hold against sigstore-trusted-root"} (${f.reason}${tries})` : `cosign: ${f.reason}${tries}`;
-  const fix = refused ? `the Sigstore instance must accept tokens of ${keyless ? signer.issuer : "this issuer"} as GitHub workflow tokens for audience sigstore (its OIDCIssuers)` : f.service === "Rekor" ? "check the transparency log the signing config names (rekorTlogUrls), or sign without it (`sign-tlog: false`, a private repository's default)" : f.service ? `check that ${f.service} the signing config names is up and reachable from the runner` : keyless ? "the job needs `permissions: id-token: write`" : KEY_FIX;
-  return withFix(`signing ${ref}${keyless ? " keyless" : ""} failed: ${what}; nothing was signed`, fix);
+  const fix = refused ? `the Sigstore instance must accept tokens of ${keyless ? signer.issuer : "this issuer"} as GitHub workflow tokens for audience sigstore (its OIDCIssuers)` : f.service === "Rekor" ? "check the transparency log the signing config names (rekorTlogUrls), or sign without it (`sign-tlog: false`, a private repository's default)" : f.service ? `check that ${f.service} is up and reachable from the runner (the signing config's URL)` : keyless ? "the job needs `permissions: id-token: write`" : KEY_FIX;
+  return withFix(`signing ${ref}${keyless ? " keyless" : ""} failed: ${what}; no signature was stored for it`, fix);
 }
 async function signRetried(ctx, ref, opts, recursive) {
   for (let attempt = 1; ; attempt++) {
@@ -4007,7 +4007,7 @@ async function signImage(ctx, repo, digests, children) {
   const [top = ""] = digests;
   const opts = await optionsFor(ctx, parseReference(repo).registry, true);
   if (children && ctx.plan.tlog) {
-    await Promise.all([top, ...children].map((d) => signRetried(ctx, `${repo}@${d}`, opts, false)));
+    await signEach(ctx, repo, [top, ...children], opts);
   } else {
     await signRetried(ctx, `${repo}@${top}`, opts, true);
   }
@@ -4020,6 +4020,22 @@ async function signImage(ctx, repo, digests, children) {
     signatures: Object.fromEntries(digests.map((d) => [`${repo}@${d}`, signatureRef(repo, d, ctx.cosign.signingConfig)])),
     verifyCommands: digests.map((d) => verifyCommand(`${repo}@${d}`, opts, shown))
   };
+}
+var SIGNING_AT_ONCE = 6;
+async function signEach(ctx, repo, digests, opts) {
+  const queue = [...digests];
+  const failures = [];
+  const worker = async () => {
+    for (let d = queue.shift(); d !== void 0; d = queue.shift()) {
+      await signRetried(ctx, `${repo}@${d}`, opts, false).catch((error) => void failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SIGNING_AT_ONCE, digests.length) }, worker));
+  const [first] = failures;
+  if (first === void 0) return;
+  const signed = digests.length - failures.length;
+  if (signed === 0 || !(first instanceof Error)) throw first;
+  throw new Error(`${first.message} (${signed} of ${digests.length} manifests of the image were signed; the image is not signed as a whole)`);
 }
 async function unverified(ctx, opts, refs) {
   const results = await Promise.all(refs.map((r) => runCosign(ctx.cosign, verifyArgv(r, opts), { env: envOf(ctx) })));
@@ -4265,8 +4281,7 @@ async function bakeTargets(job, name) {
         ...inputs,
         tags: def.tags ?? [],
         platforms: def.platforms ?? platforms,
-        cacheFrom: own ? ["(the target's own)"] : [],
-        cacheTo: []
+        cacheFrom: own ? ["(the target's own)"] : inputs.cacheFrom
       },
       { buildkitGhaV2: !!target.buildkitGhaV2, pushes: inputs.push, of: t }
     );

@@ -54,12 +54,12 @@ export async function bakeTargets(job: BakeJob, name: string): Promise<BakeResul
   const target = await buildTarget(buildx, planned, builder, engine, trust.env);
   const metadataFile = join(workDir, 'bake-metadata.json');
   // Each target its own cache (scope or reference by its repository and platforms), unless the
-  // definition gives it one.
+  // definition gives it one, or the step's cache-from/cache-to are given (then nothing is added).
   const caches = Object.fromEntries(names.map((t) => {
     const def = definition.targets[t] ?? {};
     const own = (def['cache-from'] ?? []).length > 0 || (def['cache-to'] ?? []).length > 0;
     const plan = chooseCache({ ...inputs, tags: def.tags ?? [], platforms: def.platforms ?? platforms,
-      cacheFrom: own ? ['(the target\'s own)'] : [], cacheTo: [] },
+      cacheFrom: own ? ['(the target\'s own)'] : inputs.cacheFrom },
     { buildkitGhaV2: !!target.buildkitGhaV2, pushes: inputs.push, of: t });
     return [t, { from: plan.from, to: plan.to }];
   }));

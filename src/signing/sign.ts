@@ -135,9 +135,9 @@ function signFailure(ref: string, f: ServiceFailure, attempts: number, signer: S
     : f.service === 'Rekor'
       ? 'check the transparency log the signing config names (rekorTlogUrls), or sign without it ' +
         '(`sign-tlog: false`, a private repository\'s default)'
-      : f.service ? `check that ${f.service} the signing config names is up and reachable from the runner`
+      : f.service ? `check that ${f.service} is up and reachable from the runner (the signing config's URL)`
         : keyless ? 'the job needs `permissions: id-token: write`' : KEY_FIX;
-  return withFix(`signing ${ref}${keyless ? ' keyless' : ''} failed: ${what}; nothing was signed`, fix);
+  return withFix(`signing ${ref}${keyless ? ' keyless' : ''} failed: ${what}; no signature was stored for it`, fix);
 }
 
 /** `cosign sign`, again after a transient failure of a Sigstore service (5xx, a lost connection). */
@@ -173,7 +173,7 @@ export async function signImage(
   const [top = ''] = digests;
   const opts = await optionsFor(ctx, parseReference(repo).registry, true);
   if (children && ctx.plan.tlog) {
-    await Promise.all([top, ...children].map((d) => signRetried(ctx, `${repo}@${d}`, opts, false)));
+    await signEach(ctx, repo, [top, ...children], opts);
   } else {
     await signRetried(ctx, `${repo}@${top}`, opts, true);
   }
@@ -186,6 +186,28 @@ export async function signImage(
     signatures: Object.fromEntries(digests.map((d) => [`${repo}@${d}`, signatureRef(repo, d, ctx.cosign.signingConfig)])),
     verifyCommands: digests.map((d) => verifyCommand(`${repo}@${d}`, opts, shown)),
   };
+}
+
+/** At most this many cosigns at once (an index of many platforms has twice as many manifests). */
+const SIGNING_AT_ONCE = 6;
+
+/** Signs each manifest by a cosign of its own, all settled before a failure is told. */
+async function signEach(ctx: SigningContext, repo: string, digests: readonly string[], opts: CosignOptions):
+  Promise<void> {
+  const queue = [...digests];
+  const failures: unknown[] = [];
+  const worker = async (): Promise<void> => {
+    for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
+      await signRetried(ctx, `${repo}@${d}`, opts, false).catch((error: unknown) => void failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SIGNING_AT_ONCE, digests.length) }, worker));
+  const [first] = failures;
+  if (first === undefined) return;
+  const signed = digests.length - failures.length;
+  if (signed === 0 || !(first instanceof Error)) throw first;
+  throw new Error(`${first.message} (${signed} of ${digests.length} manifests of the image were signed; ` +
+    'the image is not signed as a whole)');
 }
 
 /** Each reference whose signature does not verify, with cosign's reason. */
