@@ -40,6 +40,8 @@ import { markMainStarted } from './runtime/state.js';
 import { onCancel } from './runtime/cancel.js';
 import { planLegs } from './fan-out/plan.js';
 import { bakeTargets } from './bake/bake.js';
+import { planBakeLegs } from './bake/bake-fan-out.js';
+import { mergeTargets } from './bake/bake-merge.js';
 import { locateCosign } from './cosign/command.js';
 import { checkCosignFor, signingPlan } from './signing/plan.js';
 import { withJobIdentity } from './signing/keyless.js';
@@ -61,8 +63,12 @@ export async function run(): Promise<void> {
     const trust = registryTrust(inputs.setup.registry, workDir);
     const signing = await signingFor(inputs, workDir, trust);
     const job: Job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
-    if (inputs.release.mode === 'plan') results = fanOut(inputs);
-    else if (inputs.release.mode === 'merge') results = await merge(job);
+    if (inputs.release.mode === 'plan') {
+      const { bake } = inputs;
+      results = bake ? await stage('Bake definition', () => planBakeLegs(buildx, inputs, bake)) : fanOut(inputs);
+    } else if (inputs.release.mode === 'merge') {
+      results = inputs.bake ? await mergeTargets({ ...job, bake: inputs.bake }) : await merge(job);
+    }
     else if (inputs.bake) {
       builder = builderName(inputs.builder, process.env);
       results = await bakeTargets({ ...job, bake: inputs.bake }, builder);

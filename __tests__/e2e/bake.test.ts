@@ -14,6 +14,7 @@ import {
   engineBBuildsSince, makeContext, nodesYaml, pullAndRun, uniqueRepo,
 } from './helpers/bed.js';
 import { annotations, errorLine } from './helpers/log.js';
+import { startCacheService } from './helpers/cache-service.js';
 import { served, servedPlatforms } from './helpers/registry.js';
 import { runAction, type ActionRun } from './helpers/run-action.js';
 
@@ -241,5 +242,31 @@ RUN ["/bin/busybox", "sh", "-c", "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | /bin/bus
     expect(seen[0]).toMatch(/^::warning title=The 'as' keyword should match the case of the 'from' keyword,file=Dockerfile,line=1::FromAsCasing: /);
     expect(seen[1]).toMatch(/^::warning title=Sensitive data should not be used in the ARG or ENV commands,file=Dockerfile,line=3::SecretsUsedInArgOrEnv: /);
     expect(run.summary).toContain('Dockerfile checks: 2 warning(s), annotated on the Dockerfile');
+  });
+
+  // The merge of a bake's fan-out: one target's legs recorded, the other's never: the first is
+  // merged into its tags, the second named and none of its tags written, and the step fails.
+  test('fan-out merge: a target without legs is named, not tagged; the others are merged', async () => {
+    const cache = await startCacheService();
+    try {
+      const { dir, repo } = bakeProject();
+      const env = { ...cache.env, REPO: repo, GITHUB_RUN_ID: '777', GITHUB_RUN_ATTEMPT: '1' };
+      for (const platform of ['linux/amd64', 'linux/arm64']) {
+        const leg = await runAction({ workdir: dir, files: 'docker-bake.hcl', targets: 'app', platforms: platform,
+          'push-by-digest': 'true', 'buildkit-image': BUILDKIT_IMAGE }, { env });
+        expect(leg.exitCode, leg.stdout + leg.stderr).toBe(0);
+        expect(leg.stdout).toMatch(new RegExp(`recorded ${platform} = ${repo}/app@sha256:[0-9a-f]{64}`));
+      }
+      const merge = await runAction({ mode: 'merge', workdir: dir, files: 'docker-bake.hcl', targets: 'app,migrate' },
+        { env });
+      expect(merge.exitCode).toBe(1);
+      const app = await served(`${repo}/app:1`);
+      expect(Object.keys(servedPlatforms(app)).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+      expect(errorLine(merge)).toMatch(new RegExp('^::error::mode merge of a bake: 1 of 2 targets not merged, none ' +
+        `of their tags written: migrate \\(.*\\); merged: app ${app.digest ?? ''}$`));
+      expect((await served(`${repo}/migrate:1`)).status).toBe(404);
+    } finally {
+      await cache.close();
+    }
   });
 });

@@ -87,4 +87,55 @@ describe.skipIf(!bedIsUp())('the reusable workflow: a native fan-out', () => {
     expect(run.actionRuns.filter((r) => r.job === 'merge')).toEqual([]);
     expect((await served(`${image}:1`)).status).toBe(404);
   });
+
+  test('a bake: a leg per target and platform, each target merged into its own tags', async () => {
+    const cache = await startCacheService();
+    const workspace = mkdtempSync(join(tmpdir(), 'mab-workspace-'));
+    mkdirSync(join(workspace, '.context'));
+    const repo = uniqueRepo('fanout-bake');
+    symlinkSync(makeContext(ARCH_DOCKERFILE, { 'docker-bake.hcl': `variable "REPO" {}
+group "default" {
+  targets = ["app", "migrate"]
+}
+target "app" {
+  platforms = ["linux/amd64", "linux/arm64"]
+  tags = ["\${REPO}/app:1", "\${REPO}/app:latest"]
+}
+target "migrate" {
+  platforms = ["linux/amd64"]
+  tags = ["\${REPO}/migrate:1"]
+}
+` }), join(workspace, '.context', 'app'));
+    try {
+      const run = await runWorkflow(WORKFLOW, {
+        inputs: { context: 'app', files: 'docker-bake.hcl', sign: 'false' },
+        job: { workflow_repository: 'org/multiarch-build', workflow_sha: 'a'.repeat(40),
+          workflow_ref: 'org/multiarch-build/.github/workflows/build.yml@refs/tags/v1' },
+        github: { server_url: 'https://github.com' },
+        extraInputs: { 'buildkit-image': BUILDKIT_IMAGE },
+        runOptions: (runsOn) => ({ workspace, env: { ...cache.env, REPO: repo, GITHUB_RUN_ID: '53',
+          GITHUB_RUN_ATTEMPT: '1', ...(runsOn === 'ubuntu-24.04-arm' ? { DOCKER_HOST: ENGINE_B_SOCKET } : {}) } }),
+      });
+      const errors = run.actionRuns.flatMap((r) => r.run.stdout.split('\n').filter((l) => l.startsWith('::error::')));
+      expect(run.results, errors.join(' | ')).toEqual({ plan: 'success', legs: 'success', merge: 'success' });
+      const legs = run.actionRuns.filter((r) => r.job === 'legs');
+      expect(legs.map((l) => [l.matrix?.target, l.matrix?.platform, l.runsOn])).toEqual([
+        ['app', 'linux/amd64', 'ubuntu-24.04'], ['app', 'linux/arm64', 'ubuntu-24.04-arm'],
+        ['migrate', 'linux/amd64', 'ubuntu-24.04']]);
+      for (const leg of legs) {
+        const bake = leg.run.buildxCalls.find((c) => c[0] === 'bake' && !c.includes('--print')) ?? [];
+        expect(bake).toEqual(expect.arrayContaining(['--set', `*.platform=${leg.matrix?.platform ?? ''}`]));
+        expect(bake).not.toContain('--push'); // by digest only: the merge tags
+      }
+      const targets = JSON.parse(run.outputs.targets ?? '{}') as Record<string, { digest: string; tags: string[] }>;
+      expect(Object.keys(targets).sort()).toEqual(['app', 'migrate']);
+      for (const [name, t] of Object.entries(targets)) {
+        for (const tag of t.tags) expect((await served(tag)).digest, `${name}: ${tag}`).toBe(t.digest);
+      }
+      expect(Object.keys(servedPlatforms(await served(`${repo}/app:1`))).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+      expect(Object.keys(servedPlatforms(await served(`${repo}/migrate:1`)))).toEqual(['linux/amd64']);
+    } finally {
+      await cache.close();
+    }
+  });
 });

@@ -1495,7 +1495,7 @@ function checkAll(name, values, check) {
 }
 
 // src/inputs/release-inputs.ts
-function parseReleaseInputs(r, tags, builder) {
+function parseReleaseInputs(r, tags, builder, baking = false) {
   const mode = r.oneOf("mode", ["build", "merge", "plan"]);
   const pushByDigest = r.flag("push-by-digest");
   const image = r.optional("image", (v) => referenceProblem(v) ?? (parseReference(v).tag || parseReference(v).digest ? "names a tag or digest; give the repository only" : void 0));
@@ -1503,13 +1503,13 @@ function parseReleaseInputs(r, tags, builder) {
   const fromTags = tags.map((t) => repositoryOf(parseReference(t)));
   const named = image ? [repositoryOf(parseReference(image))] : fromTags;
   const repositories = [...new Set(named)];
-  if (pushByDigest && repositories.length === 0) {
+  if (pushByDigest && repositories.length === 0 && !baking) {
     throw new InputError("image", "", "is empty, and so is tags: push-by-digest needs the repository to push to");
   }
   if (pushByDigest && builder === "default") {
     throw new InputError("push-by-digest", "true", 'does not work on builder "default" (the docker driver cannot push by digest): leave `builder` empty so the action creates one');
   }
-  if (mode === "merge" && tags.length === 0) {
+  if (mode === "merge" && tags.length === 0 && !baking) {
     throw new InputError("tags", "", "is empty: mode merge needs the tags of the index to create");
   }
   if (mode === "merge" && pushByDigest) {
@@ -1664,15 +1664,6 @@ function parseBakeInputs(r) {
     for (const f of files) check1("files", f, pathExists("file", workdir.startsWith("/") ? workdir : `${process.cwd()}/${workdir}`));
   }
   return { files, targets, set, workdir, ...source ? { source } : {} };
-}
-function checkBakeAlone(bake, mode, pushByDigest) {
-  if (!bake) return;
-  const given = bake.targets.length > 0 ? "targets" : bake.files.length > 0 ? "files" : "source";
-  const value = given === "targets" ? bake.targets.join(",") : given === "files" ? bake.files.join(",") : bake.source ?? "";
-  if (mode !== "build") {
-    throw new InputError(given, value, `bakes in one step; mode ${mode} (a fan-out of bake targets) is not supported yet: leave mode empty`);
-  }
-  if (pushByDigest) throw new InputError(given, value, "bakes in one step; push-by-digest is for one image");
 }
 
 // src/inputs/fan-out-inputs.ts
@@ -2012,7 +2003,7 @@ function parseInputs(raw, env = process.env, parseYaml) {
     },
     buildxPin: releasePin(r, "buildx-version", "buildx-url", "v0.29.1"),
     signing: parseSigningInputs(r),
-    release: parseReleaseInputs(r, tags, r.text("builder") || void 0),
+    release: parseReleaseInputs(r, tags, r.text("builder") || void 0, bake !== void 0),
     fanOut: parseFanOutInputs(r, parseYaml),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
@@ -2020,7 +2011,6 @@ function parseInputs(raw, env = process.env, parseYaml) {
     cache: { mode: r.oneOf("cache", CACHE_MODES), fanOutPlatforms: r.platforms("fan-out-platforms") },
     report: reportSettings(env)
   };
-  checkBakeAlone(bake, inputs.release.mode, inputs.release.pushByDigest);
   return inputs;
 }
 var envNameRule = (v) => ENV_NAME.test(v) ? void 0 : "is not a valid environment variable name";
@@ -3331,7 +3321,7 @@ function binfmtSummary() {
 // src/shared/legs.ts
 function matrixOf(legs) {
   return JSON.stringify({
-    include: legs.map(({ platform, runner, emulated, slug: s }) => ({ platform, runner, emulated, slug: s }))
+    include: legs.map(({ platform, runner, emulated, slug: s, target }) => ({ platform, runner, emulated, slug: s, ...target ? { target } : {} }))
   });
 }
 
@@ -4160,6 +4150,7 @@ function bakeCommand(inputs, bake, run2, target, env = process.env) {
   const additions = Object.fromEntries(Object.entries(run2.caches).map(
     ([t, c]) => [t, {
       ...network ? { network } : {},
+      ...run2.byDigest?.[t] ? { tags: [], output: [`type=image,name=${run2.byDigest[t]},push-by-digest=true,name-canonical=true,push=true`] } : {},
       ...c.from.length > 0 ? { "cache-from": c.from } : {},
       ...c.to.length > 0 ? { "cache-to": c.to } : {}
     }]
@@ -4175,7 +4166,8 @@ function bakeCommand(inputs, bake, run2, target, env = process.env) {
   argv.push("--metadata-file", run2.metadataFile);
   if (inputs.noCache) argv.push("--no-cache");
   if (inputs.pull) argv.push("--pull");
-  if (inputs.push) argv.push("--push");
+  if (run2.byDigest) set(`*.platform=${inputs.platforms.join(",")}`);
+  else if (inputs.push) argv.push("--push");
   else if (inputs.load) argv.push("--load");
   argv.push(...bake.targets);
   return { argv, env: { ...target.env, BUILDX_METADATA_WARNINGS: "true" }, cwd: bake.workdir };
@@ -4261,11 +4253,19 @@ var PushedTargets = class {
 
 // src/bake/bake.ts
 import { join as join15 } from "node:path";
+async function recordTargetLeg(repo, source, platforms, checks) {
+  if (!cacheServiceAvailable()) {
+    info("push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step");
+    return;
+  }
+  const { saveLegRecords } = await import("./lazy-leg-records.js");
+  await saveLegRecords(repo, source, platforms, checks);
+}
 async function bakeTargets(job, name) {
   const { buildx, inputs, bake, trust, workDir, signal, signing, left } = job;
   const definition = await stage("Bake definition", () => readDefinition(buildx, bake));
   const names = Object.keys(definition.targets);
-  const platforms = platformsOf(definition);
+  const platforms = inputs.release.pushByDigest ? inputs.platforms : platformsOf(definition);
   const planned = { ...inputs, platforms };
   const engine = await stage("Preflight", () => preflight(planned, buildx));
   const emulate = emulationFor(planned);
@@ -4287,14 +4287,23 @@ async function bakeTargets(job, name) {
     );
     return [t, { from: plan.from, to: plan.to }];
   }));
-  const command = bakeCommand(inputs, bake, { metadataFile, workDir, caches }, target);
+  const repoOf = (t) => {
+    const tag2 = definition.targets[t]?.tags?.[0];
+    return tag2 ? repositoryOf(parseReference(tag2)) : void 0;
+  };
+  const byDigest = inputs.release.pushByDigest ? Object.fromEntries(names.flatMap((t) => {
+    const r = repoOf(t);
+    return r ? [[t, r]] : [];
+  })) : void 0;
+  const run2 = { metadataFile, workDir, caches, ...byDigest ? { byDigest } : {} };
+  const command = bakeCommand(inputs, bake, run2, target);
   const tagsOf = Object.fromEntries(names.map((t) => [t, definition.targets[t]?.tags ?? []]));
   const pushedTargets = new PushedTargets(tagsOf);
   const recorded = {
     request: { buildx, builder: builder.name, settings: inputs.report },
     signal,
     keep: (r) => void (left.record = r),
-    stage: (run2) => stage("Build record", run2)
+    stage: (run3) => stage("Build record", run3)
   };
   const attempts = await withBuildRecord(recorded, () => stage("Bake", () => runBuild(
     buildx,
@@ -4320,12 +4329,32 @@ async function bakeTargets(job, name) {
     Object.values(definition.targets),
     process.env.GITHUB_WORKSPACE || process.cwd()
   );
-  left.checks = reportChecks(checks, inputs.report);
+  left.checks = reportChecks(
+    checks,
+    inputs.report,
+    inputs.release.pushByDigest && cacheServiceAvailable() ? "the merge step" : void 0
+  );
   const client = registryClientFor(trust);
   const targets = {};
   for (const t of names) {
     const tags = definition.targets[t]?.tags ?? [];
     const built = definition.targets[t]?.platforms ?? platforms;
+    const repo = byDigest?.[t];
+    if (repo) {
+      const digest2 = meta[t]?.digest ?? "";
+      const source = `${repo}@${digest2}`;
+      const image2 = await stage(`Digests of ${t}`, () => readPushed([source], client));
+      const signed2 = signing && await stage(`Signing ${t}`, () => signPublished(signing, [source], image2.digest, image2.digests, image2.manifests));
+      await recordTargetLeg(repo, `${repo}@${image2.digest}`, Object.keys(image2.digests), checks);
+      targets[t] = {
+        digest: image2.digest,
+        digests: image2.digests,
+        tags: [],
+        platforms: Object.keys(image2.digests),
+        ...signed2 ? { signed: signed2 } : {}
+      };
+      continue;
+    }
     if (!inputs.push || tags.length === 0) {
       targets[t] = { digest: meta[t]?.digest ?? "", digests: {}, tags, platforms: built };
       continue;
@@ -4350,6 +4379,79 @@ async function bakeTargets(job, name) {
     emulated,
     attempts,
     pushed: inputs.push,
+    left
+  };
+}
+
+// src/bake/bake-fan-out.ts
+async function planBakeLegs(buildx, inputs, bake) {
+  const definition = await readDefinition(buildx, bake);
+  const { runners, groupByRunner } = inputs.fanOut;
+  const legs = Object.entries(definition.targets).flatMap(([target, t]) => planLegs(t.platforms?.length ? t.platforms : inputs.platforms, runners, groupByRunner).map((leg) => ({ ...leg, target, slug: slug(`${target}-${leg.slug}`) })));
+  return { mode: "plan", legs, digest: "", digests: {}, platforms: platformsOf(definition), tags: [] };
+}
+
+// src/bake/bake-merge.ts
+async function mergeTargets(job) {
+  const { buildx, inputs, bake, trust, signal, signing, left } = job;
+  if (!cacheServiceAvailable()) {
+    throw new Error("mode merge of a bake: there is no Actions cache service to find the legs of this run in (each target's legs record their digests there)");
+  }
+  const definition = await stage("Bake definition", () => readDefinition(buildx, bake));
+  const { restoreLegRecords } = await import("./lazy-leg-records.js");
+  const client = registryClientFor(trust);
+  const checkSources = signing && inputs.signing.verifySources ? (pinned) => stage("Sources signed", () => verifySources(signing, pinned)) : void 0;
+  const targets = {};
+  const failed = [];
+  const checks = [];
+  for (const [name, t] of Object.entries(definition.targets)) {
+    const tags = t.tags ?? [];
+    const platforms = t.platforms?.length ? t.platforms : inputs.platforms;
+    try {
+      const first = tags[0];
+      if (!first) throw new Error("it names no tags to merge into");
+      const repo = repositoryOf(parseReference(first));
+      const legs = await stage(`Legs of ${name}`, () => restoreLegRecords(repo, platforms));
+      checks.push(...legs.checks);
+      const request2 = {
+        tags,
+        platforms,
+        sources: legs.sources,
+        annotations: inputs.annotations,
+        retry: inputs.retry,
+        env: trust.env,
+        ask: registryQuestions(trust),
+        signal,
+        ...checkSources ? { checkSources } : {}
+      };
+      const merged = await stage(`Merge ${name}`, () => mergeIndex(buildx, request2, client));
+      const signed = signing && await stage(`Signing ${name}`, () => signPublished(signing, tags, merged.digest, merged.digests));
+      targets[name] = {
+        ...merged,
+        tags,
+        platforms: Object.keys(merged.digests),
+        ...signed ? { signed } : {}
+      };
+    } catch (error) {
+      failed.push(`${name} (${errorMessage(error)})`);
+    }
+  }
+  left.checks = reportChecks(checks, inputs.report);
+  if (failed.length > 0) {
+    const merged = Object.entries(targets).map(([n, r]) => `${n} ${r.digest}`);
+    const all = Object.keys(definition.targets).length;
+    throw new Error(`mode merge of a bake: ${failed.length} of ${all} targets not merged, none of their tags written: ${failed.join("; ")}` + (merged.length > 0 ? `; merged: ${merged.join(", ")}` : ""));
+  }
+  return {
+    mode: "bake",
+    targets,
+    platforms: platformsOf(definition),
+    builder: "",
+    nodes: "[]",
+    nodeFor: {},
+    emulated: [],
+    attempts: [],
+    pushed: true,
     left
   };
 }
@@ -4412,9 +4514,12 @@ async function run() {
     const trust = registryTrust(inputs.setup.registry, workDir);
     const signing = await signingFor(inputs, workDir, trust);
     const job = { buildx, inputs, trust, workDir, signal: cancel.signal, signing, left };
-    if (inputs.release.mode === "plan") results = fanOut(inputs);
-    else if (inputs.release.mode === "merge") results = await merge(job);
-    else if (inputs.bake) {
+    if (inputs.release.mode === "plan") {
+      const { bake } = inputs;
+      results = bake ? await stage("Bake definition", () => planBakeLegs(buildx, inputs, bake)) : fanOut(inputs);
+    } else if (inputs.release.mode === "merge") {
+      results = inputs.bake ? await mergeTargets({ ...job, bake: inputs.bake }) : await merge(job);
+    } else if (inputs.bake) {
       builder = builderName(inputs.builder, process.env);
       results = await bakeTargets({ ...job, bake: inputs.bake }, builder);
     } else {

@@ -22,6 +22,9 @@ export const BAKE_DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compos
 /** What the action adds to a target: its RUN steps' network, the cache it reads and writes. */
 export interface TargetAdditions {
   network?: string;
+  /** A fan-out leg: none (the merge tags), and the repository pushed to by digest. */
+  tags?: string[];
+  output?: string[];
   'cache-from'?: string[];
   'cache-to'?: string[];
 }
@@ -48,6 +51,8 @@ export interface BakeRun {
   workDir: string;
   /** Target -> the cache plan's flags (none for a target with a cache of its own). */
   caches: Record<string, { from: string[]; to: string[] }>;
+  /** A fan-out leg: target -> the repository it pushes to by digest. */
+  byDigest?: Record<string, string>;
 }
 
 export function bakeCommand(
@@ -61,6 +66,8 @@ export function bakeCommand(
   const additions = Object.fromEntries(Object.entries(run.caches).map(
     ([t, c]): [string, TargetAdditions] => [t, {
     ...(network ? { network } : {}),
+    ...(run.byDigest?.[t] ? { tags: [], output: [`type=image,name=${run.byDigest[t]},push-by-digest=true,` +
+      'name-canonical=true,push=true'] } : {}),
     ...(c.from.length > 0 ? { 'cache-from': c.from } : {}), ...(c.to.length > 0 ? { 'cache-to': c.to } : {}),
   }]));
   // A remote definition (`source`) takes no local file: its targets' own networks and caches hold.
@@ -75,7 +82,9 @@ export function bakeCommand(
   argv.push('--metadata-file', run.metadataFile);
   if (inputs.noCache) argv.push('--no-cache');
   if (inputs.pull) argv.push('--pull');
-  if (inputs.push) argv.push('--push');
+  // A fan-out leg builds the platforms its plan gave it, and pushes by digest (its output above).
+  if (run.byDigest) set(`*.platform=${inputs.platforms.join(',')}`);
+  else if (inputs.push) argv.push('--push');
   else if (inputs.load) argv.push('--load');
   argv.push(...bake.targets);
   // The checks' warnings in the metadata file, as for build.

@@ -20,7 +20,10 @@ import type { RegistryTrust } from '../registry/trust.js';
 import type { BakeResults, TargetResult } from '../report/outputs.js';
 import { stage } from '../report/stage.js';
 import type { BakeInputs, Inputs } from '../shared/inputs-types.js';
-import type { BuildRecord, LeftBehind } from '../shared/left-behind.js';
+import type { BuildRecord, CheckAnnotation, LeftBehind } from '../shared/left-behind.js';
+import { parseReference, repositoryOf } from '../shared/reference.js';
+import { cacheServiceAvailable } from '../runtime/cache-service.js';
+import { info } from '@actions/core';
 import { signPublished, type SigningContext } from '../signing/sign.js';
 import { bakeCommand } from './bake-argv.js';
 import { readBakeMetadata } from './bake-metadata.js';
@@ -40,11 +43,23 @@ export interface BakeJob {
   left: LeftBehind;
 }
 
+/** A leg's target, recorded for the merge step of the run under its own repository. */
+async function recordTargetLeg(repo: string, source: string, platforms: string[],
+  checks: readonly CheckAnnotation[]): Promise<void> {
+  if (!cacheServiceAvailable()) {
+    info('push-by-digest: no Actions cache service here, so the digests are not recorded for a merge step');
+    return;
+  }
+  const { saveLegRecords } = await import('../merge/leg-records.js');
+  await saveLegRecords(repo, source, platforms, checks);
+}
+
 export async function bakeTargets(job: BakeJob, name: string): Promise<BakeResults> {
   const { buildx, inputs, bake, trust, workDir, signal, signing, left } = job;
   const definition = await stage('Bake definition', () => readDefinition(buildx, bake));
   const names = Object.keys(definition.targets);
-  const platforms = platformsOf(definition);
+  // A fan-out leg builds the platforms its plan gave it; else the union of the targets'.
+  const platforms = inputs.release.pushByDigest ? inputs.platforms : platformsOf(definition);
   // Every stage below sees the union of the targets' platforms, as a build sees its own.
   const planned: Inputs = { ...inputs, platforms };
   const engine = await stage('Preflight', () => preflight(planned, buildx));
@@ -63,7 +78,17 @@ export async function bakeTargets(job: BakeJob, name: string): Promise<BakeResul
     { buildkitGhaV2: !!target.buildkitGhaV2, pushes: inputs.push, of: t });
     return [t, { from: plan.from, to: plan.to }];
   }));
-  const command = bakeCommand(inputs, bake, { metadataFile, workDir, caches }, target);
+  // A fan-out leg: each target pushed by digest to its own repository, for the merge step.
+  const repoOf = (t: string): string | undefined => {
+    const tag = definition.targets[t]?.tags?.[0];
+    return tag ? repositoryOf(parseReference(tag)) : undefined;
+  };
+  const byDigest = inputs.release.pushByDigest ? Object.fromEntries(names.flatMap((t) => {
+    const r = repoOf(t);
+    return r ? [[t, r]] : [];
+  })) : undefined;
+  const run = { metadataFile, workDir, caches, ...(byDigest ? { byDigest } : {}) };
+  const command = bakeCommand(inputs, bake, run, target);
   const tagsOf = Object.fromEntries(names.map((t) => [t, definition.targets[t]?.tags ?? []]));
   const pushedTargets = new PushedTargets(tagsOf);
   const recorded = { request: { buildx, builder: builder.name, settings: inputs.report }, signal,
@@ -82,12 +107,26 @@ export async function bakeTargets(job: BakeJob, name: string): Promise<BakeResul
   const meta = readBakeMetadata(metadataFile, names);
   const checks = bakeCheckAnnotations(metadataFile, bake, Object.values(definition.targets),
     process.env.GITHUB_WORKSPACE || process.cwd());
-  left.checks = reportChecks(checks, inputs.report);
+  // A fan-out leg hands its annotations to the merge step, which makes each once for the run.
+  left.checks = reportChecks(checks, inputs.report,
+    inputs.release.pushByDigest && cacheServiceAvailable() ? 'the merge step' : undefined);
   const client = registryClientFor(trust);
   const targets: Record<string, TargetResult> = {};
   for (const t of names) {
     const tags = definition.targets[t]?.tags ?? [];
     const built = definition.targets[t]?.platforms ?? platforms;
+    const repo = byDigest?.[t];
+    if (repo) {
+      const digest = meta[t]?.digest ?? '';
+      const source = `${repo}@${digest}`;
+      const image = await stage(`Digests of ${t}`, () => readPushed([source], client));
+      const signed = signing && await stage(`Signing ${t}`, () =>
+        signPublished(signing, [source], image.digest, image.digests, image.manifests));
+      await recordTargetLeg(repo, `${repo}@${image.digest}`, Object.keys(image.digests), checks);
+      targets[t] = { digest: image.digest, digests: image.digests, tags: [],
+        platforms: Object.keys(image.digests), ...(signed ? { signed } : {}) };
+      continue;
+    }
     if (!inputs.push || tags.length === 0) {
       targets[t] = { digest: meta[t]?.digest ?? '', digests: {}, tags, platforms: built };
       continue;

@@ -1,7 +1,6 @@
 // Inputs of a bake (`files`, `targets`, `set`, `source`, `workdir`, as docker/bake-action names
 // them): the step bakes when any of `files`, `targets` or `source` is given. The definition itself
 // is read by buildx (bake/), never parsed here.
-import { InputError } from '../shared/errors.js';
 import type { BakeInputs } from '../shared/inputs-types.js';
 import { check1, type InputReader } from './reader.js';
 import * as rule from './rules.js';
@@ -25,16 +24,4 @@ export function parseBakeInputs(r: InputReader): BakeInputs | undefined {
       : `${process.cwd()}/${workdir}`));
   }
   return { files, targets, set, workdir, ...(source ? { source } : {}) };
-}
-
-/** What a bake cannot be combined with (yet): the fan-out's legs and merge are one image each. */
-export function checkBakeAlone(bake: BakeInputs | undefined, mode: string, pushByDigest: boolean): void {
-  if (!bake) return;
-  const given = bake.targets.length > 0 ? 'targets' : bake.files.length > 0 ? 'files' : 'source';
-  const value = given === 'targets' ? bake.targets.join(',') : given === 'files' ? bake.files.join(',') : bake.source ?? '';
-  if (mode !== 'build') {
-    throw new InputError(given, value, `bakes in one step; mode ${mode} (a fan-out of bake targets) is not ` +
-      'supported yet: leave mode empty');
-  }
-  if (pushByDigest) throw new InputError(given, value, 'bakes in one step; push-by-digest is for one image');
 }

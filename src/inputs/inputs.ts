@@ -11,7 +11,7 @@ import { DEFAULT_CONTEXT, githubRun, type GithubRun } from '../shared/github-run
 import type { ParseYaml } from './node-specs.js';
 import { parseReleaseInputs } from './release-inputs.js';
 import { parseSigningInputs } from './signing-inputs.js';
-import { checkBakeAlone, parseBakeInputs } from './bake-inputs.js';
+import { parseBakeInputs } from './bake-inputs.js';
 import { releasePin } from './release-pin.js';
 import { parseFanOutInputs } from './fan-out-inputs.js';
 import { parseBuilderInputs, parseQemuInputs } from './setup-inputs.js';
@@ -93,7 +93,7 @@ export function parseInputs(
     },
     buildxPin: releasePin(r, 'buildx-version', 'buildx-url', 'v0.29.1'),
     signing: parseSigningInputs(r),
-    release: parseReleaseInputs(r, tags, r.text('builder') || undefined),
+    release: parseReleaseInputs(r, tags, r.text('builder') || undefined, bake !== undefined),
     fanOut: parseFanOutInputs(r, parseYaml),
     qemu: parseQemuInputs(r),
     setup: parseBuilderInputs(r, parseYaml),
@@ -101,7 +101,6 @@ export function parseInputs(
     cache: { mode: r.oneOf('cache', CACHE_MODES), fanOutPlatforms: r.platforms('fan-out-platforms') },
     report: reportSettings(env),
   };
-  checkBakeAlone(bake, inputs.release.mode, inputs.release.pushByDigest);
   return inputs;
 }
 

@@ -11,11 +11,14 @@ export interface Leg {
   slug: string;
   /** Why this runner: the pattern that chose it. */
   why: string;
+  /** A bake's target the leg builds (a fan-out of a bake: a leg per target and platform). */
+  target?: string;
 }
 
 /** The `matrix` output: what `strategy.matrix` takes. */
 export function matrixOf(legs: readonly Leg[]): string {
   return JSON.stringify({
-    include: legs.map(({ platform, runner, emulated, slug: s }) => ({ platform, runner, emulated, slug: s })),
+    include: legs.map(({ platform, runner, emulated, slug: s, target }) =>
+      ({ platform, runner, emulated, slug: s, ...(target ? { target } : {}) })),
   });
 }

@@ -60,3 +60,9 @@ describe('the legs of a fan-out', () => {
     expect(() => plan('linux/amd64', runners)).toThrow(why);
   });
 });
+
+test('a bake\'s legs carry their target into the matrix; an image\'s legs carry none', () => {
+  const legs = planLegs(['linux/amd64'], [{ pattern: 'default', runner: 'ubuntu-24.04' }], false);
+  expect(JSON.parse(matrixOf(legs.map((l) => ({ ...l, target: 'app' })))).include[0]).toMatchObject({ target: 'app' });
+  expect(JSON.parse(matrixOf(legs)).include[0]).not.toHaveProperty('target');
+});

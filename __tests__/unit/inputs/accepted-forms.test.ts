@@ -178,13 +178,17 @@ describe('bake inputs', () => {
       .toMatchObject({ targets: ['app', 'worker'], set: ['app.tags=r/a:1', '*.platform=linux/arm64'], workdir: '.' });
     expect(parse({ source: 'https://github.com/o/r.git#main' }).bake?.source).toBe('https://github.com/o/r.git#main');
   });
+  test('a fan-out of a bake: its legs push by digest and its merge needs no tags or image of the step', () => {
+    expect(parse({ targets: 'app', mode: 'plan' }).release.mode).toBe('plan');
+    expect(parse({ targets: 'app', 'push-by-digest': 'true' }).release.pushByDigest).toBe(true);
+    expect(parse({ targets: 'app', mode: 'merge' }).release.mode).toBe('merge');
+    expect(refusal({ 'push-by-digest': 'true' })).toContain('Input "image": "" is empty, and so is tags');
+  });
   test.each<[Record<string, string>, string]>([
     [{ workdir: project, files: 'nope.hcl' }, 'Input "files": "nope.hcl" does not exist'],
     [{ targets: 'app;rm' }, 'Input "targets": "app;rm" is not a bake target or group name'],
     [{ targets: 'app', set: 'tags=x' }, 'Input "set": "tags=x" has an invalid TARGET.KEY "tags"'],
     [{ targets: 'app', workdir: '/nowhere' }, 'Input "workdir": "/nowhere" does not exist'],
     [{ source: 'file:///etc' }, 'Input "source": "file:///etc" is not a Git or HTTP URL'],
-    [{ targets: 'app', mode: 'plan' }, 'Input "targets": "app" bakes in one step; mode plan (a fan-out of bake ' +
-      'targets) is not supported yet'],
   ])('refused: %j', (values, want) => expect(refusal(values)).toContain(want));
 });
