@@ -157,6 +157,12 @@ describe.skipIf(!bedIsUp())('bake: every target of a definition in one step', ()
     expect(errorLine(unknown)).toBe('::error::Input "targets": "api" is not a target or group of the bake ' +
       'definition; it defines app, broken, migrate, worker (groups: default)');
     expect(bakes(unknown)).toEqual([]);
+    const withoutGroup = bakeProject({ 'docker-bake.hcl': HCL.replace(/group "default" \{[^}]*\}\n/, '') });
+    const none = await runAction({ workdir: withoutGroup.dir, files: 'docker-bake.hcl', builder: 'default',
+      push: 'true' }, { env: { REPO: withoutGroup.repo } });
+    expect(errorLine(none)).toBe('::error::Input "targets": "" is empty, and the bake definition has no `default` ' +
+      'group: name the targets to build; it defines app, broken, migrate, worker');
+    expect(bakes(none)).toEqual([]);
     const broken = await runAction({ workdir: dir, files: 'bad.hcl', builder: 'default', push: 'true' });
     expect(broken.exitCode).toBe(1);
     expect(errorLine(broken)).toMatch(/^::error::Input "files": "bad\.hcl" is not a bake definition buildx can read: bad\.hcl:3,1-2: Invalid expression/);

@@ -4088,7 +4088,11 @@ async function readDefinition(buildx, bake, env = process.env) {
     const unknown = /^failed to find target (\S+)/.exec(why);
     if (unknown) {
       const defined = await listTargets(buildx, bake, env);
-      throw new InputError("targets", unknown[1] ?? "", `is not a target or group of the bake definition` + (defined ? `; it defines ${defined}` : ""));
+      const it = defined ? `; it defines ${defined}` : "";
+      if (bake.targets.length === 0) {
+        throw new InputError("targets", "", `is empty, and the bake definition has no \`default\` group: name the targets to build${it}`);
+      }
+      throw new InputError("targets", unknown[1] ?? "", `is not a target or group of the bake definition${it}`);
     }
     const [name, value] = namedInput(bake);
     throw new InputError(name, value, `is not a bake definition buildx can read: ${why}`);
