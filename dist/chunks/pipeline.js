@@ -3751,8 +3751,6 @@ function tokenUrl(env) {
   const base = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "";
   return `${base}${base.includes("?") ? "&" : "?"}audience=${SIGSTORE_AUDIENCE}`;
 }
-var TokenAnswerError = class extends Error {
-};
 var transient = (status) => status >= 500 || status === 429;
 async function askOnce(env) {
   const res = await fetch(tokenUrl(env), {
@@ -3762,25 +3760,40 @@ async function askOnce(env) {
   return { status: res.status, body: await res.text() };
 }
 var endpoint = (env) => (env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "").replace(/\?.*$/, "");
+var NoToken = class extends Error {
+  constructor(why, transient2) {
+    super(why);
+    this.why = why;
+    this.transient = transient2;
+  }
+  why;
+  transient;
+};
 async function requestIdToken(env = process.env, pauseMs = 1e3) {
   if (!canMintToken(env)) {
     throw new Error(withFix("keyless signing needs the job's OIDC token, and this job may not mint one (no ACTIONS_ID_TOKEN_REQUEST_URL)", PERMISSION_FIX));
   }
-  let why = "";
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      const { status, body } = await askOnce(env);
-      if (status === 200) return parseAnswer(body, env);
-      why = `HTTP ${status}${body.trim() ? `: ${body.trim().slice(0, 200).replace(/\s+/g, " ")}` : ""}`;
-      if (!transient(status)) break;
-    } catch (error) {
-      if (error instanceof TokenAnswerError) throw error;
+  const ask = async () => {
+    const answer = await askOnce(env).catch((error) => {
       const cause = error.cause;
-      why = cause?.code ?? cause?.message ?? error.message;
-    }
-    if (attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, pauseMs * attempt));
-  }
-  throw new Error(withFix(`the job's OIDC token for Sigstore could not be had from ${endpoint(env)} (${why}, after ${ATTEMPTS} tries at most)`, PERMISSION_FIX));
+      throw new NoToken(cause?.code ?? cause?.message ?? error.message, true);
+    });
+    if (answer.status === 200) return answer.body;
+    const body2 = answer.body.trim();
+    throw new NoToken(
+      `HTTP ${answer.status}${body2 ? `: ${body2.slice(0, 200).replace(/\s+/g, " ")}` : ""}`,
+      transient(answer.status)
+    );
+  };
+  const body = await withRetries(
+    { attempts: ATTEMPTS, firstDelayMs: pauseMs },
+    ask,
+    (error) => error instanceof NoToken && error.transient
+  ).catch((error) => {
+    if (!(error instanceof NoToken)) throw error;
+    throw new Error(withFix(`the job's OIDC token for Sigstore could not be had from ${endpoint(env)} (${error.why}, after ${ATTEMPTS} tries at most)`, PERMISSION_FIX));
+  });
+  return parseAnswer(body, env);
 }
 function parseAnswer(body, env) {
   let value;
@@ -3789,17 +3802,17 @@ function parseAnswer(body, env) {
   } catch {
   }
   if (typeof value !== "string" || value === "") {
-    throw new TokenAnswerError(`the runner's token endpoint ${endpoint(env)} answered without a token (no "value" in its JSON)`);
+    throw new Error(`the runner's token endpoint ${endpoint(env)} answered without a token (no "value" in its JSON)`);
   }
   setSecret(value);
   let claims;
   try {
     claims = decodeJwt(value);
   } catch {
-    throw new TokenAnswerError(`the runner's token endpoint ${endpoint(env)} answered with a value that is not a JWT`);
+    throw new Error(`the runner's token endpoint ${endpoint(env)} answered with a value that is not a JWT`);
   }
   const issuer = typeof claims.iss === "string" ? claims.iss : "";
-  if (!issuer) throw new TokenAnswerError("the job's OIDC token names no issuer (no `iss` claim)");
+  if (!issuer) throw new Error("the job's OIDC token names no issuer (no `iss` claim)");
   const ref = claims.job_workflow_ref;
   return { value, issuer, ...typeof ref === "string" && ref ? { jobWorkflowRef: ref } : {} };
 }
@@ -3980,17 +3993,26 @@ function signFailure(ref, f, attempts, signer) {
   const fix = refused ? `the Sigstore instance must accept tokens of ${keyless ? signer.issuer : "this issuer"} as GitHub workflow tokens for audience sigstore (its OIDCIssuers)` : f.service === "Rekor" ? "check the transparency log the signing config names (rekorTlogUrls), or sign without it (`sign-tlog: false`, a private repository's default)" : f.service ? `check that ${f.service} is up and reachable from the runner (the signing config's URL)` : keyless ? "the job needs `permissions: id-token: write`" : KEY_FIX;
   return withFix(`signing ${ref}${keyless ? " keyless" : ""} failed: ${what}; no signature was stored for it`, fix);
 }
-async function signRetried(ctx, ref, opts, recursive) {
-  for (let attempt = 1; ; attempt++) {
-    const argv = signArgv(ref, opts, recursive);
-    const res = await runCosign(ctx.cosign, argv, { env: envOf(ctx), stream: true });
-    if (res.exitCode === 0) return;
-    const failure = await failedService(ctx, res);
-    if (!failure.service || !failure.transient || attempt === SIGN_ATTEMPTS) {
-      throw new Error(signFailure(ref, failure, attempt, opts.signer));
-    }
-    await new Promise((r) => setTimeout(r, SIGN_PAUSE_MS * attempt));
+var SignFailed = class extends Error {
+  constructor(failure, attempt) {
+    super(failure.reason);
+    this.failure = failure;
+    this.attempt = attempt;
   }
+  failure;
+  attempt;
+};
+async function signRetried(ctx, ref, opts, recursive) {
+  const argv = signArgv(ref, opts, recursive);
+  const sign = async (attempt) => {
+    const res = await runCosign(ctx.cosign, argv, { env: envOf(ctx), stream: true });
+    if (res.exitCode !== 0) throw new SignFailed(await failedService(ctx, res), attempt);
+  };
+  const mayPass = (error) => error instanceof SignFailed && !!error.failure.service && error.failure.transient;
+  await withRetries({ attempts: SIGN_ATTEMPTS, firstDelayMs: SIGN_PAUSE_MS }, sign, mayPass).catch((error) => {
+    if (!(error instanceof SignFailed)) throw error;
+    throw new Error(signFailure(ref, error.failure, error.attempt, opts.signer));
+  });
 }
 var envOf = (ctx) => ({ ...process.env, ...ctx.env });
 async function signImage(ctx, repo, digests, children) {
@@ -4073,10 +4095,7 @@ function namedInput(bake) {
   if (bake.source) return ["source", bake.source];
   return ["files", bake.files.join(",") || "(buildx's default file names)"];
 }
-function bakeError(stderr) {
-  const lines = stderr.map((l) => l.trim()).filter(Boolean);
-  return (lines.findLast((l) => l.startsWith("ERROR:")) ?? lines.at(-1) ?? "no output").replace(/^ERROR:\s*/, "");
-}
+var bakeError = (stderr) => finalError(stderr).replace(/^ERROR:\s*/, "");
 async function readDefinition(buildx, bake, env = process.env) {
   const res = await runBuildx(
     buildx,
@@ -4179,10 +4198,17 @@ function bakeCommand(inputs, bake, run2, target, env = process.env) {
 
 // src/bake/bake-metadata.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-function readBakeMetadata(file, targets) {
+function metadataText(file) {
+  try {
+    return readFileSync7(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function readBakeMetadata(text2, targets) {
   let raw = {};
   try {
-    const parsed = JSON.parse(readFileSync7(file, "utf8"));
+    const parsed = JSON.parse(text2 ?? "{}");
     if (parsed && typeof parsed === "object") raw = parsed;
   } catch {
   }
@@ -4195,16 +4221,10 @@ function readBakeMetadata(file, targets) {
 }
 
 // src/bake/bake-checks.ts
-import { readFileSync as readFileSync8 } from "node:fs";
 import { join as join14 } from "node:path";
-function bakeCheckAnnotations(metadataFile, bake, targets, workspace) {
-  let raw;
-  try {
-    raw = readFileSync8(metadataFile, "utf8");
-  } catch {
-    return [];
-  }
-  const warnings = checkWarnings(raw);
+function bakeCheckAnnotations(metadata, bake, targets, workspace) {
+  if (metadata === void 0) return [];
+  const warnings = checkWarnings(metadata);
   if (warnings.length === 0) return [];
   const sites = targets.map((t) => {
     const context = join14(bake.workdir, t.context ?? ".");
@@ -4215,7 +4235,7 @@ function bakeCheckAnnotations(metadataFile, bake, targets, workspace) {
 }
 
 // src/bake/pushed-targets.ts
-var PUSHED = /pushing manifest for (\S+)@(sha256:[0-9a-f]{64})\b.*\bdone$/;
+var PUSHED = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})\b.*\bdone$/;
 var PushedTargets = class {
   constructor(tags) {
     this.tags = tags;
@@ -4230,7 +4250,8 @@ var PushedTargets = class {
     this.pushed = /* @__PURE__ */ new Map();
     return {
       line: (text2) => {
-        const m = PUSHED.exec(text2);
+        const line = readProgressLine(text2);
+        const m = line?.kind === "vertex" ? PUSHED.exec(line.name) : null;
         const target = m ? this.byTag.get(m[1] ?? "") : void 0;
         if (!m || !target) return;
         const tags = this.pushed.get(target) ?? /* @__PURE__ */ new Map();
@@ -4326,9 +4347,10 @@ async function bakeTargets(job, name) {
     }
     throw error;
   });
-  const meta = readBakeMetadata(metadataFile, names);
+  const metadata = metadataText(metadataFile);
+  const meta = readBakeMetadata(metadata, names);
   const checks = bakeCheckAnnotations(
-    metadataFile,
+    metadata,
     bake,
     Object.values(definition.targets),
     process.env.GITHUB_WORKSPACE || process.cwd()

@@ -1,7 +1,6 @@
 // The Dockerfile checks of a bake: buildx's metadata holds every target's warnings together; each
 // is placed on the Dockerfile of the target whose file it was read from (the file's content must
 // match, as for one image), and annotated once however many targets and platforms met it.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { annotationsFor, dockerfileSite } from '../checks/annotations.js';
 import { checkWarnings } from '../checks/check-warnings.js';
@@ -9,15 +8,10 @@ import type { BakeInputs } from '../shared/inputs-types.js';
 import type { CheckAnnotation } from '../shared/left-behind.js';
 import type { BakeTarget } from './definition.js';
 
-export function bakeCheckAnnotations(metadataFile: string, bake: BakeInputs, targets: readonly BakeTarget[],
-  workspace: string): CheckAnnotation[] {
-  let raw: string;
-  try {
-    raw = readFileSync(metadataFile, 'utf8');
-  } catch {
-    return []; // a failed bake writes no metadata
-  }
-  const warnings = checkWarnings(raw);
+export function bakeCheckAnnotations(metadata: string | undefined, bake: BakeInputs,
+  targets: readonly BakeTarget[], workspace: string): CheckAnnotation[] {
+  if (metadata === undefined) return [];
+  const warnings = checkWarnings(metadata);
   if (warnings.length === 0) return [];
   const sites = targets.map((t) => {
     const context = join(bake.workdir, t.context ?? '.');

@@ -7,13 +7,23 @@ export interface BakedTarget {
   ref?: string;
 }
 
-export function readBakeMetadata(file: string, targets: readonly string[]): Record<string, BakedTarget> {
+/** The metadata file's text, or undefined when there is none (a failed bake writes none). */
+export function metadataText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function readBakeMetadata(text: string | undefined, targets: readonly string[]):
+  Record<string, BakedTarget> {
   let raw: Record<string, Record<string, unknown> | undefined> = {};
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const parsed: unknown = JSON.parse(text ?? '{}');
     if (parsed && typeof parsed === 'object') raw = parsed as typeof raw;
   } catch {
-    // no metadata: a failed bake writes none
+    // not JSON: no metadata
   }
   return Object.fromEntries(targets.map((t) => {
     const m = raw[t] ?? {};

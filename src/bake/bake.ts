@@ -26,7 +26,7 @@ import { cacheServiceAvailable } from '../runtime/cache-service.js';
 import { info } from '@actions/core';
 import { signPublished, type SigningContext } from '../signing/sign.js';
 import { bakeCommand } from './bake-argv.js';
-import { readBakeMetadata } from './bake-metadata.js';
+import { metadataText, readBakeMetadata } from './bake-metadata.js';
 import { bakeCheckAnnotations } from './bake-checks.js';
 import { platformsOf, readDefinition } from './definition.js';
 import { PushedTargets } from './pushed-targets.js';
@@ -104,8 +104,9 @@ export async function bakeTargets(job: BakeJob, name: string): Promise<BakeResul
       }
       throw error;
     });
-  const meta = readBakeMetadata(metadataFile, names);
-  const checks = bakeCheckAnnotations(metadataFile, bake, Object.values(definition.targets),
+  const metadata = metadataText(metadataFile);
+  const meta = readBakeMetadata(metadata, names);
+  const checks = bakeCheckAnnotations(metadata, bake, Object.values(definition.targets),
     process.env.GITHUB_WORKSPACE || process.cwd());
   // A fan-out leg hands its annotations to the merge step, which makes each once for the run.
   left.checks = reportChecks(checks, inputs.report,

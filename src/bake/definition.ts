@@ -3,6 +3,7 @@
 // target is named with the targets the files define; a syntax error shows buildx's line, file and
 // line number; neither starts a build.
 import { runBuildx, type Buildx } from '../buildx/command.js';
+import { finalError } from '../buildx/final-error.js';
 import { InputError } from '../shared/errors.js';
 import type { BakeInputs } from '../shared/inputs-types.js';
 
@@ -34,11 +35,8 @@ function namedInput(bake: BakeInputs): [string, string] {
   return ['files', bake.files.join(',') || '(buildx\'s default file names)'];
 }
 
-/** buildx's `ERROR: ...` line of a failed bake command, else its last line. */
-export function bakeError(stderr: readonly string[]): string {
-  const lines = stderr.map((l) => l.trim()).filter(Boolean);
-  return (lines.findLast((l) => l.startsWith('ERROR:')) ?? lines.at(-1) ?? 'no output').replace(/^ERROR:\s*/, '');
-}
+/** buildx's final error of a failed bake command (final-error.ts), without its `ERROR:`. */
+export const bakeError = (stderr: readonly string[]): string => finalError(stderr).replace(/^ERROR:\s*/, '');
 
 export async function readDefinition(buildx: Buildx, bake: BakeInputs, env: NodeJS.ProcessEnv = process.env):
   Promise<BakeDefinition> {

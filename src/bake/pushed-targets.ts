@@ -3,8 +3,10 @@
 // `target NAME: ...`): when a target fails, bake cancels the others still building, and the
 // step's error line says what each of them left in the registry.
 import type { AttemptWatch } from '../buildx/attempt-watch.js';
+import { readProgressLine } from '../buildx/progress-line.js';
 
-const PUSHED = /pushing manifest for (\S+)@(sha256:[0-9a-f]{64})\b.*\bdone$/;
+/** A push BuildKit finished, as a step of its own names it (progress-line.ts reads the line). */
+const PUSHED = /^pushing manifest for (\S+)@(sha256:[0-9a-f]{64})\b.*\bdone$/;
 
 export class PushedTargets {
   /** Target -> tag -> digest, of the attempt being watched. */
@@ -20,7 +22,8 @@ export class PushedTargets {
     this.pushed = new Map();
     return {
       line: (text: string): void => {
-        const m = PUSHED.exec(text);
+        const line = readProgressLine(text);
+        const m = line?.kind === 'vertex' ? PUSHED.exec(line.name) : null;
         const target = m ? this.byTag.get(m[1] ?? '') : undefined;
         if (!m || !target) return;
         const tags = this.pushed.get(target) ?? new Map<string, string>();

@@ -7,6 +7,7 @@ import { signArgv, verifyArgv, verifyCommand, type CosignOptions, type PrivateSi
 import { cosignError, runCosign, type Cosign } from '../cosign/command.js';
 import { signatureRef, type SignedImage } from '../cosign/signed.js';
 import type { CommandResult } from '../runtime/run-command.js';
+import { withRetries } from '../runtime/retry.js';
 import { withFix } from '../shared/errors.js';
 import type { SigstoreInstance } from '../shared/inputs-types.js';
 import { isLoopback, parseReference, repositoryOf } from '../shared/reference.js';
@@ -141,18 +142,27 @@ function signFailure(ref: string, f: ServiceFailure, attempts: number, signer: S
 }
 
 /** `cosign sign`, again after a transient failure of a Sigstore service (5xx, a lost connection). */
+class SignFailed extends Error {
+  constructor(readonly failure: ServiceFailure, readonly attempt: number) {
+    super(failure.reason);
+  }
+}
+
 async function signRetried(ctx: SigningContext, ref: string, opts: CosignOptions, recursive: boolean):
   Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const argv = signArgv(ref, opts, recursive);
+  const argv = signArgv(ref, opts, recursive);
+  const sign = async (attempt: number): Promise<void> => {
     const res = await runCosign(ctx.cosign, argv, { env: envOf(ctx), stream: true });
-    if (res.exitCode === 0) return;
-    const failure = await failedService(ctx, res);
-    if (!failure.service || !failure.transient || attempt === SIGN_ATTEMPTS) {
-      throw new Error(signFailure(ref, failure, attempt, opts.signer));
-    }
-    await new Promise((r) => setTimeout(r, SIGN_PAUSE_MS * attempt));
-  }
+    if (res.exitCode !== 0) throw new SignFailed(await failedService(ctx, res), attempt);
+  };
+  // A Sigstore service's transient failure (5xx, a lost connection) may pass; nothing else does.
+  const mayPass = (error: unknown): error is SignFailed =>
+    error instanceof SignFailed && !!error.failure.service && error.failure.transient;
+  await withRetries({ attempts: SIGN_ATTEMPTS, firstDelayMs: SIGN_PAUSE_MS }, sign, mayPass)
+    .catch((error: unknown) => {
+      if (!(error instanceof SignFailed)) throw error;
+      throw new Error(signFailure(ref, error.failure, error.attempt, opts.signer));
+    });
 }
 
 const envOf = (ctx: SigningContext): NodeJS.ProcessEnv => ({ ...process.env, ...ctx.env });

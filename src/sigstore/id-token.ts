@@ -5,6 +5,7 @@
 // to cosign in a file, never on argv.
 import { setSecret } from '@actions/core';
 import { decodeJwt } from 'jose';
+import { withRetries } from '../runtime/retry.js';
 import { withFix } from '../shared/errors.js';
 
 export const SIGSTORE_AUDIENCE = 'sigstore';
@@ -30,9 +31,6 @@ function tokenUrl(env: NodeJS.ProcessEnv): string {
   return `${base}${base.includes('?') ? '&' : '?'}audience=${SIGSTORE_AUDIENCE}`;
 }
 
-/** The endpoint answered, but not with a token: asking again would not help. */
-class TokenAnswerError extends Error {}
-
 /** Transient answers (5xx, 429, a refused or reset connection) are asked again; others are not. */
 const transient = (status: number): boolean => status >= 500 || status === 429;
 
@@ -47,27 +45,35 @@ async function askOnce(env: NodeJS.ProcessEnv): Promise<{ status: number; body: 
 /** The endpoint, without its query (which may carry runner details), for error lines. */
 const endpoint = (env: NodeJS.ProcessEnv): string => (env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '').replace(/\?.*$/, '');
 
+/** The endpoint did not answer with a token; `transient`: asking again may help. */
+class NoToken extends Error {
+  constructor(readonly why: string, readonly transient: boolean) {
+    super(why);
+  }
+}
+
 export async function requestIdToken(env: NodeJS.ProcessEnv = process.env, pauseMs = 1000): Promise<IdToken> {
   if (!canMintToken(env)) {
     throw new Error(withFix('keyless signing needs the job\'s OIDC token, and this job may not mint one ' +
       '(no ACTIONS_ID_TOKEN_REQUEST_URL)', PERMISSION_FIX));
   }
-  let why = '';
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      const { status, body } = await askOnce(env);
-      if (status === 200) return parseAnswer(body, env);
-      why = `HTTP ${status}${body.trim() ? `: ${body.trim().slice(0, 200).replace(/\s+/g, ' ')}` : ''}`;
-      if (!transient(status)) break;
-    } catch (error) {
-      if (error instanceof TokenAnswerError) throw error;
+  const ask = async (): Promise<string> => {
+    const answer = await askOnce(env).catch((error: unknown) => {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      why = cause?.code ?? cause?.message ?? (error as Error).message;
-    }
-    if (attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, pauseMs * attempt));
-  }
-  throw new Error(withFix(`the job's OIDC token for Sigstore could not be had from ${endpoint(env)} ` +
-    `(${why}, after ${ATTEMPTS} tries at most)`, PERMISSION_FIX));
+      throw new NoToken(cause?.code ?? cause?.message ?? (error as Error).message, true);
+    });
+    if (answer.status === 200) return answer.body;
+    const body = answer.body.trim();
+    throw new NoToken(`HTTP ${answer.status}${body ? `: ${body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`,
+      transient(answer.status));
+  };
+  const body = await withRetries({ attempts: ATTEMPTS, firstDelayMs: pauseMs }, ask,
+    (error): error is NoToken => error instanceof NoToken && error.transient).catch((error: unknown) => {
+    if (!(error instanceof NoToken)) throw error;
+    throw new Error(withFix(`the job's OIDC token for Sigstore could not be had from ${endpoint(env)} ` +
+      `(${error.why}, after ${ATTEMPTS} tries at most)`, PERMISSION_FIX));
+  });
+  return parseAnswer(body, env);
 }
 
 function parseAnswer(body: string, env: NodeJS.ProcessEnv): IdToken {
@@ -78,7 +84,7 @@ function parseAnswer(body: string, env: NodeJS.ProcessEnv): IdToken {
     // below
   }
   if (typeof value !== 'string' || value === '') {
-    throw new TokenAnswerError(`the runner's token endpoint ${endpoint(env)} answered without a token ` +
+    throw new Error(`the runner's token endpoint ${endpoint(env)} answered without a token ` +
       '(no "value" in its JSON)');
   }
   setSecret(value);
@@ -86,10 +92,10 @@ function parseAnswer(body: string, env: NodeJS.ProcessEnv): IdToken {
   try {
     claims = decodeJwt(value);
   } catch {
-    throw new TokenAnswerError(`the runner's token endpoint ${endpoint(env)} answered with a value that is not a JWT`);
+    throw new Error(`the runner's token endpoint ${endpoint(env)} answered with a value that is not a JWT`);
   }
   const issuer = typeof claims.iss === 'string' ? claims.iss : '';
-  if (!issuer) throw new TokenAnswerError('the job\'s OIDC token names no issuer (no `iss` claim)');
+  if (!issuer) throw new Error('the job\'s OIDC token names no issuer (no `iss` claim)');
   const ref = claims.job_workflow_ref;
   return { value, issuer, ...(typeof ref === 'string' && ref ? { jobWorkflowRef: ref } : {}) };
 }

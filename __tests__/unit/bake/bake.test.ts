@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { bakeCommand } from '../../../src/bake/bake-argv.js';
-import { readBakeMetadata } from '../../../src/bake/bake-metadata.js';
+import { metadataText, readBakeMetadata } from '../../../src/bake/bake-metadata.js';
 import { bakeError, platformsOf } from '../../../src/bake/definition.js';
 import { PushedTargets } from '../../../src/bake/pushed-targets.js';
 import { parseInputs } from '../../../src/inputs/inputs.js';
@@ -44,11 +44,11 @@ describe('what a bake pushed', () => {
 });
 
 test('each target\'s digest and build ref from the metadata file; buildx\'s own keys are not targets', () => {
-  const meta = readBakeMetadata(join(FIXTURES, 'two-targets.metadata.json'), ['app', 'migrate', 'absent']);
+  const meta = readBakeMetadata(metadataText(join(FIXTURES, 'two-targets.metadata.json')), ['app', 'migrate', 'absent']);
   expect(meta.app?.digest).toBe('sha256:a0e9a79544740f612d77be4a9477bf5f3e36ea0d061fdf759a490853ed41eba4');
   expect(meta.migrate?.ref).toMatch(/^default\/default\/\w+$/);
   expect(meta.absent).toEqual({});
-  expect(readBakeMetadata('/nonexistent.json', ['app'])).toEqual({ app: {} });
+  expect(readBakeMetadata(metadataText('/nonexistent.json'), ['app'])).toEqual({ app: {} });
 });
 
 test('the union of the targets\' platforms', () => {
